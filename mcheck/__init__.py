@@ -1,0 +1,1 @@
+"""mcheck: a TLA+ model checker in pure Python."""
