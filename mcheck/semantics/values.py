@@ -1046,7 +1046,6 @@ def _set_eq(a: Any, b: Any) -> bool:
         if fa and fb:
             a, b = materialize(a), materialize(b)
         elif fa != fb:
-            inf, fin = (b, a) if fa else (a, b)
             if type(a) is frozenset or (isinstance(a, LazySet) and fa):
                 raise EvalError(f"Attempted to check equality of the set {tla_repr(a)} with the value:\n{tla_repr(b)}")
             raise EvalError(f"Attempted to compare overridden value {tla_repr(a)} with non-overridden value:\n"
