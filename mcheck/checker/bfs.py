@@ -1,0 +1,230 @@
+"""Breadth-first state-space search, counting states as TLC does.
+
+The order of checks for each generated successor follows TLC's
+Worker.addElement (TLC-SEMANTICS.md §1): completeness, in-model (CONSTRAINT
+and ACTION_CONSTRAINT), dedup, invariants (on new or excluded states),
+action properties (on every transition), enqueue.  States are stored
+exactly (Python tuples in a dict), so there are no fingerprint collisions;
+each keeps the index of its parent and of the action that found it, which
+gives the shortest counterexample.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..semantics.model import Model
+from ..semantics.runtime import AssertionFailed, UnsetVariable
+from ..syntax.errors import EvalError
+
+
+@dataclass
+class TraceStep:
+    action: str          # "<Initial predicate>" or the action label
+    state: tuple
+
+
+@dataclass
+class Violation:
+    kind: str            # "invariant", "property", "deadlock", "assert", "assumption", "error"
+    name: str | None
+    trace: list[TraceStep]
+    message: str = ""
+    initial: bool = False
+
+
+@dataclass
+class Result:
+    result: str          # "success", "safety failure", "deadlock failure", "assumption failure", "error"
+    distinct_states: int = 0
+    states_generated: int = 0
+    depth: int = 0
+    left_on_queue: int = 0
+    violation: Violation | None = None
+    error: str | None = None
+    exit_code: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    outdegree: tuple[int, int, int, int] | None = None
+    stats_printed: bool = True
+    variables: list[str] = field(default_factory=list)
+
+
+class Stop(Exception):
+    pass
+
+
+def check_assumptions(model: Model) -> Result | None:
+    for label, fn, unit in model.assumes:
+        try:
+            ok = fn()
+        except EvalError as err:
+            return Result("assumption failure", violation=Violation("assumption", label, [], err.message),
+                          error=f"Evaluating assumption {label} failed.\n{err.message}", exit_code=10,
+                          stats_printed=False)
+        if ok is not True:
+            return Result("assumption failure", violation=Violation("assumption", label, []),
+                          error=f"Assumption {label} is false.", exit_code=10, stats_printed=False)
+    return None
+
+
+def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[dict], None] | None = None,
+        progress_every: float = 5.0, max_states: int | None = None) -> Result:
+    """Explore every reachable state; stop at the first violation, as TLC does."""
+    t0 = time.monotonic()
+    res = check_assumptions(model)
+    if res is not None:
+        res.seconds = time.monotonic() - t0
+        return res
+    deadlock = model.check_deadlock if check_deadlock is None else check_deadlock
+    invariants = [(p.name, p.fn) for p in model.invariants]
+    constraints = [p.fn for p in model.constraints]
+    aconstraints = [p.fn for p in model.action_constraints]
+    aprops = [(p.name, p.fn) for p in model.action_properties]
+    actions = [(a.label, a.fn, a.args) for a in model.actions]
+    tlc = model.tlc
+
+    states: list[tuple] = []
+    parent: list[int] = []
+    via: list[int] = []          # index into actions (-1 for initial states)
+    seen: dict[tuple, int] = {}
+    generated = 0
+    depth = 0
+    stats = {"generated": 0, "distinct": 0}
+    tlc.stats = stats
+
+    def trace_to(i: int, extra: tuple | None = None, extra_action: int = -1) -> list[TraceStep]:
+        chain = []
+        while i >= 0:
+            chain.append(i)
+            i = parent[i]
+        chain.reverse()
+        steps = [TraceStep("<Initial predicate>" if via[j] < 0 else actions[via[j]][0], states[j]) for j in chain]
+        if extra is not None:
+            steps.append(TraceStep("<Initial predicate>" if extra_action < 0 else actions[extra_action][0], extra))
+        return steps
+
+    def finish(result: str, code: int, violation: Violation | None = None, error: str | None = None,
+               left: int = 0, stats_printed: bool = True) -> Result:
+        return Result(result, len(seen), generated, depth, left, violation, error, code,
+                      time.monotonic() - t0, stats_printed=stats_printed, variables=model.variables)
+
+    # ---------------------------------------------------------------- initial states
+    level: list[int] = []
+    tlc.level = 1
+    try:
+        for st in model.init():
+            generated += 1
+            in_model = True
+            for c in constraints:
+                if not c(st):
+                    in_model = False
+                    break
+            unseen = False
+            if in_model and st not in seen:
+                seen[st] = len(states)
+                states.append(st)
+                parent.append(-1)
+                via.append(-1)
+                level.append(len(states) - 1)
+                unseen = True
+                depth = 1
+            if not in_model or unseen:
+                for name, inv in invariants:
+                    if not inv(st):
+                        return finish("safety failure", 12, Violation(
+                            "invariant", name, [TraceStep("<Initial predicate>", st)], initial=True),
+                            stats_printed=False)
+            for p in model.init_properties:
+                if not p.fn(st):
+                    return finish("safety failure", 13, Violation(
+                        "property", p.name, [TraceStep("<Initial predicate>", st)], initial=True),
+                        stats_printed=False)
+    except UnsetVariable as u:
+        return finish("error", 75, None, "current state is not a legal state: the initial predicate does not "
+                      f"assign {', '.join(u.names)}", stats_printed=False)
+    except AssertionFailed as err:
+        return finish("safety failure", 14, Violation("assert", None, [], err.message), err.message)
+    except EvalError as err:
+        return finish("error", 75, None, err.message)
+    except RecursionError:
+        return finish("error", 75, None, "recursion too deep while computing the initial states")
+
+    # ---------------------------------------------------------------- successors
+    last_report = time.monotonic()
+    cur = None
+    try:
+        while level:
+            tlc.level += 1
+            nxt_level: list[int] = []
+            for qi, cur in enumerate(level):
+                s = states[cur]
+                before = generated
+                for ai, (label, fn, args) in enumerate(actions):
+                    for t in fn(s, *args):
+                        generated += 1
+                        in_model = True
+                        for c in constraints:
+                            if not c(t):
+                                in_model = False
+                                break
+                        if in_model:
+                            for c in aconstraints:
+                                if not c(s, t):
+                                    in_model = False
+                                    break
+                        unseen = False
+                        if in_model and t not in seen:
+                            j = len(states)
+                            seen[t] = j
+                            states.append(t)
+                            parent.append(cur)
+                            via.append(ai)
+                            nxt_level.append(j)
+                            unseen = True
+                            if depth < tlc.level:
+                                depth = tlc.level
+                        if not in_model or unseen:
+                            for name, inv in invariants:
+                                if not inv(t):
+                                    left = len(level) - qi - 1 + len(nxt_level) - (1 if unseen else 0) + (1 if unseen else 0)
+                                    return finish("safety failure", 12, Violation(
+                                        "invariant", name, trace_to(cur, t, ai)), left=left)
+                        for name, p in aprops:
+                            if not p(s, t):
+                                return finish("safety failure", 13, Violation(
+                                    "property", name, trace_to(cur, t, ai)),
+                                    left=len(level) - qi - 1 + len(nxt_level))
+                if deadlock and generated == before:
+                    return finish("deadlock failure", 11, Violation("deadlock", None, trace_to(cur)),
+                                  left=len(level) - qi - 1 + len(nxt_level) + 1)
+                if progress is not None and time.monotonic() - last_report > progress_every:
+                    last_report = time.monotonic()
+                    progress({"depth": depth, "generated": generated, "distinct": len(seen),
+                              "queue": len(level) - qi - 1 + len(nxt_level),
+                              "seconds": last_report - t0})
+                if max_states is not None and len(seen) > max_states:
+                    return finish("error", 75, None, f"stopped after {max_states} distinct states")
+            level = nxt_level
+    except KeyboardInterrupt:
+        r = finish("interrupted", 1, None, "interrupted", left=len(level))
+        r.interrupted = True
+        return r
+    except UnsetVariable as u:
+        generated += 1
+        tr = trace_to(cur) if cur is not None else []
+        return finish("error", 75, Violation("error", None, tr),
+                      "Successor state is not completely specified by the next-state action. "
+                      f"The following variable{'s are' if len(u.names) > 1 else ' is'} not defined: "
+                      f"{', '.join(u.names)}.")
+    except AssertionFailed as err:
+        tr = trace_to(cur) if cur is not None else []
+        return finish("safety failure", 14, Violation("assert", None, tr, err.message), err.message)
+    except EvalError as err:
+        tr = trace_to(cur) if cur is not None else []
+        return finish("error", 75, Violation("error", None, tr, err.message), err.message)
+    except RecursionError:
+        tr = trace_to(cur) if cur is not None else []
+        return finish("error", 75, Violation("error", None, tr), "recursion too deep while evaluating")
+    return finish("success", 0)

@@ -1,0 +1,207 @@
+"""Level analysis: constant (0), state (1), action (2) or temporal (3).
+
+The compiler needs levels to decide what to evaluate once (constants), what
+becomes a function of the state, and which operator calls must be inlined
+into a successor generator because they assign primed variables.
+"""
+from __future__ import annotations
+
+from ..syntax import ast as A
+from . import env as E
+
+CONSTANT, STATE, ACTION, TEMPORAL = 0, 1, 2, 3
+
+# Operators of standard modules whose value changes from call to call: never hoisted.
+IMPURE_NATIVES = {
+    ("TLC", "RandomElement"), ("TLC", "TLCGet"), ("TLC", "TLCSet"), ("TLC", "Print"), ("TLC", "PrintT"),
+    ("TLC", "JavaTime"), ("TLC", "Any"), ("TLCExt", "TLCModelValue"), ("Randomization", "RandomSubset"),
+    ("Randomization", "RandomSetOfSubsets"), ("Randomization", "RandomSubsetSet"), ("TLC", "Assert"),
+    ("TLCExt", "Trace"), ("TLCExt", "TLCGetAndSet"),
+}
+
+_TEMPORAL_OPS = {"[]", "<>", "~>", "-+->", "\\cdot"}
+
+
+class Levels:
+    def __init__(self) -> None:
+        self._defs: dict[int, int] = {}
+
+    def of_entry(self, entry: E.Entry) -> int:
+        if isinstance(entry, E.VarEntry):
+            return STATE
+        if isinstance(entry, (E.DefEntry, E.FcnDefEntry)):
+            key = id(entry)
+            if key in self._defs:
+                return self._defs[key]
+            self._defs[key] = CONSTANT  # recursion: assume constant until known
+            unit = entry.unit
+            bound = {p.name for p in unit.params} if isinstance(unit, A.OpDef) else {
+                n for b in unit.bounds for n in b.names} | {unit.name}
+            if isinstance(unit, A.FcnDef):
+                lv = max([self.of(b.set, entry.env, bound) for b in unit.bounds if b.set is not None] + [
+                    self.of(unit.body, entry.env, bound)])
+            else:
+                lv = self.of(unit.body, entry.env, bound)
+            self._defs[key] = lv
+            return lv
+        if isinstance(entry, E.SubstEntry):
+            return self.of(entry.expr, entry.env, frozenset())
+        if isinstance(entry, E.NativeEntry):
+            return STATE if (entry.module, entry.name) in IMPURE_NATIVES else CONSTANT
+        if isinstance(entry, E.AliasEntry):
+            return self.of_entry(entry.target)
+        return CONSTANT
+
+    def of(self, e: A.Expr | None, env: E.Env, bound) -> int:
+        """The level of e; names in ``bound`` are bound variables or parameters (constant)."""
+        if e is None:
+            return CONSTANT
+        t = type(e)
+        if t in (A.Num, A.Str, A.Bool, A.Decimal, A.At):
+            return CONSTANT
+        if t is A.Name:
+            if e.name in bound:
+                return CONSTANT
+            return self._name(e.name, env)
+        if t is A.OpApp:
+            op = e.op
+            args = max((self.of(a, env, bound) for a in e.args), default=CONSTANT)
+            if op == "'":
+                return ACTION if args >= STATE else CONSTANT
+            if op == "UNCHANGED":
+                return ACTION
+            if op == "ENABLED":
+                return STATE
+            if op in _TEMPORAL_OPS:
+                return TEMPORAL
+            if op in bound:
+                return args
+            inst = max((self.of(a, env, bound) for aa in e.inst_args for a in aa), default=CONSTANT)
+            return max(args, inst, self._name(op, env))
+        if t in (A.BoxAction, A.Fairness):
+            return TEMPORAL
+        if t is A.Quant:
+            if e.kind in ("\\AA", "\\EE"):
+                return TEMPORAL
+            return self._binders(e.bounds, e.body, env, bound)
+        if t in (A.ActionSub,):
+            return ACTION
+        if t is A.Choose:
+            return self._binders((e.bound,), e.body, env, bound)
+        if t is A.SetFilter:
+            return self._binders((e.bound,), e.pred, env, bound)
+        if t is A.SetMap:
+            return self._binders(e.bounds, e.expr, env, bound)
+        if t is A.FcnConstr:
+            return self._binders(e.bounds, e.body, env, bound)
+        if t is A.Let:
+            inner = set(bound)
+            lv = CONSTANT
+            for d in e.defs:
+                if isinstance(d, A.OpDef):
+                    lv = max(lv, self.of(d.body, env, inner | {p.name for p in d.params}))
+                    inner.add(d.name)
+                elif isinstance(d, A.FcnDef):
+                    inner.add(d.name)
+                    lv = max(lv, self._binders(d.bounds, d.body, env, inner))
+            return max(lv, self.of(e.body, env, inner))
+        if t is A.Lambda:
+            return self.of(e.body, env, set(bound) | set(e.params))
+        if t is A.Label:
+            return self.of(e.body, env, bound)
+        # generic: the maximum over children
+        lv = CONSTANT
+        for child in children(e):
+            lv = max(lv, self.of(child, env, bound))
+        return lv
+
+    def _binders(self, bounds, body, env, bound) -> int:
+        inner = set(bound)
+        lv = CONSTANT
+        for b in bounds:
+            if b.set is not None:
+                lv = max(lv, self.of(b.set, env, bound))
+            inner.update(b.names)
+        return max(lv, self.of(body, env, inner))
+
+    def _name(self, name: str, env: E.Env) -> int:
+        if "!" in name:
+            return STATE  # conservatively: instance references are compiled where they are used
+        entry = env.lookup(name)
+        if entry is None:
+            return CONSTANT
+        return self.of_entry(entry)
+
+
+def children(e: A.Node):
+    """The sub-expressions of a node (for generic walks)."""
+    t = type(e)
+    if t is A.OpApp:
+        yield from e.args
+        for aa in e.inst_args:
+            yield from aa
+    elif t is A.Junction:
+        yield from e.items
+    elif t is A.FcnApp:
+        yield e.fn
+        yield from e.args
+    elif t is A.Dot:
+        yield e.expr
+    elif t is A.If:
+        yield e.cond
+        yield e.then
+        yield e.else_
+    elif t is A.Case:
+        for arm in e.arms:
+            yield arm.guard
+            yield arm.expr
+        if e.other is not None:
+            yield e.other
+    elif t in (A.SetEnum, A.Tuple):
+        yield from e.elems
+    elif t is A.CartProd:
+        yield from e.sets
+    elif t is A.FcnSet:
+        yield e.dom
+        yield e.rng
+    elif t in (A.RecordConstr, A.RecordSet):
+        for _, v in e.fields:
+            yield v
+    elif t is A.Except:
+        yield e.fn
+        for u in e.updates:
+            for step in u.path:
+                yield from step
+            yield u.value
+    elif t is A.ActionSub or t is A.BoxAction:
+        yield e.action
+        yield e.sub
+    elif t is A.Fairness:
+        yield e.sub
+        yield e.action
+    elif t in (A.Quant,):
+        for b in e.bounds:
+            if b.set is not None:
+                yield b.set
+        yield e.body
+    elif t is A.Choose or t is A.SetFilter:
+        if e.bound.set is not None:
+            yield e.bound.set
+        yield e.body if t is A.Choose else e.pred
+    elif t is A.SetMap:
+        for b in e.bounds:
+            if b.set is not None:
+                yield b.set
+        yield e.expr
+    elif t is A.FcnConstr:
+        for b in e.bounds:
+            if b.set is not None:
+                yield b.set
+        yield e.body
+    elif t is A.Let:
+        for d in e.defs:
+            if isinstance(d, (A.OpDef, A.FcnDef)):
+                yield d.body
+        yield e.body
+    elif t is A.Lambda or t is A.Label:
+        yield e.body

@@ -1,0 +1,275 @@
+"""Helpers that compiled TLA+ code calls at run time.
+
+Generated code inlines the cheap cases (integer arithmetic, tuple length,
+set membership) and calls these for anything that needs a check or a
+canonical form.  They raise ``EvalError`` with TLC's wording so that a model
+with a type error stops with a message, not a Python exception.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from ..syntax.errors import EvalError
+from . import values as V
+from .values import Fcn, LazySet, tla_repr
+
+_sorted_cache: dict[Any, list] = {}
+
+
+def enum(S) -> list | range:
+    """The elements of S in TLC's normalized order (cached for frozensets)."""
+    if type(S) is frozenset:
+        r = _sorted_cache.get(S)
+        if r is None:
+            r = V.tlc_sorted(S)
+            if len(_sorted_cache) > 50000:
+                _sorted_cache.clear()
+            _sorted_cache[S] = r
+        return r
+    if isinstance(S, range):
+        return S
+    if isinstance(S, LazySet):
+        return list(V.enumerate_set(S))
+    raise EvalError(f"Attempted to enumerate a value that is not a set:\n{tla_repr(S)}")
+
+
+def iterset(S) -> Iterable:
+    """The elements of S in any order (for quantifiers whose result does not depend on order)."""
+    if type(S) is frozenset or isinstance(S, range):
+        return S
+    if isinstance(S, LazySet):
+        return V.enumerate_set(S)
+    raise EvalError(f"Attempted to enumerate a value that is not a set:\n{tla_repr(S)}")
+
+
+def setv(S):
+    """S as a frozenset (materialising a finite lazy set)."""
+    if type(S) is frozenset:
+        return S
+    if isinstance(S, LazySet):
+        return V.materialize(S)
+    if isinstance(S, range):
+        return frozenset(S)
+    raise EvalError(f"Attempted to use a value that is not a set as a set:\n{tla_repr(S)}")
+
+
+def mem(x, S) -> bool:
+    try:
+        return x in S
+    except TypeError:
+        raise EvalError(f"Attempted to check if the value:\n{tla_repr(x)}\nis an element of:\n{tla_repr(S)}")
+
+
+def interval(a, b):
+    if type(a) is not int or type(b) is not int:
+        raise EvalError(f"The arguments of .. should be integers, but are {tla_repr(a)} and {tla_repr(b)}")
+    return frozenset(range(a, b + 1))
+
+
+def ap(f, x):
+    """f[x]."""
+    if type(f) is tuple:
+        if type(x) is int and 0 < x <= len(f):
+            return f[x - 1]
+    else:
+        try:
+            return f[x]
+        except (KeyError, TypeError, IndexError):
+            pass
+    return V.apply(f, x)
+
+
+def dom(f):
+    return V.domain(f)
+
+
+def fcn_range(lo_hi_values: tuple):
+    return lo_hi_values
+
+
+def mkfcn(d: dict):
+    return V.make_fcn(d)
+
+
+def rec(d: dict) -> Fcn:
+    return Fcn(d)
+
+
+def except1(f, k, v):
+    """[f EXCEPT ![k] = v] for one step."""
+    if type(f) is tuple:
+        if type(k) is int and 0 < k <= len(f):
+            return f[:k - 1] + (v,) + f[k:]
+        return f
+    if isinstance(f, Fcn):
+        if k not in f:
+            return f
+        d = dict(f)
+        d[k] = v
+        return Fcn(d)
+    return V.except_(f, ((k,),), lambda old: v)
+
+
+def except_path(f, path: tuple, vfn: Callable[[Any], Any]):
+    """[f EXCEPT !path = vfn(@)] where path is a tuple of keys."""
+    k = path[0]
+    if type(f) is tuple:
+        if not (type(k) is int and 0 < k <= len(f)):
+            return f
+        old = f[k - 1]
+    elif isinstance(f, Fcn):
+        if k not in f:
+            return f
+        old = f[k]
+    else:
+        return V.except_(f, tuple((p,) for p in path), vfn)
+    new = vfn(old) if len(path) == 1 else except_path(old, path[1:], vfn)
+    return except1(f, k, new)
+
+
+def choose(S, pred, what: str):
+    for x in enum(S):
+        if pred(x):
+            return x
+    raise EvalError(f"Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.\n{what}")
+
+
+def case_fail(what: str):
+    raise EvalError(f"Attempted to evaluate a CASE with no conditions true.\n{what}")
+
+
+def cart(*sets):
+    return V.ProductSet(tuple(sets))
+
+
+def boolcheck(v, what: str):
+    if v is True or v is False:
+        return v
+    raise EvalError(f"A non-boolean expression ({V.tla_repr(v)}) was used as a condition.\n{what}")
+
+
+def union(S):
+    out: set = set()
+    for x in iterset(S):
+        out |= setv(x)
+    return frozenset(out)
+
+
+def subseteq(a, b) -> bool:
+    if type(a) is frozenset and type(b) is frozenset:
+        return a <= b
+    if isinstance(b, LazySet):
+        return all(V.contains(b, x) for x in iterset(a))
+    return setv(a) <= setv(b)
+
+
+def setminus(a, b):
+    if type(b) is frozenset:
+        return setv(a) - b
+    return frozenset(x for x in iterset(a) if V.contains(b, x))
+
+
+def cup(a, b):
+    return setv(a) | setv(b)
+
+
+def cap(a, b):
+    if type(a) is frozenset and isinstance(b, LazySet):
+        return frozenset(x for x in a if b.contains(x))
+    return setv(a) & setv(b)
+
+
+def card(S) -> int:
+    if type(S) is frozenset:
+        return len(S)
+    return len(setv(S))
+
+
+class Thunk:
+    """A LET definition that is evaluated at most once, and only when used."""
+
+    __slots__ = ("f", "v", "done")
+
+    def __init__(self, f):
+        self.f = f
+        self.done = False
+
+    def __call__(self):
+        if not self.done:
+            self.v = self.f()
+            self.done = True
+            self.f = None
+        return self.v
+
+
+def fix(g):
+    """A recursive local operator: g receives the operator itself."""
+    def h(*a):
+        return f(*a)
+    f = g(h)
+    return f
+
+
+class UnsetVariable(Exception):
+    """A successor or initial state left a variable unassigned."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+
+
+def unassigned(*names: str):
+    raise UnsetVariable(list(names))
+
+
+def prime_unbound(name: str):
+    raise EvalError(f"In evaluation, the identifier {name} is either undefined or not an operator.")
+
+
+from .builtins import div as idiv, mod as imod, head as seq_head, tail as seq_tail, subseq as seq_sub  # noqa: E402
+
+
+def in_range(x, lo, hi) -> bool:
+    """x \\in lo..hi without building the set."""
+    if type(x) is int:
+        return lo <= x <= hi
+    return False
+
+
+def mkfcn_over(S, fn):
+    """[x \\in S |-> fn(x)]."""
+    if type(S) is frozenset or isinstance(S, range):
+        return V.make_fcn({x: fn(x) for x in S})
+    if isinstance(S, LazySet) and S.is_finite():
+        return V.make_fcn({x: fn(x) for x in V.enumerate_set(S)})
+    if isinstance(S, LazySet):
+        return V.LazyFcn(S, fn)
+    raise EvalError(f"The domain of a function must be a set, not:\n{tla_repr(S)}")
+
+
+def finish_fcn(f):
+    """A recursive function definition over a finite domain becomes an ordinary function value."""
+    d = f.domain
+    if type(d) is frozenset or isinstance(d, range) or (isinstance(d, LazySet) and d.is_finite()):
+        return V.make_fcn({x: f.apply(x) for x in iterset(d)})
+    return f
+
+
+class AssertionFailed(EvalError):
+    """TLC's Assert evaluated to FALSE (exit code 14)."""
+
+
+PRINT_HOOK: list = [print]
+
+
+def tlc_print(a, b):
+    PRINT_HOOK[0](tla_repr(b) if a is None else f"{tla_repr(a)}  {tla_repr(b)}")
+    return True if a is None else b
+
+
+def tlc_assert(cond, msg, where: str):
+    if cond is True:
+        return True
+    if cond is False:
+        raise AssertionFailed(f"The first argument of Assert evaluated to FALSE; the second argument was:\n"
+                              f"{tla_repr(msg) if not isinstance(msg, str) else chr(34) + msg + chr(34)}")
+    raise EvalError(f"The first argument of Assert should be a boolean, but is {tla_repr(cond)}")
