@@ -420,15 +420,17 @@ def junctions(toks: list[Token]) -> list[Token]:
                     if col < e[1] or (col == e[1] and not (bullet and e[0] == typ)):
                         close_to = k
                     else:
+                        if col == e[1]:  # the next bullet of this list: end what is open in its item
+                            close_to = k + 1
                         break
                 elif type(e) is str:
                     break
                 k -= 1
-            if close_to >= 0:
+            if 0 <= close_to < len(stack):
                 while len(stack) > close_to:
                     if type(stack.pop()) is list:
                         append(_virtual("JEND", t))
-                prev = "JEND"
+                        prev = "JEND"
             if typ in _RESET:
                 while stack:
                     if type(stack.pop()) is list:

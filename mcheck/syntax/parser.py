@@ -489,7 +489,25 @@ def _show(name: str) -> str:
     return DISPLAY.get(name, name.lstrip("_"))
 
 
-def _convert(e: UnexpectedInput, source: str, file: str) -> ParseError:
+_OPEN_CLOSE = {"LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE", "LTUP": "RTUP"}
+_CLOSE_OPEN = {"RPAR": "LPAR", "RBRACK": "LBRACK", "RBRACK_SUB": "LBRACK", "RBRACE": "LBRACE",
+               "RTUP": "LTUP", "RTUP_SUB": "LTUP"}
+
+
+def _open_bracket(tokens: list[Token], tok: Token) -> str | None:
+    """The closer of the innermost bracket still open before ``tok``."""
+    stack: list[str] = []
+    for t in tokens:
+        if t is tok:
+            break
+        if t.type in _OPEN_CLOSE:
+            stack.append(t.type)
+        elif t.type in _CLOSE_OPEN and stack and stack[-1] == _CLOSE_OPEN[t.type]:
+            stack.pop()
+    return _OPEN_CLOSE[stack[-1]] if stack else None
+
+
+def _convert(e: UnexpectedInput, source: str, file: str, tokens: list[Token]) -> ParseError:
     tok = getattr(e, "token", None)
     if not isinstance(tok, Token) or tok.line is None:
         return ParseError(f"syntax error: {e}", None)
@@ -499,6 +517,9 @@ def _convert(e: UnexpectedInput, source: str, file: str) -> ParseError:
     rest = expected - _CONTINUATIONS
     if len(rest) == 1:
         return ParseError(f"expected '{_show(rest.pop())}'", span)
+    closer = _open_bracket(tokens, tok)
+    if closer is not None and closer in rest:
+        return ParseError(f"expected '{_show(closer)}'", span)
     closers = [t for t in _CLOSING if t in rest]
     if len(closers) == 1 and rest - {"_COMMA", closers[0]} == set():
         return ParseError(f"expected '{_show(closers[0])}'", span)
@@ -516,7 +537,7 @@ def _run(tokens: list[Token], start: str, source: str, file: str) -> Any:
         try:
             return parser.parse(tokens, start=start)
         except UnexpectedInput as e:
-            raise _convert(e, source, file) from None
+            raise _convert(e, source, file, tokens) from None
         except LarkError as e:  # pragma: no cover - defensive
             raise ParseError(f"syntax error: {e}", None) from None
         except RecursionError:
