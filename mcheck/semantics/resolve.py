@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mcheck.syntax import ast as A
-from mcheck.syntax.errors import ParseError
+from mcheck.syntax.errors import ParseError, source_line
 
 from .modules import Loaded
 
@@ -80,11 +80,28 @@ def _plural(n: int) -> str:
 
 
 def _head_span(node: A.Node, name: str) -> A.Span | None:
-    """The span of an identifier at the start of ``node`` (``Foo(x)``: just ``Foo``)."""
+    """Where the operator of ``node`` is written: ``Foo(x)`` gives just ``Foo``, ``a + b`` just ``+``."""
     sp = node.span
-    if sp is None or not name or not (name[0].isalnum() or name[0] == "_"):
+    if sp is None or not name:
         return sp
-    return A.Span(sp.file, sp.line, sp.col, sp.line, sp.col + len(name))
+    if name[0].isalnum() or name[0] == "_":
+        return A.Span(sp.file, sp.line, sp.col, sp.line, sp.col + len(name))
+    args = getattr(node, "args", ())
+    if len(args) == 2 and args[0].span is not None and args[1].span is not None:
+        a, b = args[0].span, args[1].span
+        if a.end_line == b.line:
+            text = source_line(sp.file, a.end_line)
+            if text is not None:
+                gap = text[a.end_col - 1:b.col - 1]
+                stripped = gap.strip().strip("()").strip()
+                if stripped and "\n" not in gap:
+                    start = a.end_col + gap.index(stripped)
+                    return A.Span(sp.file, a.end_line, start, a.end_line, start + len(stripped))
+    elif len(args) == 1 and args[0].span is not None and (args[0].span.line, args[0].span.col) > (sp.line, sp.col):
+        b = args[0].span
+        if b.line == sp.line:
+            return A.Span(sp.file, sp.line, sp.col, sp.line, b.col)
+    return sp
 
 
 class Resolver:

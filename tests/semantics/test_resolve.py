@@ -312,3 +312,12 @@ def test_check_raises_the_first_error_and_check_all_returns_every_error(tmp_path
     with pytest.raises(ParseError, match="unknown operator 'Foo'"):
         check(loaded)
     assert [e.message for e in check_all(loaded)] == ["unknown operator 'Foo'", "unknown operator 'Bar'"]
+
+
+def test_unknown_infix_operator_is_reported_at_the_symbol_with_a_hint(tmp_path):
+    path = tmp_path / "M.tla"
+    path.write_text("---- MODULE M ----\nEXTENDS Sequences\nX == Len(<<1>>) + 1\n====\n")
+    errs = check_all(load(str(path)))
+    assert [e.message for e in errs] == ["unknown operator '+'"]
+    assert (errs[0].span.line, errs[0].span.col, errs[0].span.end_col) == (3, 17, 18)
+    assert errs[0].notes == ("note: '+' is defined in the standard module Naturals; add it to EXTENDS",)
