@@ -626,7 +626,7 @@ class Compiler:
             uses_at = _mentions_at(u.value)
             if uses_at:
                 at = self.fresh("at_")
-                val = self.expr(u.value, ctx.bind(**{"@": LVal(at)}))
+                val = self.expr(u.value, ctx.with_locals({"@": LVal(at)}))
                 code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
             elif len(keys) == 1:
                 code = f"except1({code}, {keys[0]}, {self.expr(u.value, ctx)})"
@@ -645,22 +645,22 @@ class Compiler:
             if isinstance(d, A.OpDef):
                 if self.level(d.body, inner.with_locals({p.name: LVal("_") for p in d.params})) >= ACTION \
                         or any(p.arity > 0 for p in d.params):
-                    inner = inner.bind(**{d.name: LDef(d, inner)})
+                    inner = inner.with_locals({d.name: LDef(d, inner)})
                     continue
                 if not d.params:
                     uses = _count_mentions(e.body, d.name) + sum(
                         _count_mentions(dd.body, d.name) for dd in e.defs if isinstance(dd, (A.OpDef, A.FcnDef)))
                     if uses <= 1 or type(d.body) in (A.Num, A.Str, A.Bool, A.Name):
-                        inner = inner.bind(**{d.name: LExpr(d.body, inner)})
+                        inner = inner.with_locals({d.name: LExpr(d.body, inner)})
                         continue
                     py = self.fresh("t_")
                     code = f"Thunk(lambda: {self.expr(d.body, inner)})"
-                    inner = inner.bind(**{d.name: LThunk(py)})
+                    inner = inner.with_locals({d.name: LThunk(py)})
                     pre.append((py, code))
                     continue
                 py = self.fresh("o_")
                 pys = [self.fresh("p_") for _ in d.params]
-                rec_ctx = inner.bind(**{d.name: LOp(py, len(d.params))})
+                rec_ctx = inner.with_locals({d.name: LOp(py, len(d.params))})
                 body_ctx = rec_ctx.with_locals({p.name: LVal(q) for p, q in zip(d.params, pys)})
                 body = self.expr(d.body, body_ctx)
                 lam = f"(lambda {', '.join(pys)}: {body})"
@@ -670,7 +670,7 @@ class Compiler:
                 pre.append((py, lam))
             elif isinstance(d, A.FcnDef):
                 py = self.fresh("f_")
-                rec_ctx = inner.bind(**{d.name: LFcn(py)})
+                rec_ctx = inner.with_locals({d.name: LFcn(py)})
                 dom = self._domain_code(d.bounds, rec_ctx)
                 fn = self._bound_lambda(d.bounds, d.body, rec_ctx)
                 pre.append((py, f"V.LazyFcn({dom}, None)"))
@@ -717,7 +717,7 @@ class Compiler:
                 for n in b.names:
                     py = self.fresh("v_")
                     clauses.append(f"for {py} in {it}")
-                    inner = inner.bind(**{n: LVal(py)})
+                    inner = inner.with_locals({n: LVal(py)})
         return " ".join(clauses), inner
 
     def x_Quant(self, e: A.Quant, ctx: Ctx) -> str:
@@ -739,7 +739,7 @@ class Compiler:
             pred = f"(lambda _t: (lambda {', '.join(pys)}: {self.expr(e.body, inner)})(*_t))"
         else:
             py = self.fresh("v_")
-            pred = f"(lambda {py}: {self.expr(e.body, ctx.bind(**{b.names[0]: LVal(py)}))})"
+            pred = f"(lambda {py}: {self.expr(e.body, ctx.with_locals({b.names[0]: LVal(py)}))})"
         return f"choose({s}, {pred}, {self.span_text(e)!r})"
 
     def x_SetFilter(self, e: A.SetFilter, ctx: Ctx) -> str:
@@ -757,7 +757,7 @@ class Compiler:
             return (f"frozenset({tv} for {tv} in {src} "
                     f"if (lambda {', '.join(pys)}: {self.expr(e.pred, inner)})(*{tv}))")
         py = self.fresh("v_")
-        inner = ctx.bind(**{b.names[0]: LVal(py)})
+        inner = ctx.with_locals({b.names[0]: LVal(py)})
         return f"frozenset({py} for {py} in {src} if {self.expr(e.pred, inner)})"
 
     def _bounded_filter(self, e: A.SetFilter, ctx: Ctx) -> str | None:
@@ -803,7 +803,7 @@ class Compiler:
             b = bounds[0]
             s = b.set
             py = self.fresh("v_")
-            inner = ctx.bind(**{b.names[0]: LVal(py)})
+            inner = ctx.with_locals({b.names[0]: LVal(py)})
             body = self.expr(e.body, inner)
             if isinstance(s, A.OpApp) and s.op == ".." and isinstance(s.args[0], A.Num) and s.args[0].value == 1 \
                     and self._is_native("..", ctx):
@@ -827,7 +827,7 @@ class Compiler:
                     py = self.fresh("v_")
                     clauses.append(f"for {py} in {it}")
                     names.append(py)
-                    inner = inner.bind(**{n: LVal(py)})
+                    inner = inner.with_locals({n: LVal(py)})
         key = names[0] if len(names) == 1 else "(" + "".join(n + ", " for n in names) + ")"
         return f"mkfcn({{{key}: {self.expr(e.body, inner)} {' '.join(clauses)}}})"
 
@@ -1064,7 +1064,7 @@ class Compiler:
         for n in names:
             py = self.fresh("v_")
             out.emit(ind, f"for {py} in {it}:")
-            inner = replace(inner.bind(**{n: LVal(py)}), exit="continue")
+            inner = replace(inner.with_locals({n: LVal(py)}), exit="continue")
             ind += 1
         return self._exists(bounds[1:], body, inner, k, out, ind)
 
@@ -1078,7 +1078,7 @@ class Compiler:
                         and not any(p.arity for p in d.params):
                     py = self.fresh("o_")
                     pys = [self.fresh("p_") for _ in d.params]
-                    rec_ctx = inner.bind(**{d.name: LOp(py, len(d.params))})
+                    rec_ctx = inner.with_locals({d.name: LOp(py, len(d.params))})
                     body = self.expr(d.body, rec_ctx.with_locals({p.name: LVal(q) for p, q in zip(d.params, pys)}))
                     lam = f"(lambda {', '.join(pys)}: {body})"
                     if _mentions(d.body, d.name):
@@ -1086,14 +1086,14 @@ class Compiler:
                     out.emit(ind, f"{py} = {lam}")
                     inner = rec_ctx
                 else:
-                    inner = inner.bind(**{d.name: LDef(d, inner)})
+                    inner = inner.with_locals({d.name: LDef(d, inner)})
             elif isinstance(d, A.OpDef):
                 py = self.fresh("t_")
                 out.emit(ind, f"{py} = Thunk(lambda: {self.expr(d.body, inner)})")
-                inner = inner.bind(**{d.name: LThunk(py)})
+                inner = inner.with_locals({d.name: LThunk(py)})
             elif isinstance(d, A.FcnDef):
                 py = self.fresh("f_")
-                rec_ctx = inner.bind(**{d.name: LFcn(py)})
+                rec_ctx = inner.with_locals({d.name: LFcn(py)})
                 out.emit(ind, f"{py} = V.LazyFcn({self._domain_code(d.bounds, rec_ctx)}, None)")
                 out.emit(ind, f"{py}.fn = {self._bound_lambda(d.bounds, d.body, rec_ctx)}")
                 inner = rec_ctx

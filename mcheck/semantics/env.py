@@ -194,6 +194,7 @@ class Builder:
                 key = (mod.name, u.name)
                 if key in self.natives:
                     e: Entry = NativeEntry(u.name, mod.name, len(u.params), u, env)
+                    self.created.append(e)
                 else:
                     e = DefEntry(u.name, u, env, mod.name)
                     self.created.append(e)

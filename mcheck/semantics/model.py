@@ -131,7 +131,8 @@ class ModelBuilder:
             name = str(ca.name)
             targets = [e for e in by_name.get(name, []) if isinstance(e, E.ConstEntry)]
             root_ent = self.env.names.get(name)
-            if isinstance(root_ent, E.DefEntry) and root_ent not in targets:
+            targets += [e for e in by_name.get(name, []) if isinstance(e, E.NativeEntry) and e not in targets]
+            if isinstance(root_ent, (E.DefEntry, E.NativeEntry)) and root_ent not in targets:
                 targets.append(root_ent)
             if ca.module is not None:
                 targets = [e for e in by_name.get(name, []) if getattr(e, "module", None) == str(ca.module)
@@ -381,7 +382,7 @@ class ModelBuilder:
                                    e.body, span=e.span) if len(b.names) > 1 else (
                         A.Quant("\\E", e.bounds[1:], e.body, span=e.span) if len(e.bounds) > 1 else e.body)
                     py = comp.fresh("q_")
-                    inner = ctx.bind(**{b.names[0]: LVal(py)})
+                    inner = ctx.with_locals({b.names[0]: LVal(py)})
                     for v in elems:
                         self._split(rest, inner, name, node, binds + [(py, v)], out, module)
                     return

@@ -1,0 +1,27 @@
+"""The machine-readable result of ``mcheck check --json`` (a stable contract)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..checker.bfs import Result
+from ..semantics.values import tla_repr
+
+
+def result_json(r: Result) -> dict[str, Any]:
+    v = r.violation
+    violation = None
+    if v is not None and r.result != "error":
+        violation = {
+            "kind": v.kind,
+            "name": v.name,
+            "trace": [{"action": st.action, "state": {n: tla_repr(x) for n, x in zip(r.variables, st.state)}}
+                      for st in v.trace],
+        }
+    return {
+        "result": r.result if r.result != "interrupted" else "error",
+        "distinct_states": r.distinct_states,
+        "states_generated": r.states_generated,
+        "depth": r.depth,
+        "violation": violation,
+        "error": r.error if r.result in ("error", "interrupted", "assumption failure") else None,
+    }

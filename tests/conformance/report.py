@@ -1,0 +1,48 @@
+"""Print a table of conformance results: ``python -m tests.conformance.report [TIER...]``.
+
+Also tells which models pass that are not yet in the ratchet (so they can be added) and which ratchet
+models fail (a regression).  Exit status 1 on a regression.
+"""
+from __future__ import annotations
+
+import sys
+
+from .runner import model_id, models, ratchet, run_model
+
+
+def main(argv: list[str]) -> int:
+    tiers = set(argv) or {"A", "X"}
+    only_ratchet = "--ratchet" in argv
+    tiers.discard("--ratchet")
+    listed = set(ratchet())
+    regressions = []
+    newly = []
+    passed = failed = 0
+    print(f"{'model':55} {'ok':3} {'expected':40} {'actual':40} {'s':>7}")
+    for m in models():
+        mid = model_id(m)
+        if only_ratchet and mid not in listed:
+            continue
+        if not only_ratchet and m["tier"] not in tiers:
+            continue
+        if not only_ratchet and any(n.startswith("module:") for n in m.get("needs", [])):
+            continue
+        out = run_model(m)
+        print(f"{mid:55} {'yes' if out.ok else 'NO':3} {out.expected:40} {out.actual:40} {out.seconds:7.2f}"
+              + ("" if out.ok else f"\n    {out.detail}"), flush=True)
+        passed += out.ok
+        failed += not out.ok
+        if out.ok and mid not in listed:
+            newly.append(mid)
+        if not out.ok and mid in listed:
+            regressions.append(mid)
+    if newly:
+        print("passing but not in the ratchet (add them):", *newly, sep="\n  ")
+    if regressions:
+        print("REGRESSIONS:", *regressions, sep="\n  ")
+    print(f"conformance: {passed} passed, {failed} failed")
+    return 1 if regressions else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,86 @@
+"""Run models of the public conformance corpus and compare them with TLC's recorded figures."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+RATCHET = Path(__file__).resolve().parent / "ratchet.txt"
+
+
+def corpus_dir() -> Path | None:
+    env = os.environ.get("MCHECK_CONFORMANCE")
+    p = Path(env) if env else REPO.parent / "shared" / "conformance"
+    return p if (p / "models.json").exists() else None
+
+
+def models() -> list[dict]:
+    d = corpus_dir()
+    if d is None:
+        return []
+    return json.loads((d / "models.json").read_text())
+
+
+def model_id(m: dict) -> str:
+    return m["cfg"].removeprefix("specifications/")
+
+
+def ratchet() -> list[str]:
+    if not RATCHET.exists():
+        return []
+    return [ln.strip() for ln in RATCHET.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass
+class Outcome:
+    model: str
+    ok: bool
+    expected: str
+    actual: str
+    seconds: float
+    detail: str
+
+
+def run_model(m: dict) -> Outcome:
+    from mcheck.checker.run import check_spec
+    d = corpus_dir()
+    assert d is not None
+    tlc = m.get("tlc") or {}
+    exp_result = tlc.get("result") or m["result"]
+    t0 = time.monotonic()
+    try:
+        r = check_spec(str(d / m["tla"]), str(d / m["cfg"]))
+    except Exception as err:  # a crash is a failed model, reported, not a stopped run
+        import traceback
+        tb = traceback.format_exc().splitlines()
+        return Outcome(model_id(m), False, exp_result, "crash", time.monotonic() - t0,
+                       f"{type(err).__name__}: {err} at {' | '.join(tb[-4:-1])}")
+    secs = time.monotonic() - t0
+    problems = []
+    if r.result != exp_result:
+        problems.append(f"result {r.result} (expected {exp_result}): {(r.error or '')[:300]}")
+    if exp_result == "success":
+        exp_distinct = tlc.get("distinct_states", m.get("distinct_states"))
+        exp_depth = tlc.get("depth", m.get("depth"))
+        if exp_distinct is not None and r.distinct_states != exp_distinct:
+            problems.append(f"distinct {r.distinct_states} (expected {exp_distinct})")
+        if exp_depth is not None and r.depth != exp_depth:
+            problems.append(f"depth {r.depth} (expected {exp_depth})")
+        actual = f"{r.result} {r.distinct_states} states depth {r.depth}"
+        expected = f"{exp_result} {exp_distinct} states depth {exp_depth}"
+    else:
+        v = r.violation
+        exp_len = tlc.get("trace_length")
+        exp_name = tlc.get("violated")
+        name = v.name if v else None
+        length = len(v.trace) if v else None
+        if exp_name is not None and name != exp_name:
+            problems.append(f"violated {name} (expected {exp_name})")
+        if exp_len is not None and length != exp_len:
+            problems.append(f"trace length {length} (expected {exp_len})")
+        actual = f"{r.result} {name} trace {length}"
+        expected = f"{exp_result} {exp_name} trace {exp_len}"
+    return Outcome(model_id(m), not problems, expected, actual, secs, "; ".join(problems))
