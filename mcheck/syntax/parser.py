@@ -526,7 +526,7 @@ def _convert(e: UnexpectedInput, source: str, file: str, tokens: list[Token]) ->
     if tok.type in _VIRTUAL:
         return ParseError(_VIRTUAL[tok.type], span)
     if tok.type == "_JSEP":
-        return ParseError("unexpected bullet", span)
+        return ParseError(f"unexpected bullet '{tok.value}': the item before it is incomplete", span)
     return ParseError(f"unexpected token '{token_text(tok, source)}'", span)
 
 
