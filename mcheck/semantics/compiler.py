@@ -114,7 +114,7 @@ class Compiler:
         self.natives = natives
         self.nvars = nvars
         self.variables = variables
-        self.levels = Levels()
+        self.levels = Levels(lambda name, env: self.resolve(name, Ctx(env), A.Name(name))[0])
         self.glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError}
         for name in dir(R):
             if not name.startswith("_"):
@@ -128,6 +128,7 @@ class Compiler:
         self._value_names: dict[int, str] = {}
         self._compiled_upto = 0
         self._inst_cache: dict[tuple, E.Env] = {}
+        self._hoisting: set[int] = set()
         self.builder: E.Builder | None = None
 
     # ------------------------------------------------------------------ plumbing
@@ -243,12 +244,15 @@ class Compiler:
     def try_hoist(self, e: A.Expr, ctx: Ctx) -> str | None:
         if type(e) in (A.Num, A.Str, A.Bool, A.Name):
             return None
-        if not self.is_closed_constant(e, ctx):
+        if id(e) in self._hoisting or not self.is_closed_constant(e, ctx):
             return None
+        self._hoisting.add(id(e))
         try:
             v = self.const_value(e, ctx)
         except Exception:
             return None
+        finally:
+            self._hoisting.discard(id(e))
         return self.value(v)
 
     # ------------------------------------------------------------------ expressions
@@ -676,6 +680,8 @@ class Compiler:
                 pre.append((py, f"V.LazyFcn({dom}, None)"))
                 pre.append(("_", f"setattr({py}, 'fn', {fn})"))
                 inner = rec_ctx
+            elif isinstance(d, A.Instance) and d.name is not None:
+                inner = replace(inner, env=_child_env(inner.env, d))
             else:
                 raise CompileError("unsupported LET definition", d.span)
         body = self.expr(e.body, inner)
@@ -868,6 +874,9 @@ class Compiler:
 
     def _primed_var(self, e: A.Expr, ctx: Ctx) -> int | None:
         """The index of the variable that e names as x' (action mode) or x (init mode), if it does."""
+        while isinstance(e, A.Name) and isinstance(ctx.locals.get(e.name), LExpr):
+            loc = ctx.locals[e.name]
+            e, ctx = loc.expr, self._sub_ctx(loc.ctx, ctx)
         if ctx.mode == "init":
             target = e
         else:
@@ -1032,7 +1041,9 @@ class Compiler:
         if not items:
             return k(ctx, out, ind)
         first, rest = items[0], items[1:]
-        self.act(first, ctx, lambda c, o, i: self._conj(rest, c, k, o, i), out, ind)
+        # the rest of the conjunction is compiled in this scope, whatever scope the first conjunct ended in
+        self.act(first, ctx, lambda c, o, i: self._conj(rest, replace(ctx, assigned=c.assigned, exit=c.exit),
+                                                         k, o, i), out, ind)
 
     def _disj(self, items: list, ctx: Ctx, k, out: Out, ind: int) -> None:
         if len(items) == 1:
@@ -1091,6 +1102,8 @@ class Compiler:
                 py = self.fresh("t_")
                 out.emit(ind, f"{py} = Thunk(lambda: {self.expr(d.body, inner)})")
                 inner = inner.with_locals({d.name: LThunk(py)})
+            elif isinstance(d, A.Instance) and d.name is not None:
+                inner = replace(inner, env=_child_env(inner.env, d))
             elif isinstance(d, A.FcnDef):
                 py = self.fresh("f_")
                 rec_ctx = inner.with_locals({d.name: LFcn(py)})
@@ -1263,6 +1276,14 @@ SPECIAL_NATIVES = {
 
 
 # ----------------------------------------------------------------------------- AST helpers
+
+
+def _child_env(env: E.Env, inst: A.Instance) -> E.Env:
+    """The environment of a LET body that defines ``I == INSTANCE M``."""
+    child = E.Env(env.module, names=dict(env.names), modules=env.modules, variables=env.variables,
+                  constants=env.constants)
+    child.names[inst.name] = E.InstEntry(inst.name, inst, env)
+    return child
 
 
 def _pyname(name: str) -> str:

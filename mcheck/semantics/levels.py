@@ -23,8 +23,10 @@ _TEMPORAL_OPS = {"[]", "<>", "~>", "-+->", "\\cdot"}
 
 
 class Levels:
-    def __init__(self) -> None:
+    def __init__(self, resolver=None) -> None:
         self._defs: dict[int, int] = {}
+        # resolves ``I!Op`` names; set by the compiler, which knows how to instantiate modules
+        self.resolver = resolver
 
     def of_entry(self, entry: E.Entry) -> int:
         if isinstance(entry, E.VarEntry):
@@ -126,7 +128,13 @@ class Levels:
 
     def _name(self, name: str, env: E.Env) -> int:
         if "!" in name:
-            return STATE  # conservatively: instance references are compiled where they are used
+            if self.resolver is None:
+                return STATE
+            try:
+                entry = self.resolver(name, env)
+            except Exception:
+                return STATE
+            return self.of_entry(entry)
         entry = env.lookup(name)
         if entry is None:
             return CONSTANT

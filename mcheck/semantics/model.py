@@ -110,7 +110,8 @@ class ModelBuilder:
         self.modules = modules
         self.root = root
         self.cfg = cfg
-        self.builder = E.Builder(modules, NATIVE)
+        from .compiler import SPECIAL_NATIVES
+        self.builder = E.Builder(modules, {**NATIVE, **SPECIAL_NATIVES})
         self.env = self.builder.build_root(root)
         self.variables = list(self.builder.variables)
         self.tlc = TLCState()
@@ -209,8 +210,6 @@ class ModelBuilder:
                     raise ConfigError("an action-level conjunct in SPECIFICATION must have the form [][A]_v",
                                       conj.span)
         else:
-            if cfg.init is None and cfg.next is None:
-                raise ConfigError("The configuration file names neither INIT/NEXT nor SPECIFICATION")
             if cfg.init is not None:
                 _, body, env = self.definition(cfg.init, "initial predicate")
                 init_expr.append((body, env))
@@ -306,9 +305,13 @@ class ModelBuilder:
             if isinstance(ent, E.DefEntry) and not ent.unit.params:
                 yield body, env, ent.name
                 return
-        n = body.name if isinstance(body, A.Name) else None
+        n = body.name if isinstance(body, A.Name) else (
+            body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
         if n is not None:
-            ent = env.lookup(n)
+            try:
+                ent = self.comp.resolve(n, Ctx(env), body)[0]
+            except CompileError:
+                ent = None
             if isinstance(ent, E.DefEntry) and not ent.unit.params:
                 yield from self._property_conjuncts(ent.unit.body, ent.env, ent.name)
                 return
@@ -316,7 +319,7 @@ class ModelBuilder:
 
     def _compile_init(self, parts: list[tuple[A.Expr, E.Env]]) -> Callable:
         if not parts:
-            raise ConfigError("no initial predicate")
+            return lambda s=None: iter(())  # no behaviour spec: only the ASSUMEs are checked
         comp = self.comp
         fn = comp.fresh("init_")
         from .compiler import Out

@@ -149,34 +149,79 @@ def boolcheck(v, what: str):
 
 
 def union(S):
-    out: set = set()
-    for x in iterset(S):
-        out |= setv(x)
-    return frozenset(out)
+    if type(S) is frozenset and any(isinstance(m, LazySet) and not m.is_finite() for m in S):
+        ms = list(S)
+        out = ms[0]
+        for m in ms[1:]:
+            out = CupSet(out, m)
+        return out
+    return V.big_union(S)
 
 
 def subseteq(a, b) -> bool:
     if type(a) is frozenset and type(b) is frozenset:
         return a <= b
-    if isinstance(b, LazySet):
-        return all(V.contains(b, x) for x in iterset(a))
-    return setv(a) <= setv(b)
+    return V.subseteq(a, b)
+
+
+class DiffSet(LazySet):
+    """S \\ T for an infinite S (``Nat \\ {0}``): membership only."""
+
+    def __init__(self, a, b):
+        self.a, self.b = a, b
+
+    def contains(self, v):
+        return V.contains(self.a, v) and not V.contains(self.b, v)
+
+    def is_finite(self):
+        return False
+
+    def _params(self):
+        return (self.a, self.b)
+
+    def __repr__(self):
+        return f"{tla_repr(self.a)} \\ {tla_repr(self.b)}"
 
 
 def setminus(a, b):
-    if type(b) is frozenset:
-        return setv(a) - b
-    return frozenset(x for x in iterset(a) if V.contains(b, x))
+    if type(a) is frozenset and type(b) is frozenset:
+        return a - b
+    if isinstance(a, LazySet) and not a.is_finite():
+        return DiffSet(a, b)
+    return V.difference(a, b)
+
+
+class CupSet(LazySet):
+    """S \\cup T when one side is infinite (``Int \\cup {NULL}``): membership only."""
+
+    def __init__(self, a, b):
+        self.a, self.b = a, b
+
+    def contains(self, v):
+        return V.contains(self.a, v) or V.contains(self.b, v)
+
+    def is_finite(self):
+        return False
+
+    def _params(self):
+        return (self.a, self.b)
+
+    def __repr__(self):
+        return f"{tla_repr(self.a)} \\cup {tla_repr(self.b)}"
 
 
 def cup(a, b):
-    return setv(a) | setv(b)
+    if type(a) is frozenset and type(b) is frozenset:
+        return a | b
+    if isinstance(a, LazySet) and not a.is_finite() or isinstance(b, LazySet) and not b.is_finite():
+        return CupSet(a, b)
+    return V.union(a, b)
 
 
 def cap(a, b):
-    if type(a) is frozenset and isinstance(b, LazySet):
-        return frozenset(x for x in a if b.contains(x))
-    return setv(a) & setv(b)
+    if type(a) is frozenset and type(b) is frozenset:
+        return a & b
+    return V.intersect(a, b)
 
 
 def card(S) -> int:
