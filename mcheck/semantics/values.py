@@ -95,14 +95,9 @@ class ModelValue:
         mv = cls._table.get(name)
         return mv if mv is not None else cls(name)
 
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    def __ne__(self, other: object) -> bool:
-        return self is not other
+    # Identity equality and hashing are object's own (C-level, so hashing states stays fast);
+    # interning makes identity the right equality.  _hash stays for anything that wants a
+    # hash that is stable across runs.
 
     def __repr__(self) -> str:
         return self.name
