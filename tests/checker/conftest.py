@@ -1,0 +1,44 @@
+"""Helpers for the checker tests: write a tiny spec (and its .cfg) into tmp_path and check it."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mcheck.checker.run import check_spec
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def corpus_dir() -> Path | None:
+    env = os.environ.get("MCHECK_CONFORMANCE")
+    path = Path(env) if env else REPO.parent / "shared" / "conformance"
+    return path if (path / "specifications").is_dir() else None
+
+
+def write_spec(folder: Path, name: str, body: str, cfg: str | None = None,
+               extends: str = "Naturals") -> Path:
+    """Write ``MODULE name`` with ``body`` (and ``name.cfg`` when given); return the .tla path."""
+    head = f"---- MODULE {name} ----\n" + (f"EXTENDS {extends}\n" if extends else "")
+    tla = folder / f"{name}.tla"
+    tla.write_text(head + body.strip("\n") + "\n====\n")
+    if cfg is not None:
+        (folder / f"{name}.cfg").write_text(cfg.strip("\n") + "\n")
+    return tla
+
+
+@pytest.fixture
+def spec(tmp_path):
+    """``spec(name, body, cfg=None, extends="Naturals")`` -> path of the written .tla."""
+    def make(name: str, body: str, cfg: str | None = None, extends: str = "Naturals") -> str:
+        return str(write_spec(tmp_path, name, body, cfg, extends))
+    return make
+
+
+@pytest.fixture
+def check(spec):
+    """``check(name, body, cfg=None, **check_spec_kwargs)`` -> the Result of checking it."""
+    def run(name: str, body: str, cfg: str | None = None, extends: str = "Naturals", **kw):
+        return check_spec(spec(name, body, cfg, extends), **kw)
+    return run

@@ -1,0 +1,129 @@
+"""``mcheck check`` (and the default command) through click's CliRunner."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from mcheck.cli.main import main
+
+COUNTER = "CONSTANT N\nVARIABLE x\nInit == x = 0\nNext == x < N /\\ x' = x + 1\nInv == x < 3\n"
+
+
+def invoke(*args):
+    r = CliRunner().invoke(main, list(args))
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert "Traceback" not in r.output
+    return r
+
+
+def test_diehard_not_solved_prints_seven_state_trace_ending_in_big_4(diehard):
+    # No DieHard.cfg beside the spec, so INIT Init / NEXT Next are used.
+    r = invoke(diehard, "--invariant", "NotSolved")
+    assert r.exit_code == 12
+    assert "Error: Invariant NotSolved is violated." in r.output
+    assert "State 7: " in r.output and "State 8:" not in r.output
+    last = r.output.split("State 7: ")[1]
+    assert "/\\ big = 4" in last
+    assert "The depth of the complete state graph search is 7." in r.output
+
+
+def test_json_output_has_the_contract_keys(diehard):
+    r = invoke("check", diehard, "--invariant", "NotSolved", "--json")
+    assert r.exit_code == 12
+    out = json.loads(r.stdout)
+    assert set(out) == {"result", "distinct_states", "states_generated", "depth", "violation", "error"}
+    assert out["result"] == "safety failure" and out["error"] is None and out["depth"] == 7
+    v = out["violation"]
+    assert set(v) == {"kind", "name", "trace"}
+    assert v["kind"] == "invariant" and v["name"] == "NotSolved"
+    assert len(v["trace"]) == 7
+    assert all(set(step) == {"action", "state"} for step in v["trace"])
+    assert v["trace"][0]["action"] == "<Initial predicate>"
+    assert v["trace"][-1]["state"]["big"] == "4"
+
+
+def test_json_success_has_no_violation(spec):
+    r = invoke(spec("Counter", COUNTER, "CONSTANT N = 2\nINIT Init\nNEXT Next\nINVARIANT Inv"),
+               "--json", "--no-deadlock")
+    assert r.exit_code == 0
+    out = json.loads(r.stdout)
+    assert out == {"result": "success", "distinct_states": 3, "states_generated": 3, "depth": 3,
+                   "violation": None, "error": None}
+
+
+def test_json_error_carries_the_message(spec):
+    r = invoke(spec("ErrC", COUNTER, "CONSTANT N = 2\nINIT Init\nNEXT Next\nINVARIANT Nope"), "--json")
+    assert r.exit_code == 151
+    out = json.loads(r.stdout)
+    assert out["result"] == "error" and out["violation"] is None and "Nope" in out["error"]
+
+
+def test_spec_cfg_beside_the_spec_is_the_default_config(spec):
+    r = invoke(spec("Counter", COUNTER, "CONSTANT N = 5\nINIT Init\nNEXT Next\nINVARIANT Inv"))
+    assert r.exit_code == 12
+    assert "Error: Invariant Inv is violated." in r.output
+    assert "x = 3" in r.output.split("State 4: ")[1]
+
+
+def test_const_overrides_the_cfg_and_success_text_is_tlc_shaped(spec):
+    r = invoke(spec("Counter", COUNTER, "CONSTANT N = 5\nINIT Init\nNEXT Next\nINVARIANT Inv"),
+               "--const", "N=2", "--no-deadlock")
+    assert r.exit_code == 0
+    assert "Model checking completed. No error has been found." in r.output
+    assert "3 states generated, 3 distinct states found, 0 states left on queue." in r.output
+    assert "The depth of the complete state graph search is 3." in r.output
+
+
+def test_without_a_cfg_init_and_next_are_used_and_deadlock_is_reported(spec):
+    r = invoke(spec("Counter", COUNTER), "--const", "N=2")
+    assert r.exit_code == 11
+    assert "Error: Deadlock reached." in r.output
+
+
+def test_no_deadlock_flag_turns_the_deadlock_check_off(spec):
+    r = invoke("check", spec("Counter", COUNTER), "--const", "N=2", "--no-deadlock")
+    assert r.exit_code == 0
+
+
+def test_invariant_option_adds_to_the_cfg_invariants(spec):
+    r = invoke(spec("Counter", COUNTER), "--const", "N=9", "--invariant", "Inv")
+    assert r.exit_code == 12
+    assert "Error: Invariant Inv is violated." in r.output
+
+
+def test_explicit_config_file(spec, tmp_path):
+    path = spec("Counter", COUNTER)
+    cfg = tmp_path / "other.cfg"
+    cfg.write_text("CONSTANT N = 1\nINIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n")
+    r = invoke(path, "--config", str(cfg))
+    assert r.exit_code == 0
+    assert "2 states generated, 2 distinct states found" in r.output
+
+
+def test_missing_explicit_config_is_a_config_error(spec, tmp_path):
+    r = invoke(spec("Counter", COUNTER), "--config", str(tmp_path / "nope.cfg"))
+    assert r.exit_code == 151
+
+
+def test_bad_const_option_is_a_usage_error(spec):
+    r = CliRunner().invoke(main, ["check", spec("Counter", COUNTER), "--const", "N"])
+    assert r.exit_code == 2
+    assert "NAME=VALUE" in r.output
+
+
+def test_example_counter_checks_cleanly(repo):
+    r = invoke(str(repo / "examples" / "Counter.tla"))
+    assert r.exit_code == 0
+    assert "Model checking completed. No error has been found." in r.output
+
+
+def test_parse_command_reports_ok_and_errors(spec):
+    good = spec("Good", COUNTER)
+    bad = spec("Bad", "VARIABLE x\nInit == x =\n")
+    r = invoke("parse", good)
+    assert r.exit_code == 0 and f"{good}: ok" in r.output
+    r = invoke("parse", good, bad)
+    assert r.exit_code == 150
+    assert "Bad.tla:" in r.output and "error" in r.output
