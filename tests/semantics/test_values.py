@@ -212,9 +212,10 @@ def test_model_values_sort_before_integers():
 
 
 def test_strings_sort_by_intern_order_not_alphabetically():
-    intern_string("zebra")
-    intern_string("apple")
-    assert tla_repr(fs("apple", "zebra")) == '{"zebra", "apple"}'
+    # the intern table is global: use strings no other test interns first
+    intern_string("zebra-intern-order")
+    intern_string("apple-intern-order")
+    assert tla_repr(fs("apple-intern-order", "zebra-intern-order")) == '{"zebra-intern-order", "apple-intern-order"}'
 
 
 def test_single_letters_are_pre_interned_in_alphabetical_order():
