@@ -69,8 +69,34 @@ def check_assumptions(model: Model) -> Result | None:
     return None
 
 
+def diagnose(recheck: Callable[[], Model] | None, state: tuple | None, err: Exception) -> str:
+    """Re-evaluate a failed step with the checked model (natives with TLC's type checks) for TLC's message."""
+    fallback = f"Evaluation failed: {type(err).__name__}: {err}"
+    if recheck is None:
+        return fallback
+    try:
+        m = recheck()
+        if state is None:
+            for st in m.init():
+                for p in m.invariants:
+                    p.fn(st)
+        else:
+            for a in m.actions:
+                for t in a.fn(state, *a.args):
+                    for c in m.constraints:
+                        c.fn(t)
+                    for p in m.invariants:
+                        p.fn(t)
+    except EvalError as e:
+        return e.message
+    except Exception:
+        return fallback
+    return fallback
+
+
 def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[dict], None] | None = None,
-        progress_every: float = 5.0, max_states: int | None = None) -> Result:
+        progress_every: float = 5.0, max_states: int | None = None,
+        recheck: Callable[[], Model] | None = None) -> Result:
     """Explore every reachable state; stop at the first violation, as TLC does."""
     t0 = time.monotonic()
     res = check_assumptions(model)
@@ -150,10 +176,13 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
         return finish("error", 75, None, err.message)
     except RecursionError:
         return finish("error", 75, None, "recursion too deep while computing the initial states")
+    except Exception as err:  # a Python-level failure of compiled code: find TLC's message
+        return finish("error", 75, None, diagnose(recheck, None, err))
 
     # ---------------------------------------------------------------- successors
     last_report = time.monotonic()
     cur = None
+    ai = 0
     try:
         while level:
             tlc.level += 1
@@ -188,7 +217,8 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                         if not in_model or unseen:
                             for name, inv in invariants:
                                 if not inv(t):
-                                    left = len(level) - qi - 1 + len(nxt_level) - (1 if unseen else 0) + (1 if unseen else 0)
+                                    # the violating state is stored but never enqueued (TLC: Stop.tla)
+                                    left = len(level) - qi - 1 + len(nxt_level) - (1 if unseen else 0)
                                     return finish("safety failure", 12, Violation(
                                         "invariant", name, trace_to(cur, t, ai)), left=left)
                         for name, p in aprops:
@@ -198,7 +228,7 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                                     left=len(level) - qi - 1 + len(nxt_level))
                 if deadlock and generated == before:
                     return finish("deadlock failure", 11, Violation("deadlock", None, trace_to(cur)),
-                                  left=len(level) - qi - 1 + len(nxt_level) + 1)
+                                  left=len(level) - qi - 1 + len(nxt_level))
                 if progress is not None and time.monotonic() - last_report > progress_every:
                     last_report = time.monotonic()
                     progress({"depth": depth, "generated": generated, "distinct": len(seen),
@@ -214,6 +244,7 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
     except UnsetVariable as u:
         generated += 1
         tr = trace_to(cur) if cur is not None else []
+        tr.append(TraceStep(actions[ai][0] if len(actions) > 1 else "<Next>", u.partial))
         return finish("error", 75, Violation("error", None, tr),
                       "Successor state is not completely specified by the next-state action. "
                       f"The following variable{'s are' if len(u.names) > 1 else ' is'} not defined: "
@@ -227,4 +258,8 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
     except RecursionError:
         tr = trace_to(cur) if cur is not None else []
         return finish("error", 75, Violation("error", None, tr), "recursion too deep while evaluating")
+    except Exception as err:  # a Python-level failure of compiled code: find TLC's message
+        tr = trace_to(cur) if cur is not None else []
+        msg = diagnose(recheck, states[cur] if cur is not None else None, err)
+        return finish("error", 75, Violation("error", None, tr), msg)
     return finish("success", 0)

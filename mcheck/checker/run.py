@@ -49,7 +49,10 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
         return Result("error", error=err.render(), exit_code=75, stats_printed=False)
     except TLAError as err:
         return Result("error", error=err.render(), exit_code=75, stats_printed=False)
-    r = bfs(model, progress=progress)
+    def recheck():
+        return ModelBuilder(loaded.modules, loaded.root, cfg, constants, checked=True).build()
+
+    r = bfs(model, progress=progress, recheck=recheck)
     r.model = model  # type: ignore[attr-defined]
     return r
 

@@ -110,7 +110,11 @@ def _all_vars_assigned(ctx: Ctx, nvars: int) -> bool:
 
 
 class Compiler:
-    def __init__(self, natives: dict, nvars: int, variables: list[str], tlc_state: Any = None):
+    def __init__(self, natives: dict, nvars: int, variables: list[str], tlc_state: Any = None,
+                 checked: bool = False):
+        # checked: call the natives (with TLC's type checks and messages) instead of inline Python
+        # operators; used to re-run a failing evaluation and report it as TLC would.
+        self.checked = checked
         self.natives = natives
         self.nvars = nvars
         self.variables = variables
@@ -418,7 +422,7 @@ class Compiler:
                 return f"n{i}"
             if ctx.nxt is not None:
                 return f"{ctx.nxt}[{i}]"
-            return f"prime_unbound({(ent.name + chr(39))!r})"
+            return f"prime_unbound({ent.name!r})"
         return f"{ctx.state}[{i}]"
 
     def arg_code(self, a: A.Expr, ctx: Ctx, arity: int = 0) -> str:
@@ -544,7 +548,7 @@ class Compiler:
 
     def native_code(self, ent: E.NativeEntry, args: tuple, node: A.Node, ctx: Ctx) -> str:
         key = (ent.module, ent.name)
-        tmpl = INLINE_NATIVES.get(ent.name)
+        tmpl = None if self.checked else INLINE_NATIVES.get(ent.name)
         if tmpl is not None and ent.module in INLINE_MODULES.get(ent.name, ()) and len(args) == tmpl[0]:
             return tmpl[1].format(*[self.expr(a, ctx) for a in args])
         special = SPECIAL_NATIVES.get(key)
@@ -868,7 +872,8 @@ class Compiler:
     def _yield(self, ctx: Ctx, out: Out, ind: int) -> None:
         missing = [self.variables[i] for i in range(self.nvars) if i not in ctx.assigned]
         if missing:
-            out.emit(ind, f"unassigned({', '.join(repr(m) for m in missing)})")
+            partial = "".join((f"n{i}, " if i in ctx.assigned else "NULL, ") for i in range(self.nvars))
+            out.emit(ind, f"unassigned(({partial}), {', '.join(repr(m) for m in missing)})")
         else:
             out.emit(ind, "yield (" + "".join(f"n{i}, " for i in range(self.nvars)) + ")")
 
@@ -926,12 +931,19 @@ class Compiler:
                 and "/\\" not in ctx.locals:
             items = e.items if t is A.Junction else e.args
             return self._conj(list(items), ctx, k, out, ind)
-        if all_bound or self._is_guard(e, ctx):
+        if all_bound:
             self.guard(self.expr(e, ctx), ctx, out, ind)
             return k(ctx, out, ind)
+        # TLC branches on a disjunction or \E reached while some primed variable is unbound,
+        # even when it has no primes inside (TLC-SEMANTICS.md §4, Dup2): the counts depend on it.
         if t is A.Junction or t is A.OpApp and e.op == "\\/" and len(e.args) == 2 and "\\/" not in ctx.locals:
             items = e.items if t is A.Junction else e.args
             return self._disj(list(items), ctx, k, out, ind)
+        if t is A.Quant and e.kind == "\\E":
+            return self._exists(list(e.bounds), e.body, ctx, k, out, ind)
+        if self._is_guard(e, ctx):
+            self.guard(self.expr(e, ctx), ctx, out, ind)
+            return k(ctx, out, ind)
         if t is A.If:
             out.emit(ind, f"if {self.expr(e.cond, ctx)}:")
             self.act(e.then, ctx, k, out, ind + 1)
@@ -1204,12 +1216,21 @@ def _subset(c: Compiler, e: A.OpApp, ctx: Ctx) -> str:
 
 def _eq(c: Compiler, e: A.OpApp, ctx: Ctx) -> str:
     a, b = e.args
+    if c.checked:
+        return f"V.tla_eq({c.expr(a, ctx)}, {c.expr(b, ctx)})"
     return f"({c.expr(a, ctx)} == {c.expr(b, ctx)})"
+
+
+def _neq(c: Compiler, e: A.OpApp, ctx: Ctx) -> str:
+    a, b = e.args
+    if c.checked:
+        return f"(not V.tla_eq({c.expr(a, ctx)}, {c.expr(b, ctx)}))"
+    return f"({c.expr(a, ctx)} != {c.expr(b, ctx)})"
 
 
 BUILTIN_OPS: dict[str, Callable] = {
     "=": _eq,
-    "#": _bin("({} != {})"),
+    "#": _neq,
     "/\\": _bin("({} and {})"),
     "\\/": _bin("({} or {})"),
     "=>": _bin("(not {} or {})"),

@@ -106,7 +106,7 @@ def _span_label(name: str, sp: A.Span | None, module: str) -> str:
 
 class ModelBuilder:
     def __init__(self, modules: dict[str, A.Module], root: A.Module, cfg: Config,
-                 const_overrides: dict[str, Any] | None = None):
+                 const_overrides: dict[str, Any] | None = None, checked: bool = False):
         self.modules = modules
         self.root = root
         self.cfg = cfg
@@ -115,7 +115,8 @@ class ModelBuilder:
         self.env = self.builder.build_root(root)
         self.variables = list(self.builder.variables)
         self.tlc = TLCState()
-        self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc)
+        self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc, checked=checked)
+        _intern_literals(modules, root)
         self.comp.builder = self.builder
         self.warnings: list[str] = []
         self._apply_constants(const_overrides or {})
@@ -259,8 +260,7 @@ class ModelBuilder:
             code = self.comp.expr(u.expr, ctx)
             fn = self.comp.fresh("assume_")
             self.comp.defs.append(f"def {fn}(s=None):\n    return {code}\n")
-            assumes.append((_span_label("Assumption", u.span, u.span.file if u.span else "")[1:-1]
-                            .replace("Assumption ", "Assumption ", 1), self.comp.function(fn), u))
+            assumes.append((_span_label("", u.expr.span, env.module)[2:-1], self.comp.function(fn), u))
         self.comp.flush()
         return Model(self.root.name, self.variables, init, actions, invariants, constraints, aconstraints,
                      action_props, init_props,
@@ -355,7 +355,7 @@ class ModelBuilder:
             if fn_name is None:
                 fn_name = self.comp.action_function(expr, ctx, names, lname)
                 cache[key] = fn_name
-            label = _span_label(lname, node.span, node.span.file if node.span else module)
+            label = _span_label(lname, node.span, module)
             actions.append(Action(label, lname, fn_name, tuple(v for _, v in binds)))
             del comp_fn
         self.comp.flush()
@@ -414,6 +414,35 @@ class ModelBuilder:
                         inner = Ctx(ent.env, locals=locs, mode="action")
                         return self._split(ent.unit.body, inner, ent.name, ent.unit.body, binds, out, ent.module)
         out.append((name, e, ctx, node, module, binds))
+
+
+def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:
+    """Intern string literals in source order, as TLC's parser does: it fixes how strings sort."""
+    from .levels import children
+
+    def walk(x) -> None:
+        if isinstance(x, A.Str):
+            V.intern_string(x.value)
+            return
+        if isinstance(x, (A.RecordConstr, A.RecordSet)):
+            for k, _ in x.fields:
+                V.intern_string(k)
+        if isinstance(x, A.Dot):
+            V.intern_string(x.field)
+        for ch in children(x):
+            walk(ch)
+
+    seen = set()
+    order = [root] + [m for m in modules.values() if m is not root]
+    for m in order:
+        if id(m) in seen:
+            continue
+        seen.add(id(m))
+        for u in m.units:
+            for attr in ("body", "expr"):
+                b = getattr(u, attr, None)
+                if isinstance(b, A.Expr):
+                    walk(b)
 
 
 def _action_name(e: A.Expr) -> str:

@@ -255,15 +255,28 @@ def fix(g):
     return f
 
 
+class _Null:
+    """The value TLC prints as ``null`` for a variable a successor left unassigned."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "null"
+
+
+NULL = _Null()
+
+
 class UnsetVariable(Exception):
     """A successor or initial state left a variable unassigned."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, partial: tuple, names: list[str]):
+        self.partial = partial
         self.names = names
 
 
-def unassigned(*names: str):
-    raise UnsetVariable(list(names))
+def unassigned(partial: tuple, *names: str):
+    raise UnsetVariable(partial, list(names))
 
 
 def prime_unbound(name: str):

@@ -107,17 +107,12 @@ def test_search_stops_at_first_violating_successor(check):
     assert r.violation.trace[0].action == "<Initial predicate>"
 
 
-@pytest.mark.xfail(reason="Stop.tla: TLC reports 1 state left on queue (x=1; the violating x=2 is never "
-                          "enqueued), mcheck reports 2", strict=True)
 def test_violating_successor_is_not_left_on_queue(check):
     r = check("Stop", STOP, STOP_CFG)
     assert r.left_on_queue == 1
     assert "3 states generated, 3 distinct states found, 1 states left on queue." in format_result(r)
 
 
-@pytest.mark.xfail(reason="trace label names the module by its file path: mcheck prints "
-                          "'<Next line 5, col 23 to line 5, col 32 of module /tmp/.../Stop.tla>', "
-                          "TLC prints '... of module Stop>'", strict=True)
 def test_trace_label_is_operator_and_location_of_the_split_piece(check):
     # Line 5 is Next; x=2 comes from its 2nd disjunct, `x' = x + 2` at columns 23-32.
     r = check("Stop", STOP, STOP_CFG)
@@ -143,8 +138,6 @@ def test_deadlock_when_no_action_produces_a_successor(check):
     assert "3 states generated, 3 distinct states found" in text
 
 
-@pytest.mark.xfail(reason="Dead.tla: TLC reports 0 states left on queue (the deadlocked x=2 was dequeued), "
-                          "mcheck reports 1", strict=True)
 def test_deadlocked_state_is_not_left_on_queue(check):
     r = check("Dead", DEAD)
     assert r.left_on_queue == 0
@@ -178,8 +171,6 @@ def test_deadlock_on_first_initial_state_has_one_state_trace(check):
     assert (r.states_generated, r.distinct_states, r.depth) == (2, 2, 1)
 
 
-@pytest.mark.xfail(reason="Only.tla: TLC reports 1 state left on queue (x=1; the deadlocked x=0 was dequeued), "
-                          "mcheck reports 2", strict=True)
 def test_deadlocked_initial_state_is_not_left_on_queue(check):
     r = check("Only", ONLY)
     assert r.left_on_queue == 1
@@ -234,9 +225,7 @@ Next == (x' = 1 \/ x' = 1) /\ (x >= 0 \/ x >= 0)
 
 
 @pytest.mark.parametrize("next_, generated", [
-    pytest.param(r"x' = 1 /\ (y = 0 \/ y = 0) /\ y' = y", 5, marks=pytest.mark.xfail(
-        reason="Dup2.tla: a disjunction reached while y' is unbound must branch (TLC: 5 generated); "
-               "mcheck gives 3 generated", strict=True)),
+    (r"x' = 1 /\ (y = 0 \/ y = 0) /\ y' = y", 5),
     (r"x' = 1 /\ y' = y /\ (y = 0 \/ y = 0)", 3),
 ])
 def test_disjunction_branches_only_while_a_prime_is_unbound(check, next_, generated):
