@@ -49,7 +49,10 @@ def _parse_const(text: str):
 @click.option("--invariant", "invariants", multiple=True, help="an invariant to check, besides the .cfg's")
 @click.option("--no-deadlock", is_flag=True, help="do not report deadlocks")
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object instead of text")
-def check_command(spec, config, consts, invariants, no_deadlock, as_json):
+@click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the counterexample in ITF (JSON)")
+@click.option("--dump-graph", "graph_path", type=click.Path(dir_okay=False),
+              help="write the state graph: FILE.dot, FILE.graphml or FILE.json")
+def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = dict(_parse_const(c) for c in consts)
 
@@ -64,10 +67,20 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json):
         click.echo(format_result(r))
         if r.result in ("success",) or r.stats_printed:
             click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
+    if itf_path:
+        from ..trace.itf import write_counterexample
+        click.echo(write_counterexample(r, itf_path, source=spec), err=True)
+    if graph_path:
+        from ..checker.graph import dump_graph
+        click.echo(dump_graph(getattr(r, "model", None), graph_path), err=True)
     sys.exit(r.exit_code)
 
 
 main.add_command(parse_command, "parse")
+from .replay_cmd import replay_command  # noqa: E402
+from .simulate_cmd import simulate_command  # noqa: E402
+main.add_command(replay_command, "replay")
+main.add_command(simulate_command, "simulate")
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,77 @@
+"""``mcheck simulate SPEC``: random walks checking invariants and deadlock."""
+from __future__ import annotations
+
+import json
+import random
+import sys
+
+import click
+
+from ..checker.replay import load_model
+from ..checker.simulate import simulate
+from ..semantics.values import tla_repr
+from ..trace.text import format_result
+
+
+@click.command("simulate")
+@click.argument("spec", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "-c", "config", type=click.Path(dir_okay=False), help="the .cfg (default: SPEC.cfg)")
+@click.option("--const", "consts", multiple=True, help="NAME=VALUE, overriding or adding a constant")
+@click.option("--invariant", "invariants", multiple=True, help="an invariant to check, besides the .cfg's")
+@click.option("--no-deadlock", is_flag=True, help="do not report deadlocks")
+@click.option("--depth", default=100, show_default=True, type=click.IntRange(1), help="states per walk at most")
+@click.option("--traces", default=1000, show_default=True, type=click.IntRange(1), help="number of walks")
+@click.option("--seed", type=int, default=None, help="random seed (default: a fresh one, printed)")
+@click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the violation's trace in ITF")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object instead of text")
+def simulate_command(spec, config, consts, invariants, no_deadlock, depth, traces, seed, itf_path, as_json):
+    """Random walks through SPEC's states from random initial states, choosing uniformly among
+    the successors at each step and checking invariants and deadlock.
+
+    Walk i uses the seed SEED+i: a violation found by it is reproduced by
+    `--seed SEED+i --traces 1` (and the same --seed always gives the same walks).
+    Exit codes as check's (0, 11, 12, 13, 75...).
+    """
+    from .main import _parse_const
+    constants = dict(_parse_const(c) for c in consts)
+    if seed is None:
+        seed = random.SystemRandom().randrange(2 ** 31)
+    model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock)
+    if err is not None:
+        if as_json:
+            click.echo(json.dumps({"result": "error", "error": err.error, "seed": seed}))
+        else:
+            click.echo(format_result(err))
+        sys.exit(err.exit_code)
+    r = simulate(model, depth=depth, traces=traces, seed=seed)
+    v = r.violation
+    if itf_path:
+        from ..trace.itf import write_itf
+        if v is not None and v.trace:
+            write_itf(itf_path, r.variables, [s.state for s in v.trace], actions=[s.action for s in v.trace],
+                      meta={"source": spec, "seed": r.walk_seed})
+            click.echo(f"Wrote the trace to {itf_path} (ITF).", err=True)
+        else:
+            click.echo(f"No counterexample: nothing written to {itf_path}.", err=True)
+    if as_json:
+        click.echo(json.dumps({
+            "result": r.result if r.result != "interrupted" else "error",
+            "seed": r.seed, "traces": r.traces, "states_generated": r.states_generated, "depth": r.max_depth,
+            "walk": r.walk, "reproduce_seed": r.walk_seed,
+            "violation": None if v is None or r.result == "error" else {
+                "kind": v.kind, "name": v.name,
+                "trace": [{"action": st.action, "state": {n: tla_repr(x) for n, x in zip(r.variables, st.state)}}
+                          for st in v.trace]},
+            "error": r.error if r.result in ("error", "interrupted", "assumption failure") else None}))
+        sys.exit(r.exit_code)
+    if r.result == "success":
+        click.echo(f"Simulation completed: no error found in {r.traces} traces of at most {depth} states "
+                   f"(seed {r.seed}).")
+    else:
+        click.echo(format_result(r.as_result()))
+        if r.walk_seed is not None:
+            click.echo(f"Found by walk {r.walk + 1} of seed {r.seed}; reproduce it with --seed {r.walk_seed} "
+                       f"--traces 1 --depth {depth}.")
+    click.echo(f"{r.states_generated} states generated, {r.traces} traces, longest {r.max_depth} states.")
+    click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
+    sys.exit(r.exit_code)
