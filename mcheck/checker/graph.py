@@ -30,7 +30,6 @@ from typing import Any
 import networkx as nx
 
 from ..semantics.model import Model
-from ..semantics.runtime import UnsetVariable
 from ..semantics.values import tla_repr
 from .bfs import check_assumptions
 
@@ -177,14 +176,13 @@ def write_graph(G: nx.MultiDiGraph, path: str) -> str:
 
 def dump_graph(model: Model | None, path: str, max_states: int | None = None) -> str:
     """Explore ``model``'s graph and write it to ``path``; return the message to show (on stderr)."""
-    from ..syntax.errors import TLAError
     if model is None:
         return f"No model to explore (the spec or the .cfg has an error): nothing written to {path}."
     try:
         G = explore_graph(model, max_states=max_states)
         fmt = write_graph(G, path)
-    except (TLAError, UnsetVariable, ValueError, OSError, RecursionError) as err:
-        msg = getattr(err, "message", None) or str(err)
+    except Exception as err:  # evaluation errors, Python-level failures of compiled code, I/O
+        msg = getattr(err, "message", None) or f"{type(err).__name__}: {err}"
         return f"Could not write the state graph to {path}: {msg}"
     trunc = " (truncated)" if G.graph.get("truncated") else ""
     return (f"Wrote the state graph{trunc} to {path} ({fmt}): {G.number_of_nodes()} states, "

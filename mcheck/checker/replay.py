@@ -21,7 +21,7 @@ from ..semantics.modules import load
 from ..semantics.runtime import AssertionFailed, UnsetVariable
 from ..semantics.values import tla_repr
 from ..syntax.errors import ConfigError, EvalError, ParseError, TLAError
-from .bfs import Result, TraceStep, Violation, check_assumptions
+from .bfs import Result, TraceStep, Violation, check_assumptions, diagnose
 from .run import default_cfg_path
 
 
@@ -47,6 +47,11 @@ def load_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
         loaded = load(tla_path)
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
         model = ModelBuilder(loaded.modules, loaded.root, cfg, constants).build()
+
+        def recheck() -> Model:  # the checked model, for TLC's message when compiled code fails
+            return ModelBuilder(loaded.modules, loaded.root, cfg, constants, checked=True).build()
+
+        model.recheck = recheck  # type: ignore[attr-defined]
     except ConfigError as err:
         return None, Result("error", error=err.render(), exit_code=151, stats_printed=False)
     except (CompileError, ParseError) as err:
@@ -171,6 +176,13 @@ def replay(model: Model, states: Sequence[tuple], max_candidates: int | None = 1
                             trace=trace, notes=notes)
     except EvalError as err:
         return ReplayResult(False, k - 1, 75, f"step {k}: evaluation error: {err.message}", bad_step=k,
+                            actions=actions, trace=trace, notes=notes)
+    except RecursionError:
+        return ReplayResult(False, k - 1, 75, f"step {k}: recursion too deep while evaluating", bad_step=k,
+                            actions=actions, trace=trace, notes=notes)
+    except Exception as err:  # a Python-level failure of compiled code
+        msg = diagnose(getattr(model, "recheck", None), states[k - 2] if k > 1 else None, err)
+        return ReplayResult(False, k - 1, 75, f"step {k}: evaluation error: {msg}", bad_step=k,
                             actions=actions, trace=trace, notes=notes)
     n = len(states)
     return ReplayResult(True, n, 0, f"ok: {n} states replayed", actions=actions, trace=trace, notes=notes)

@@ -22,7 +22,7 @@ from ..semantics.model import Model
 from ..semantics.runtime import AssertionFailed, UnsetVariable
 from ..semantics.values import tlc_key
 from ..syntax.errors import EvalError
-from .bfs import Result, TraceStep, Violation, check_assumptions
+from .bfs import Result, TraceStep, Violation, check_assumptions, diagnose
 
 INITIAL = "<Initial predicate>"
 
@@ -157,4 +157,8 @@ def simulate(model: Model, depth: int = 100, traces: int = 1000, seed: int = 0,
     except RecursionError:
         return finish("error", 75, Violation("error", None, list(path)), "recursion too deep while evaluating",
                       walk=walk_i)
+    except Exception as err:  # a Python-level failure of compiled code: find TLC's message
+        cur_state = path[-1].state if path else None
+        msg = diagnose(getattr(model, "recheck", None), cur_state, err)
+        return finish("error", 75, Violation("error", None, list(path), msg), msg, walk=walk_i)
     return finish("success", 0)
