@@ -69,6 +69,16 @@ def check_assumptions(model: Model) -> Result | None:
     return None
 
 
+def _failing_action(model: Model, s: tuple) -> str:
+    for a in model.actions:
+        try:
+            for _ in a.fn(s, *a.args):
+                pass
+        except Exception:
+            return a.label
+    return "<Action>"
+
+
 def diagnose(recheck: Callable[[], Model] | None, state: tuple | None, err: Exception) -> str:
     """Re-evaluate a failed step with the checked model (natives with TLC's type checks) for TLC's message."""
     fallback = f"Evaluation failed: {type(err).__name__}: {err}"
@@ -113,22 +123,29 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
 
     states: list[tuple] = []
     parent: list[int] = []
-    via: list[int] = []          # index into actions (-1 for initial states)
     seen: dict[tuple, int] = {}
     generated = 0
     depth = 0
     stats = {"generated": 0, "distinct": 0}
     tlc.stats = stats
 
-    def trace_to(i: int, extra: tuple | None = None, extra_action: int = -1) -> list[TraceStep]:
+    def label(i: int) -> str:
+        if parent[i] < 0:
+            return "<Initial predicate>"
+        ai = model.action_of(states[parent[i]], states[i])
+        return actions[ai][0] if ai >= 0 else "<Action>"
+
+    def trace_to(i: int, extra: tuple | None = None) -> list[TraceStep]:
+        """The path of parent links back to an initial state; labels found as TLC finds them."""
         chain = []
         while i >= 0:
             chain.append(i)
             i = parent[i]
         chain.reverse()
-        steps = [TraceStep("<Initial predicate>" if via[j] < 0 else actions[via[j]][0], states[j]) for j in chain]
+        steps = [TraceStep(label(j), states[j]) for j in chain]
         if extra is not None:
-            steps.append(TraceStep("<Initial predicate>" if extra_action < 0 else actions[extra_action][0], extra))
+            ai = model.action_of(states[chain[-1]], extra) if chain else -1
+            steps.append(TraceStep(actions[ai][0] if ai >= 0 else "<Action>", extra))
         return steps
 
     def finish(result: str, code: int, violation: Violation | None = None, error: str | None = None,
@@ -152,7 +169,6 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                 seen[st] = len(states)
                 states.append(st)
                 parent.append(-1)
-                via.append(-1)
                 level.append(len(states) - 1)
                 unseen = True
                 depth = 1
@@ -181,8 +197,11 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
 
     # ---------------------------------------------------------------- successors
     last_report = time.monotonic()
+    filtered = bool(constraints or aconstraints)
+    setdefault = seen.setdefault
+    states_append, parent_append = states.append, parent.append
+    next_all = model.next_all
     cur = None
-    ai = 0
     try:
         while level:
             tlc.level += 1
@@ -190,41 +209,41 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
             for qi, cur in enumerate(level):
                 s = states[cur]
                 before = generated
-                for ai, (label, fn, args) in enumerate(actions):
-                    for t in fn(s, *args):
+                if True:
+                    for t in next_all(s):
                         generated += 1
                         in_model = True
-                        for c in constraints:
-                            if not c(t):
-                                in_model = False
-                                break
-                        if in_model:
-                            for c in aconstraints:
-                                if not c(s, t):
+                        if filtered:
+                            for c in constraints:
+                                if not c(t):
                                     in_model = False
                                     break
+                            if in_model:
+                                for c in aconstraints:
+                                    if not c(s, t):
+                                        in_model = False
+                                        break
                         unseen = False
-                        if in_model and t not in seen:
+                        if in_model:
                             j = len(states)
-                            seen[t] = j
-                            states.append(t)
-                            parent.append(cur)
-                            via.append(ai)
-                            nxt_level.append(j)
-                            unseen = True
-                            if depth < tlc.level:
-                                depth = tlc.level
+                            if setdefault(t, j) == j:  # one hash of t for lookup and insert
+                                states_append(t)
+                                parent_append(cur)
+                                nxt_level.append(j)
+                                unseen = True
+                                if depth < tlc.level:
+                                    depth = tlc.level
                         if not in_model or unseen:
                             for name, inv in invariants:
                                 if not inv(t):
                                     # the violating state is stored but never enqueued (TLC: Stop.tla)
                                     left = len(level) - qi - 1 + len(nxt_level) - (1 if unseen else 0)
                                     return finish("safety failure", 12, Violation(
-                                        "invariant", name, trace_to(cur, t, ai)), left=left)
+                                        "invariant", name, trace_to(cur, t)), left=left)
                         for name, p in aprops:
                             if not p(s, t):
                                 return finish("safety failure", 13, Violation(
-                                    "property", name, trace_to(cur, t, ai)),
+                                    "property", name, trace_to(cur, t)),
                                     left=len(level) - qi - 1 + len(nxt_level))
                 if deadlock and generated == before:
                     return finish("deadlock failure", 11, Violation("deadlock", None, trace_to(cur)),
@@ -244,7 +263,7 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
     except UnsetVariable as u:
         generated += 1
         tr = trace_to(cur) if cur is not None else []
-        tr.append(TraceStep(actions[ai][0] if len(actions) > 1 else "<Next>", u.partial))
+        tr.append(TraceStep(_failing_action(model, states[cur]) if cur is not None else "<Action>", u.partial))
         return finish("error", 75, Violation("error", None, tr),
                       "Successor state is not completely specified by the next-state action. "
                       f"The following variable{'s are' if len(u.names) > 1 else ' is'} not defined: "

@@ -265,6 +265,10 @@ class Compiler:
         m = getattr(self, "x_" + type(e).__name__, None)
         if m is None:
             raise CompileError(f"{type(e).__name__} is not supported by mcheck yet", e.span)
+        if type(e) in _HOISTABLE and not ctx.primed:
+            h = self.try_hoist(e, ctx)
+            if h is not None:
+                return h
         return m(e, ctx)
 
     def hexpr(self, e: A.Expr, ctx: Ctx) -> str:
@@ -869,6 +873,27 @@ class Compiler:
         self.defs.append("\n".join(out.lines) + "\n")
         return fn
 
+    def next_function(self, leaves: list[tuple[A.Expr, Ctx, list[tuple[str, Any]]]]) -> str:
+        """All actions in one generator, in TLC's order: one call per state instead of one per action.
+
+        Each action runs inside a one-pass loop so that a failed guard can ``break`` out of it;
+        the constants an action was split on are assigned before its code.
+        """
+        fn = self.fresh("next_all_")
+        out = Out()
+        out.emit(0, f"def {fn}(s):")
+        for expr, ctx, binds in leaves:
+            out.emit(1, "for _once in ONCE:")
+            for py, v in binds:
+                out.emit(2, f"{py} = {self.value(v)}")
+            ctx = replace(ctx, exit="break", assigned=())
+            self.act(expr, ctx, lambda c, o, ind: self._yield(c, o, ind), out, 2)
+        out.emit(1, "return")
+        out.emit(1, "yield")
+        self.glob["ONCE"] = (0,)
+        self.defs.append("\n".join(out.lines) + "\n")
+        return fn
+
     def _yield(self, ctx: Ctx, out: Out, ind: int) -> None:
         missing = [self.variables[i] for i in range(self.nvars) if i not in ctx.assigned]
         if missing:
@@ -1180,7 +1205,7 @@ def _in(c: Compiler, e: A.OpApp, ctx: Ctx) -> str:
     if isinstance(s, A.OpApp) and s.op == ".." and c._is_native("..", ctx):
         lo, hi = (c.expr(a, ctx) for a in s.args)
         return f"in_range({c.expr(x, ctx)}, {lo}, {hi})"
-    return f"mem({c.expr(x, ctx)}, {c.hexpr(s, ctx)})"
+    return f"({c.expr(x, ctx)} in {c.hexpr(s, ctx)})"
 
 
 def _notin(c: Compiler, e: A.OpApp, ctx: Ctx) -> str:
@@ -1305,6 +1330,11 @@ def _child_env(env: E.Env, inst: A.Instance) -> E.Env:
                   constants=env.constants)
     child.names[inst.name] = E.InstEntry(inst.name, inst, env)
     return child
+
+
+# Composite expressions that are worth evaluating once when they are closed constants.
+_HOISTABLE = {A.RecordConstr, A.Tuple, A.FcnConstr, A.SetMap, A.SetFilter, A.RecordSet, A.FcnSet, A.CartProd,
+              A.Except, A.Choose}
 
 
 def _pyname(name: str) -> str:

@@ -73,6 +73,18 @@ class Model:
     assumes: list[tuple[str, Callable]]
     tlc: TLCState
     warnings: list[str] = field(default_factory=list)
+    # every successor of a state, all actions in order (the checker's hot path)
+    next_all: Callable | None = None
+
+    def action_of(self, s: tuple, t: tuple) -> int:
+        """The first action (in TLC's order) that takes s to t, as TLC finds it when it prints a trace."""
+        for i, a in enumerate(self.actions):
+            try:
+                if any(u == t for u in a.fn(s, *a.args)):
+                    return i
+            except Exception:
+                continue
+        return -1
 
 
 def _cfg_value(e: A.Expr, cfg: Config) -> Any:
@@ -218,6 +230,7 @@ class ModelBuilder:
                 _, body, env = self.definition(cfg.next, "next-state action")
                 next_expr = (body, env, str(cfg.next))
         init = self._compile_init(init_expr)
+        self.next_all = None
         actions = self._split_next(next_expr) if next_expr is not None else []
         invariants = []
         for n in cfg.invariants:
@@ -265,7 +278,7 @@ class ModelBuilder:
         return Model(self.root.name, self.variables, init, actions, invariants, constraints, aconstraints,
                      action_props, init_props,
                      cfg.check_deadlock if cfg.check_deadlock is not None else True, assumes, self.tlc,
-                     self.warnings)
+                     self.warnings, self.next_all or _chain(actions))
 
     def _spec_conjuncts(self, body: A.Expr, env: E.Env):
         """The conjuncts of a SPECIFICATION formula, looking through 0-ary definitions."""
@@ -358,9 +371,14 @@ class ModelBuilder:
             label = _span_label(lname, node.span, module)
             actions.append(Action(label, lname, fn_name, tuple(v for _, v in binds)))
             del comp_fn
+        self.next_all = None
+        if len(leaves) <= 400:
+            self.next_all = self.comp.next_function([(expr, ctx, binds) for _, expr, ctx, _, _, binds in leaves])
         self.comp.flush()
         for a in actions:
             a.fn = self.comp.glob[a.fn]
+        if self.next_all is not None:
+            self.next_all = self.comp.glob[self.next_all]
         return actions
 
     def _split(self, e: A.Expr, ctx: Ctx, name: str, node: A.Node, binds: list, out: list, module: str) -> None:
@@ -443,6 +461,13 @@ def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:
                 b = getattr(u, attr, None)
                 if isinstance(b, A.Expr):
                     walk(b)
+
+
+def _chain(actions: list[Action]) -> Callable:
+    def next_all(s):
+        for a in actions:
+            yield from a.fn(s, *a.args)
+    return next_all
 
 
 def _action_name(e: A.Expr) -> str:

@@ -101,12 +101,19 @@ def except1(f, k, v):
         if type(k) is int and 0 < k <= len(f):
             return f[:k - 1] + (v,) + f[k:]
         return f
-    if isinstance(f, Fcn):
-        if k not in f:
+    if type(f) is Fcn:
+        try:
+            old = f[k]
+        except (KeyError, TypeError):
             return f
         d = dict(f)
         d[k] = v
-        return Fcn(d)
+        n = Fcn(d)
+        try:
+            n._hash = f._hash ^ hash((k, old)) ^ hash((k, v))
+        except AttributeError:
+            pass
+        return n
     return V.except_(f, ((k,),), lambda old: v)
 
 
