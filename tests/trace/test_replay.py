@@ -1,0 +1,106 @@
+"""``mcheck replay``: a counterexample written by ``check --itf`` replays; a corrupted one does not."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from mcheck.checker.replay import load_model, replay
+from mcheck.cli.main import main
+
+
+def invoke(*args):
+    r = CliRunner().invoke(main, list(args))
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert "Traceback" not in r.output
+    return r
+
+
+def diehard_itf(diehard, tmp_path) -> str:
+    out = tmp_path / "dh.itf.json"
+    assert invoke("check", diehard, "--invariant", "NotSolved", "--itf", str(out)).exit_code == 12
+    return str(out)
+
+
+def test_counterexample_replays(diehard, tmp_path):
+    path = diehard_itf(diehard, tmp_path)
+    r = invoke("replay", diehard, path)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == "ok: 7 states replayed"
+
+
+def test_replay_with_the_invariant_reports_the_violation_like_check(diehard, tmp_path):
+    path = diehard_itf(diehard, tmp_path)
+    r = invoke("replay", diehard, path, "--invariant", "NotSolved")
+    assert r.exit_code == 12
+    assert "Error: Invariant NotSolved is violated." in r.stdout
+    assert "State 7: <BigToSmall" in r.stdout and "State 8" not in r.stdout
+
+
+def test_corrupted_middle_state_is_rejected_at_its_step(diehard, tmp_path):
+    path = diehard_itf(diehard, tmp_path)
+    doc = json.loads(open(path).read())
+    # states: (0,0) (5,0) (2,3) (2,0) (0,2) (5,2) (4,3); state 4 (index 3) becomes (2,1)
+    assert doc["states"][3]["small"] == 0
+    doc["states"][3]["small"] = 1
+    bad = tmp_path / "bad.itf.json"
+    bad.write_text(json.dumps(doc))
+    r = invoke("replay", diehard, str(bad))
+    assert r.exit_code == 12
+    lines = r.stdout.splitlines()
+    assert lines[0] == "step 4: state 4 is not a successor of state 3 under any action"
+    assert "differs in: small" in lines[1]
+    assert "small: trace has 1" in r.stdout
+
+
+def test_bad_initial_state_is_rejected_at_step_1(diehard, tmp_path):
+    path = diehard_itf(diehard, tmp_path)
+    doc = json.loads(open(path).read())
+    doc["states"][0]["big"] = 1
+    bad = tmp_path / "bad0.itf.json"
+    bad.write_text(json.dumps(doc))
+    r = invoke("replay", diehard, str(bad), "--json")
+    assert r.exit_code == 12
+    out = json.loads(r.stdout)
+    assert out["ok"] is False and out["bad_step"] == 1 and out["differing"] == ["big"]
+    assert out["message"] == "step 1: state 1 is not an initial state"
+
+
+def test_variables_in_another_order_and_tup_are_accepted(spec, tmp_path):
+    path = spec("Pair", "VARIABLES x, p\nInit == x = 0 /\\ p = <<0, \"a\">>\n"
+                        "Next == x' = x + 1 /\\ p' = <<x', \"a\">>\n")
+    doc = {"vars": ["p", "x"], "states": [
+        {"p": {"#tup": [0, "a"]}, "x": 0},
+        {"p": [1, "a"], "x": {"#bigint": "1"}},
+    ]}
+    f = tmp_path / "t.json"
+    f.write_text(json.dumps(doc))
+    r = invoke("replay", path, str(f))
+    assert r.exit_code == 0 and "ok: 2 states replayed" in r.stdout
+
+
+def test_unreadable_trace_and_wrong_variables(spec, tmp_path):
+    path = spec("One", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n")
+    f = tmp_path / "t.json"
+    f.write_text("{not json")
+    assert invoke("replay", path, str(f)).exit_code == 1
+    f.write_text(json.dumps({"vars": ["y"], "states": [{"y": 0}]}))
+    r = invoke("replay", path, str(f))
+    assert r.exit_code == 1 and "the trace lacks x" in r.stderr
+
+
+def test_replay_api_names_the_actions(diehard):
+    model, err = load_model(diehard)
+    assert err is None
+    r = replay(model, [(0, 0), (0, 3), (3, 0)])
+    assert r.ok and r.exit_code == 0 and r.message == "ok: 3 states replayed"
+    assert [a.split()[0] for a in r.actions] == ["<Initial", "<FillSmallJug", "<SmallToBig"]
+    r = replay(model, [(0, 0), (0, 3), (0, 3), (4, 4)])
+    assert not r.ok and r.bad_step == 4 and r.states == 3
+
+
+def test_load_errors_keep_tlc_exit_codes(spec, tmp_path):
+    path = spec("Broken", "VARIABLE x\nInit == x = \nNext == x' = x\n")
+    f = tmp_path / "t.json"
+    f.write_text(json.dumps({"vars": ["x"], "states": [{"x": 0}]}))
+    assert invoke("replay", path, str(f)).exit_code == 150
