@@ -44,6 +44,11 @@ def replay_command(spec, trace, config, consts, invariants, show, as_json):
             click.echo(f"Error: {trace}: {e}", err=True)
         sys.exit(BAD_TRACE_FILE)
     r = replay(model, states)
+    if isinstance(_doc, dict) and _doc.get("loop") is not None:
+        loop = _doc["loop"]
+        back = loop + 1 if isinstance(loop, int) else loop
+        r.notes.append(f"the trace is a lasso (loop back to state {back}); mcheck replays its states but "
+                       "does not check the loop-back step")
     if as_json:
         click.echo(json.dumps({
             "ok": r.ok, "exit_code": r.exit_code, "states": r.states, "message": r.message,

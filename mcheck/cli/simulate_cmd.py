@@ -70,8 +70,8 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
     else:
         click.echo(format_result(r.as_result()))
         if r.walk_seed is not None:
-            click.echo(f"Found by walk {r.walk + 1} of seed {r.seed}; reproduce it with --seed {r.walk_seed} "
-                       f"--traces 1 --depth {depth}.")
+            click.echo(f"Found by walk {r.walk + 1} of the run with seed {r.seed} (its own seed: {r.walk_seed}); "
+                       f"reproduce it alone with --seed {r.walk_seed} --traces 1 --depth {depth}.")
     click.echo(f"{r.states_generated} states generated, {r.traces} traces, longest {r.max_depth} states.")
     click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
     sys.exit(r.exit_code)
