@@ -9,6 +9,7 @@ A trace is one JSON object::
 
 State indices in ``#meta`` are 0-based, as Apalache writes them; mcheck also puts the action
 that produced each state in the state's ``#meta`` (``"action"``), which other tools ignore.
+A variable left unassigned by a failing step (the last state of an error trace) is omitted.
 
 Values (``encode_value`` / ``decode_value``):
 
@@ -44,6 +45,11 @@ import re
 from typing import Any, Iterable, Sequence
 
 from ..semantics import values as V
+
+try:  # the value TLC prints as null: a variable a failing step left unassigned
+    from ..semantics.runtime import NULL as _NULL
+except ImportError:  # pragma: no cover
+    _NULL = None
 
 SAFE_INT = 2 ** 53
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -110,7 +116,8 @@ def trace_to_itf(variables: Sequence[str], states: Iterable[tuple], loop: int | 
             m["action"] = actions[i]
         d: dict[str, Any] = {"#meta": m}
         for name, x in zip(variables, st):
-            d[name] = encode_value(x)
+            if x is not None and x is not _NULL:  # unassigned by the failing step (error traces)
+                d[name] = encode_value(x)
         out_states.append(d)
     doc: dict[str, Any] = {"#meta": head, "vars": list(variables), "states": out_states}
     if loop is not None:

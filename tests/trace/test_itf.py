@@ -112,3 +112,13 @@ def test_check_output_unchanged_by_itf(diehard, tmp_path):
     plain = invoke("check", diehard, "--invariant", "NotSolved")
     with_itf = invoke("check", diehard, "--invariant", "NotSolved", "--itf", str(tmp_path / "t.json"))
     assert plain.stdout == with_itf.stdout and plain.exit_code == with_itf.exit_code
+
+
+def test_error_trace_omits_the_unassigned_variable(spec, tmp_path):
+    path = spec("Partial", "VARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+                           "Next == x' = x + 1 /\\ IF x < 1 THEN y' = y ELSE TRUE\n")
+    out = tmp_path / "p.itf.json"
+    r = invoke("check", path, "--itf", str(out))
+    assert r.exit_code == 75
+    last = json.loads(out.read_text())["states"][-1]
+    assert last["x"] == 2 and "y" not in last
