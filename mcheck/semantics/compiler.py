@@ -588,16 +588,25 @@ class Compiler:
         return tail
 
     def x_FcnApp(self, e: A.FcnApp, ctx: Ctx) -> str:
+        if len(e.args) == 1 and isinstance(e.fn, A.FcnApp) and len(e.fn.args) == 1:
+            # f[a][b]: one call instead of two
+            return (f"ap2({self.expr(e.fn.fn, ctx)}, {self.expr(e.fn.args[0], ctx)}, "
+                    f"{self.expr(e.args[0], ctx)})")
         f = self.expr(e.fn, ctx)
         if len(e.args) == 1:
             x = self.expr(e.args[0], ctx)
         else:
             x = "(" + "".join(self.expr(a, ctx) + ", " for a in e.args) + ")"
+        if _SIMPLE.fullmatch(f) and x.isdigit() and int(x) > 0:
+            return f"({f}[{int(x) - 1}] if type({f}) is tuple and len({f}) >= {x} else ap({f}, {x}))"
+        if _SIMPLE.fullmatch(f) and _SIMPLE.fullmatch(x):
+            # the common case inline: a sequence indexed by an integer in its domain
+            return f"({f}[{x} - 1] if type({f}) is tuple and type({x}) is int and 0 < {x} <= len({f}) else ap({f}, {x}))"
         return f"ap({f}, {x})"
 
     def x_Dot(self, e: A.Dot, ctx: Ctx) -> str:
         V.intern_string(e.field)
-        return f"ap({self.expr(e.expr, ctx)}, {e.field!r})"
+        return f"dot({self.expr(e.expr, ctx)}, {e.field!r})"
 
     def x_Tuple(self, e: A.Tuple, ctx: Ctx) -> str:
         return "(" + "".join(self.expr(x, ctx) + ", " for x in e.elems) + ")"
@@ -642,6 +651,8 @@ class Compiler:
                 code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
             elif len(keys) == 1:
                 code = f"except1({code}, {keys[0]}, {self.expr(u.value, ctx)})"
+            elif len(keys) == 2:
+                code = f"except2({code}, {keys[0]}, {keys[1]}, {self.expr(u.value, ctx)})"
             else:
                 val = self.expr(u.value, ctx)
                 code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda _: {val})"
@@ -711,6 +722,10 @@ class Compiler:
             lo, hi = (self.expr(a, ctx) for a in s.args)
             return f"range({lo}, {hi} + 1)"
         code = self.hexpr(s, ctx)
+        const = self.glob.get(code) if code.startswith("K") else None
+        if type(const) is frozenset:
+            # a constant set: iterate it directly, or its normalized order computed once
+            return self.value(R.enum(const)) if ordered else code
         return f"enum({code})" if ordered else f"iterset({code})"
 
     def _is_native(self, op: str, ctx: Ctx, module: str | None = None) -> bool:
@@ -884,9 +899,11 @@ class Compiler:
         out.emit(0, f"def {fn}(s):")
         for expr, ctx, binds in leaves:
             out.emit(1, "for _once in ONCE:")
-            for py, v in binds:
-                out.emit(2, f"{py} = {self.value(v)}")
-            ctx = replace(ctx, exit="break", assigned=())
+            # the constants this action was split on go into the code as literals
+            consts = {py: self.value(v) for py, v in binds}
+            locs = {k: (LVal(consts[l.py]) if isinstance(l, LVal) and l.py in consts else l)
+                    for k, l in ctx.locals.items()}
+            ctx = replace(ctx, locals=locs, exit="break", assigned=())
             self.act(expr, ctx, lambda c, o, ind: self._yield(c, o, ind), out, 2)
         out.emit(1, "return")
         out.emit(1, "yield")
@@ -1331,6 +1348,8 @@ def _child_env(env: E.Env, inst: A.Instance) -> E.Env:
     child.names[inst.name] = E.InstEntry(inst.name, inst, env)
     return child
 
+
+_SIMPLE = __import__("re").compile(r"[A-Za-z_][A-Za-z_0-9]*(\[\d+\])?|\d+|'[A-Za-z_0-9 ]*'")
 
 # Composite expressions that are worth evaluating once when they are closed constants.
 _HOISTABLE = {A.RecordConstr, A.Tuple, A.FcnConstr, A.SetMap, A.SetFilter, A.RecordSet, A.FcnSet, A.CartProd,

@@ -79,6 +79,25 @@ def ap(f, x):
     return V.apply(f, x)
 
 
+def ap2(f, x, y):
+    """f[x][y]."""
+    if type(f) is tuple and type(x) is int and 0 < x <= len(f):
+        g = f[x - 1]
+    else:
+        g = ap(f, x)
+    if type(g) is tuple and type(y) is int and 0 < y <= len(g):
+        return g[y - 1]
+    return ap(g, y)
+
+
+def dot(f, k):
+    """r.k: a record field (a dict lookup when r is a record)."""
+    try:
+        return f[k]
+    except (KeyError, TypeError, IndexError):
+        return V.apply(f, k)
+
+
 def dom(f):
     return V.domain(f)
 
@@ -115,6 +134,21 @@ def except1(f, k, v):
             pass
         return n
     return V.except_(f, ((k,),), lambda old: v)
+
+
+def except2(f, k1, k2, v):
+    """[f EXCEPT ![k1][k2] = v]."""
+    if type(f) is tuple:
+        if not (type(k1) is int and 0 < k1 <= len(f)):
+            return f
+        return f[:k1 - 1] + (except1(f[k1 - 1], k2, v),) + f[k1:]
+    if type(f) is Fcn:
+        try:
+            inner = f[k1]
+        except (KeyError, TypeError):
+            return f
+        return except1(f, k1, except1(inner, k2, v))
+    return except_path(f, (k1, k2), lambda _: v)
 
 
 def except_path(f, path: tuple, vfn: Callable[[Any], Any]):

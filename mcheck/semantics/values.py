@@ -518,6 +518,8 @@ class PowerSet(LazySet):
         self.base = base
 
     def contains(self, v):
+        if type(v) is frozenset and type(self.base) is frozenset:
+            return v <= self.base
         if type(v) is frozenset or isinstance(v, LazySet):
             return subseteq(v, self.base)
         if type(v) is ModelValue:
@@ -549,12 +551,32 @@ class FcnSet(LazySet):
     def __init__(self, dom: Any, rng: Any):
         self.dom, self.rng = dom, rng
 
+    _seq_n: int | None = None  # n when the domain is exactly 1..n (functions there are tuples)
+    _fdom: frozenset | None = None
+
+    def _all_in_rng(self, vals) -> bool:
+        rng = self.rng
+        if type(rng) is frozenset:
+            return rng.issuperset(vals)  # C speed: TypeOK checks run on every state
+        if isinstance(rng, LazySet):
+            return all(map(rng.contains, vals))
+        return all(contains(rng, v) for v in vals)
+
     def contains(self, f):
         t = type(f)
         if t is tuple or t is Fcn:
-            dom = self.dom
-            if type(dom) is not frozenset:
-                dom = materialize(dom)
+            dom = self._fdom
+            if dom is None:
+                dom = self.dom
+                if type(dom) is not frozenset:
+                    dom = materialize(dom)
+                self._fdom = dom
+                n = len(dom)
+                self._seq_n = n if dom == frozenset(range(1, n + 1)) else -1
+            if t is tuple and self._seq_n == len(f):
+                return self._all_in_rng(f)
+            if t is Fcn and f.keys() == dom:
+                return self._all_in_rng(f.values())
             if len(f) != len(dom):
                 return False
             if t is tuple:
@@ -610,6 +632,8 @@ class SeqSet(LazySet):
     def contains(self, v):
         if type(v) is tuple:
             base = self.base
+            if type(base) is frozenset:
+                return base.issuperset(v)
             return all(contains(base, e) for e in v)
         if type(v) is ModelValue:
             return False
