@@ -212,24 +212,17 @@ class Compiler:
         return env
 
     def level(self, e: A.Expr, ctx: Ctx) -> int:
-        bound = set()
-        lv_extra = CONSTANT
+        bound: dict[str, int] = {}
         for k, v in ctx.locals.items():
             if isinstance(v, LExpr):
                 # a call-by-name parameter has the level of its argument
-                lv = self.level(v.expr, v.ctx)
-                if lv > CONSTANT:
-                    if _mentions(e, k):
-                        lv_extra = max(lv_extra, lv)
-                bound.add(k)
+                bound[k] = self.level(v.expr, v.ctx) if _mentions(e, k) else CONSTANT
             elif isinstance(v, LDef):
-                if _mentions(e, k):
-                    lv_extra = max(lv_extra, self.level(v.unit.body, v.ctx.with_locals(
-                        {p.name: LVal("_") for p in v.unit.params})))
-                bound.add(k)
+                bound[k] = self.level(v.unit.body, v.ctx.with_locals(
+                    {p.name: LVal("_") for p in v.unit.params})) if _mentions(e, k) else CONSTANT
             else:
-                bound.add(k)
-        return max(self.levels.of(e, ctx.env, bound), lv_extra)
+                bound[k] = CONSTANT
+        return self.levels.of(e, ctx.env, bound)
 
     def is_closed_constant(self, e: A.Expr, ctx: Ctx) -> bool:
         if self.level(e, ctx) != CONSTANT:

@@ -37,8 +37,9 @@ class Levels:
                 return self._defs[key]
             self._defs[key] = CONSTANT  # recursion: assume constant until known
             unit = entry.unit
-            bound = {p.name for p in unit.params} if isinstance(unit, A.OpDef) else {
-                n for b in unit.bounds for n in b.names} | {unit.name}
+            names = [p.name for p in unit.params] if isinstance(unit, A.OpDef) else [
+                n for b in unit.bounds for n in b.names] + [unit.name]
+            bound = dict.fromkeys(names, CONSTANT)
             if isinstance(unit, A.FcnDef):
                 lv = max([self.of(b.set, entry.env, bound) for b in unit.bounds if b.set is not None] + [
                     self.of(unit.body, entry.env, bound)])
@@ -55,7 +56,13 @@ class Levels:
         return CONSTANT
 
     def of(self, e: A.Expr | None, env: E.Env, bound) -> int:
-        """The level of e; names in ``bound`` are bound variables or parameters (constant)."""
+        """The level of e; ``bound`` maps bound variables and parameters to their levels.
+
+        A parameter has the level of the argument it stands for (``Inc(v) == v' = v + 1`` applied
+        to a variable is an action); a set of names counts them all as constants.
+        """
+        if type(bound) is not dict:
+            bound = dict.fromkeys(bound, CONSTANT)
         if e is None:
             return CONSTANT
         t = type(e)
@@ -63,7 +70,7 @@ class Levels:
             return CONSTANT
         if t is A.Name:
             if e.name in bound:
-                return CONSTANT
+                return bound[e.name]
             return self._name(e.name, env)
         if t is A.OpApp:
             op = e.op
@@ -77,7 +84,7 @@ class Levels:
             if op in _TEMPORAL_OPS:
                 return TEMPORAL
             if op in bound:
-                return args
+                return max(args, bound[op])
             inst = max((self.of(a, env, bound) for aa in e.inst_args for a in aa), default=CONSTANT)
             return max(args, inst, self._name(op, env))
         if t in (A.BoxAction, A.Fairness):
@@ -97,18 +104,18 @@ class Levels:
         if t is A.FcnConstr:
             return self._binders(e.bounds, e.body, env, bound)
         if t is A.Let:
-            inner = set(bound)
-            lv = CONSTANT
+            inner = dict(bound)
             for d in e.defs:
                 if isinstance(d, A.OpDef):
-                    lv = max(lv, self.of(d.body, env, inner | {p.name for p in d.params}))
-                    inner.add(d.name)
+                    inner[d.name] = CONSTANT  # (recursive uses)
+                    inner[d.name] = self.of(d.body, env, {**inner, **dict.fromkeys((p.name for p in d.params),
+                                                                                   CONSTANT)})
                 elif isinstance(d, A.FcnDef):
-                    inner.add(d.name)
-                    lv = max(lv, self._binders(d.bounds, d.body, env, inner))
-            return max(lv, self.of(e.body, env, inner))
+                    inner[d.name] = CONSTANT
+                    inner[d.name] = self._binders(d.bounds, d.body, env, inner)
+            return self.of(e.body, env, inner)
         if t is A.Lambda:
-            return self.of(e.body, env, set(bound) | set(e.params))
+            return self.of(e.body, env, {**bound, **dict.fromkeys(e.params, CONSTANT)})
         if t is A.Label:
             return self.of(e.body, env, bound)
         # generic: the maximum over children
@@ -118,12 +125,14 @@ class Levels:
         return lv
 
     def _binders(self, bounds, body, env, bound) -> int:
-        inner = set(bound)
+        if type(bound) is not dict:
+            bound = dict.fromkeys(bound, CONSTANT)
+        inner = dict(bound)
         lv = CONSTANT
         for b in bounds:
             if b.set is not None:
                 lv = max(lv, self.of(b.set, env, bound))
-            inner.update(b.names)
+            inner.update(dict.fromkeys(b.names, CONSTANT))
         return max(lv, self.of(body, env, inner))
 
     def _name(self, name: str, env: E.Env) -> int:
