@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from ..semantics.model import Model
 from ..semantics.runtime import AssertionFailed, UnsetVariable

@@ -9,56 +9,21 @@ does (the same defaults and the same exit codes for errors), without searching i
 """
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from ..semantics.cfg import CfgName, Config, load_cfg
-from ..semantics.compiler import CompileError
-from ..semantics.model import Model, ModelBuilder
-from ..semantics.modules import load
+from ..semantics.model import Model
 from ..semantics.runtime import AssertionFailed, UnsetVariable
 from ..semantics.values import tla_repr
-from ..syntax.errors import ConfigError, EvalError, ParseError, TLAError
+from ..syntax.errors import EvalError
 from .bfs import Result, TraceStep, Violation, check_assumptions, diagnose
-from .run import default_cfg_path
+from .run import build_model
 
 
 def load_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
                invariants: Sequence[str] = (), no_deadlock: bool = False) -> tuple[Model | None, Result | None]:
-    """``(model, None)``, or ``(None, error Result)`` carrying TLC's exit code (150, 151, 75).
-
-    Mirrors the loading half of ``check_spec`` (which does not expose it yet).
-    """
-    try:
-        cfg_file = cfg_path or default_cfg_path(tla_path)
-        if os.path.exists(cfg_file):
-            cfg = load_cfg(cfg_file)
-        elif cfg_path is not None:
-            raise ConfigError(f"configuration file {cfg_path} not found")
-        else:
-            cfg = Config(file="")
-            cfg.init, cfg.next = CfgName("Init"), CfgName("Next")
-        for inv in invariants:
-            cfg.invariants.append(CfgName(inv))
-        if no_deadlock:
-            cfg.check_deadlock = False
-        loaded = load(tla_path)
-        sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
-        model = ModelBuilder(loaded.modules, loaded.root, cfg, constants).build()
-
-        def recheck() -> Model:  # the checked model, for TLC's message when compiled code fails
-            return ModelBuilder(loaded.modules, loaded.root, cfg, constants, checked=True).build()
-
-        model.recheck = recheck  # type: ignore[attr-defined]
-    except ConfigError as err:
-        return None, Result("error", error=err.render(), exit_code=151, stats_printed=False)
-    except (CompileError, ParseError) as err:
-        return None, Result("error", error=err.render(), exit_code=150, stats_printed=False)
-    except (EvalError, TLAError) as err:
-        return None, Result("error", error=err.render(), exit_code=75, stats_printed=False)
-    return model, None
+    """``(model, None)``, or ``(None, error Result)`` carrying TLC's exit code: see ``run.build_model``."""
+    return build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
 
 
 @dataclass

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
-from ..semantics.cfg import Config, load_cfg
+from ..semantics.cfg import CfgName, Config, load_cfg
+from ..semantics.model import Model
 from ..semantics.compiler import CompileError
 from ..semantics.model import ModelBuilder
 from ..semantics.modules import load
@@ -17,10 +18,13 @@ def default_cfg_path(tla_path: str) -> str:
     return os.path.splitext(tla_path)[0] + ".cfg"
 
 
-def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
-               invariants: tuple[str, ...] = (), no_deadlock: bool = False,
-               progress: Callable[[dict], None] | None = None) -> Result:
-    """Check a spec as TLC would; every failure comes back as a Result with TLC's exit code."""
+def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
+                invariants: Sequence[str] = (), no_deadlock: bool = False) -> tuple[Model | None, Result | None]:
+    """``(model, None)``, or ``(None, error Result)`` with TLC's exit code (150, 151, 75).
+
+    The model carries ``recheck``: a factory for the same model compiled with checked natives,
+    used to report a Python-level failure of compiled code with TLC's message.
+    """
     try:
         cfg_file = cfg_path or default_cfg_path(tla_path)
         if os.path.exists(cfg_file):
@@ -29,34 +33,37 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
             raise ConfigError(f"configuration file {cfg_path} not found")
         else:
             cfg = Config(file="")
-            cfg.init, cfg.next = _name("Init"), _name("Next")
-        from ..semantics.cfg import CfgName
+            cfg.init, cfg.next = CfgName("Init"), CfgName("Next")
         for inv in invariants:
             cfg.invariants.append(CfgName(inv))
         if no_deadlock:
             cfg.check_deadlock = False
         loaded = load(tla_path)
-        old = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(old, 20000))
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
         model = ModelBuilder(loaded.modules, loaded.root, cfg, constants).build()
-    except ConfigError as err:
-        return Result("error", error=err.render(), exit_code=151, stats_printed=False)
-    except CompileError as err:
-        return Result("error", error=err.render(), exit_code=150, stats_printed=False)
-    except ParseError as err:
-        return Result("error", error=err.render(), exit_code=150, stats_printed=False)
-    except EvalError as err:
-        return Result("error", error=err.render(), exit_code=75, stats_printed=False)
-    except TLAError as err:
-        return Result("error", error=err.render(), exit_code=75, stats_printed=False)
-    def recheck():
-        return ModelBuilder(loaded.modules, loaded.root, cfg, constants, checked=True).build()
 
-    r = bfs(model, progress=progress, recheck=recheck)
+        def recheck() -> Model:
+            return ModelBuilder(loaded.modules, loaded.root, cfg, constants, checked=True).build()
+
+        model.recheck = recheck  # type: ignore[attr-defined]
+    except ConfigError as err:
+        return None, Result("error", error=err.render(), exit_code=151, stats_printed=False)
+    except (CompileError, ParseError) as err:
+        return None, Result("error", error=err.render(), exit_code=150, stats_printed=False)
+    except (EvalError, TLAError) as err:
+        return None, Result("error", error=err.render(), exit_code=75, stats_printed=False)
+    return model, None
+
+
+def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
+               invariants: tuple[str, ...] = (), no_deadlock: bool = False,
+               progress: Callable[[dict], None] | None = None) -> Result:
+    """Check a spec as TLC would; every failure comes back as a Result with TLC's exit code."""
+    model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
+    if err is not None:
+        return err
+    r = bfs(model, progress=progress, recheck=model.recheck)  # type: ignore[union-attr]
     r.model = model  # type: ignore[attr-defined]
     return r
 
 
-def _name(s: str):
-    from ..semantics.cfg import CfgName
-    return CfgName(s)

@@ -73,8 +73,13 @@ class Model:
     assumes: list[tuple[str, Callable]]
     tlc: TLCState
     warnings: list[str] = field(default_factory=list)
+    builder: Any = None  # the ModelBuilder: compiles further expressions (trace explanations, the explorer)
     # every successor of a state, all actions in order (the checker's hot path)
     next_all: Callable | None = None
+
+    def evaluate(self, expr: "A.Expr | str", state: tuple, env: "E.Env | None" = None) -> Any:
+        """The value of a state-level expression (AST or TLA+ text) in ``state``, in the root module's scope."""
+        return self.builder.evaluate(expr, state, env)
 
     def action_of(self, s: tuple, t: tuple) -> int:
         """The first action (in TLC's order) that takes s to t, as TLC finds it when it prints a trace."""
@@ -131,6 +136,7 @@ class ModelBuilder:
         _intern_literals(modules, root)
         self.comp.builder = self.builder
         self.warnings: list[str] = []
+        self.sources: dict[str, tuple[A.Expr, E.Env]] = {}  # invariant name -> (body, env)
         self._apply_constants(const_overrides or {})
 
     # ------------------------------------------------------------------ constants
@@ -192,6 +198,16 @@ class ModelBuilder:
             return ent, A.Bool(bool(ent.value)) if isinstance(ent.value, bool) else A.Name(str(name)), self.env
         raise ConfigError(f"The {what} {name} named in the .cfg is not an operator definition", sp)
 
+    def evaluate(self, expr: "A.Expr | str", state: tuple, env: E.Env | None = None) -> Any:
+        if isinstance(expr, str):
+            from ..syntax.parser import parse_expr
+            expr = parse_expr(expr, "<expression>")
+        env = env or self.env
+        code = self.comp.expr(expr, Ctx(env))
+        fn = self.comp.fresh("eval_")
+        self.comp.defs.append(f"def {fn}(s):\n    return {code}\n")
+        return self.comp.function(fn)(state)
+
     def _pred(self, name: str, body: A.Expr, env: E.Env, transition: bool = False) -> Predicate:
         ctx = Ctx(env, nxt="t" if transition else None)
         code = self.comp.expr(body, ctx)
@@ -240,6 +256,7 @@ class ModelBuilder:
                 raise ConfigError(f"The invariant {n} is not a state predicate (it has primes or temporal operators)",
                                   getattr(n, "span", None))
             invariants.append(self._pred(n, body, env))
+            self.sources[str(n)] = (body, env)
         action_props: list[Predicate] = []
         init_props: list[Predicate] = []
         for n in cfg.properties:
@@ -247,6 +264,7 @@ class ModelBuilder:
             for conj, cenv, cname in self._property_conjuncts(body, env, str(n)):
                 if isinstance(conj, A.OpApp) and conj.op == "[]" and self.comp.level(conj.args[0], Ctx(cenv)) <= STATE:
                     invariants.append(self._pred(cname, conj.args[0], cenv))
+                    self.sources[str(cname)] = (conj.args[0], cenv)
                 elif isinstance(conj, A.BoxAction):
                     ax = A.ActionSub("[]", conj.action, conj.sub, span=conj.span)
                     action_props.append(self._pred(cname, ax, cenv, transition=True))
@@ -278,7 +296,7 @@ class ModelBuilder:
         return Model(self.root.name, self.variables, init, actions, invariants, constraints, aconstraints,
                      action_props, init_props,
                      cfg.check_deadlock if cfg.check_deadlock is not None else True, assumes, self.tlc,
-                     self.warnings, self.next_all or _chain(actions))
+                     self.warnings, next_all=self.next_all or _chain(actions), builder=self)
 
     def _spec_conjuncts(self, body: A.Expr, env: E.Env):
         """The conjuncts of a SPECIFICATION formula, looking through 0-ary definitions."""
