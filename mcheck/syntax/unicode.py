@@ -23,6 +23,7 @@ SYMBOLS: dict[str, str] = {
     "⩴": "::=", "≔": ":=", "∷": "::", "⋅": "\\cdot", "·": "\\cdot", "÷": "\\div",
     "≀": "\\wr", "⋆": "\\star", "•": "\\bullet", "◯": "\\bigcirc", "…": "...",
     "↝": "~>", "⇸": "-+->", "▷": "-+->",
+    "‥": "..", "‼": "!!", "⁇": "??", "●": "\\bullet", "⁺": "^+",
 }
 
 #: Unicode letters standing for the standard number sets.
