@@ -15,7 +15,7 @@ from typing import Any, Callable
 from ..syntax.errors import EvalError
 from .values import (
     ANY_SET, INT, NAT, Fcn, FcnSet, LazyFcn, LazySet, ModelValue, ProductSet, RecordSet, SeqSet,
-    domain, enumerate_set, is_set, make_fcn, materialize, tla_eq, tla_repr, tlc_key,
+    domain, enumerate_set, is_set, make_fcn, materialize, tla_eq, tla_repr, tlc_key, tlc_sorted,
 )
 
 __all__ = ["NATIVE", "RNG", "seed", "ordinal"]
@@ -610,4 +610,78 @@ NATIVE.update({
     ("Randomization", "RandomSetOfSubsets"): random_set_of_subsets,
     ("Randomization", "RandomSubsetSet"): random_subset_set,
     ("Randomization", "TestRandomSetOfSubsets"): test_random_set_of_subsets,
+})
+
+
+# --------------------------------------------------------------------------------------
+# Json (a community module TLC ships in its jar; real reading and writing of files)
+# --------------------------------------------------------------------------------------
+
+def _to_py(v: Any) -> Any:
+    t = type(v)
+    if t is bool or t is int or t is str:
+        return v
+    if t is ModelValue:
+        return v.name
+    if t is tuple:
+        return [_to_py(x) for x in v]
+    if t is frozenset or isinstance(v, LazySet):
+        return [_to_py(x) for x in tlc_sorted(materialize(v))]
+    if t is Fcn:
+        if v.is_record():
+            return {k: _to_py(x) for k, x in v.items()}
+        return [[_to_py(k), _to_py(x)] for k, x in v.items()]
+    raise EvalError(f"ToJson: cannot represent {tla_repr(v)} in JSON")
+
+
+def _from_py(x: Any) -> Any:
+    if isinstance(x, bool) or isinstance(x, int) or isinstance(x, str):
+        return x
+    if isinstance(x, list):
+        return tuple(_from_py(e) for e in x)
+    if isinstance(x, dict):
+        return make_fcn({k: _from_py(e) for k, e in x.items()})
+    raise EvalError(f"JsonDeserialize: cannot represent the JSON value {x!r} in TLA+")
+
+
+def to_json(v):
+    import json
+    return json.dumps(_to_py(v), separators=(",", ":"))
+
+
+def json_serialize(path, v):
+    import json
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(_to_py(v), fh)
+    return True
+
+
+def nd_json_serialize(path, v):
+    import json
+    with open(path, "w", encoding="utf-8") as fh:
+        for x in (v if type(v) is tuple else _to_py(v)):
+            fh.write(json.dumps(_to_py(x)) + "\n")
+    return True
+
+
+def json_deserialize(path):
+    import json
+    with open(path, encoding="utf-8") as fh:
+        return _from_py(json.load(fh))
+
+
+def nd_json_deserialize(path):
+    import json
+    with open(path, encoding="utf-8") as fh:
+        return tuple(_from_py(json.loads(line)) for line in fh if line.strip())
+
+
+NATIVE.update({
+    ("Json", "ToJson"): to_json,
+    ("Json", "ToJsonArray"): to_json,
+    ("Json", "ToJsonObject"): to_json,
+    ("Json", "JsonSerialize"): json_serialize,
+    ("Json", "JsonDeserialize"): json_deserialize,
+    ("Json", "ndJsonSerialize"): nd_json_serialize,
+    ("Json", "ndJsonDeserialize"): nd_json_deserialize,
 })

@@ -709,7 +709,7 @@ class Compiler:
     def bound_iter(self, b: A.Bound, ctx: Ctx, ordered: bool) -> str:
         """Python iterable over the values of a bound's set."""
         if b.set is None:
-            raise CompileError("unbounded quantifiers cannot be evaluated", b.span)
+            return f"eval_fail({'an unbounded quantifier cannot be evaluated: ' + self.span_text(b)!r})"
         s = b.set
         if isinstance(s, A.OpApp) and s.op == ".." and self._is_native(s.op, ctx, "Naturals"):
             lo, hi = (self.expr(a, ctx) for a in s.args)
@@ -753,7 +753,8 @@ class Compiler:
     def x_Choose(self, e: A.Choose, ctx: Ctx) -> str:
         b = e.bound
         if b.set is None:
-            raise CompileError("CHOOSE without a bound set cannot be evaluated", e.span)
+            # valid TLA+ that TLC cannot evaluate either: an error only if it is ever evaluated
+            return f"eval_fail({'CHOOSE without a bound set cannot be evaluated: ' + self.span_text(e)!r})"
         s = self.hexpr(b.set, ctx)
         if b.tuple_:
             pys = [self.fresh("v_") for _ in b.names]
@@ -1322,7 +1323,17 @@ def _tlcset(c: Compiler, args, node, ctx) -> str:
     return f"TLCSTATE.set({c.expr(args[0], ctx)}, {c.expr(args[1], ctx)})"
 
 
+def _unsupported(what: str):
+    def h(c: Compiler, args, node, ctx) -> str:
+        return f"eval_fail({(what + ' is not supported by mcheck yet: ' + c.span_text(node))!r})"
+    return h
+
+
 SPECIAL_NATIVES = {
+    ("TLCExt", "Trace"): _unsupported("TLCExt's Trace"),
+    ("TLCExt", "CounterExample"): _unsupported("TLCExt's CounterExample"),
+    ("TLCExt", "ToTrace"): _unsupported("TLCExt's ToTrace"),
+    ("TLCExt", "TLCDefer"): _unsupported("TLCExt's TLCDefer"),
     ("TLC", "Print"): _print,
     ("TLC", "PrintT"): _printt,
     ("TLC", "Assert"): _assert,

@@ -220,6 +220,13 @@ class Builder:
                     env.assumes.extend(sub.assumes)
             elif isinstance(u, A.Assume):
                 env.assumes.append((u, env))
+                if u.name is not None:
+                    d = A.OpDef(u.name, (), u.expr, span=u.span)
+                    env.names[u.name] = DefEntry(u.name, d, env, mod.name)
+            elif isinstance(u, A.Theorem) and u.name is not None and u.expr is not None:
+                # THEOREM T == e defines T (TLC lets an ASSUME or invariant name it)
+                d = A.OpDef(u.name, (), u.expr, span=u.span)
+                env.names[u.name] = DefEntry(u.name, d, env, mod.name)
 
     def instantiate(self, u: A.Instance, env: Env, param_entries: dict[str, Entry], seen=()) -> Env:
         """The environment of ``INSTANCE M WITH ...`` as seen from ``env``."""

@@ -320,6 +320,10 @@ def unassigned(partial: tuple, *names: str):
     raise UnsetVariable(partial, list(names))
 
 
+def eval_fail(message: str):
+    raise EvalError(message)
+
+
 def prime_unbound(name: str):
     raise EvalError(f"In evaluation, the identifier {name} is either undefined or not an operator.")
 
