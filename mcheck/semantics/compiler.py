@@ -73,6 +73,14 @@ class LFcn:
     py: str
 
 
+class LocalEntry(E.Entry):
+    """An instance parameter of ``I(x)!Op``: stands for the argument at that use."""
+
+    def __init__(self, name: str, loc: "LExpr"):
+        super().__init__(name)
+        self.loc = loc
+
+
 @dataclass(frozen=True)
 class Ctx:
     env: E.Env
@@ -343,9 +351,9 @@ class Compiler:
         pentries = {}
         locs = {}
         for p, a in zip(params, inst_args[0]):
-            pentries[p.name] = E.SubstEntry(p.name, A.Name(p.name, span=a.span), ent.env)
+            pentries[p.name] = LocalEntry(p.name, LExpr(a, ctx))
             locs[p.name] = LExpr(a, ctx)
-        ienv = self.builder.instantiate(ent.unit, ent.env, {})  # type: ignore[union-attr]
+        ienv = self.builder.instantiate(ent.unit, ent.env, pentries)  # type: ignore[union-attr]
         target = ienv.lookup(opname)
         if target is None:
             raise CompileError(f"unknown operator '{opname}' in {name}", node.span)
@@ -355,6 +363,8 @@ class Compiler:
 
     def entry_code(self, ent: E.Entry, args: tuple, node: A.Node, ctx: Ctx, force_inline: bool = False,
                    param_locals: dict | None = None) -> str:
+        if isinstance(ent, LocalEntry):
+            return self._local_code(ent.loc, node, ctx, args)
         if isinstance(ent, E.VarEntry):
             if args:
                 raise CompileError(f"variable {ent.name} is not an operator", node.span)
@@ -385,7 +395,7 @@ class Compiler:
             dctx = Ctx(ent.env, locals=dict(param_locals or {}), mode=ctx.mode, state=ctx.state, nxt=ctx.nxt,
                        assigned=ctx.assigned, primed=ctx.primed, exit=ctx.exit)
             lv = self.levels.of_entry(ent)
-            if force_inline or lv >= ACTION or any(p.arity > 0 for p in unit.params) and self._needs_inline(unit, args, ctx):
+            if force_inline or self._parametric(ent.env) or lv >= ACTION or any(p.arity > 0 for p in unit.params) and self._needs_inline(unit, args, ctx):
                 return self.inline_def(unit, dctx, args, ctx)
             if not unit.params and lv == CONSTANT and not param_locals:
                 return self.def_constant(ent, node)
@@ -396,6 +406,14 @@ class Compiler:
         if isinstance(ent, E.InstEntry):
             raise CompileError(f"{ent.name} is an instance: write {ent.name}!Op", node.span)
         raise CompileError(f"cannot compile a reference to {ent.name}", node.span)
+
+    def _parametric(self, env: E.Env) -> bool:
+        """Whether env is inside ``I(x) == INSTANCE M``: its definitions see x, so they are inlined."""
+        r = getattr(env, "_parametric", None)
+        if r is None:
+            r = any(isinstance(v, LocalEntry) for v in env.names.values())
+            env._parametric = r  # type: ignore[attr-defined]
+        return r
 
     def _needs_inline(self, unit: A.OpDef, args, ctx) -> bool:
         return any(self.level(a, ctx) >= ACTION for a in args if not isinstance(a, A.Lambda))

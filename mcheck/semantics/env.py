@@ -135,6 +135,9 @@ class Builder:
         self.natives = natives
         self.variables: list[str] = []
         self.created: list[Entry] = []
+        # .cfg overrides of constants and standard operators, by name: also applied to entries created
+        # later (modules instantiated while compiling), as TLC applies them in every module
+        self.overrides: dict[str, Entry] = {}
         self._extended_cache: dict[str, Env] = {}
 
     def build_root(self, root: A.Module) -> Env:
@@ -177,6 +180,7 @@ class Builder:
                         env.names[d.name] = subst[d.name]
                     else:
                         c = ConstEntry(d.name, d.arity, d.span)
+                        c.override = self.overrides.get(d.name)
                         self.created.append(c)
                         env.names[d.name] = c
                         env.constants.append(c)
@@ -194,6 +198,7 @@ class Builder:
                 key = (mod.name, u.name)
                 if key in self.natives:
                     e: Entry = NativeEntry(u.name, mod.name, len(u.params), u, env)
+                    e.override = self.overrides.get(u.name)
                     self.created.append(e)
                 else:
                     e = DefEntry(u.name, u, env, mod.name)
@@ -243,7 +248,12 @@ class Builder:
                 expr.op if isinstance(expr, A.OpApp) and not expr.args and not expr.inst_args else None)
             tgt = env.lookup(ref) if ref is not None else None
             subst[name] = AliasEntry(name, tgt) if tgt is not None else SubstEntry(name, expr, env)
+        params = {p.name for p in u.params}
         for name in declared:
+            if name in params and name not in explicit:
+                # I(x) == INSTANCE M: M's x is the instance parameter, bound where I(e)!Op is used
+                subst[name] = param_entries.get(name) or SubstEntry(name, A.Name(name, span=u.span), env)
+                continue
             if name not in explicit:
                 tgt = env.lookup(name)
                 if tgt is None:

@@ -76,6 +76,16 @@ class Model:
     builder: Any = None  # the ModelBuilder: compiles further expressions (trace explanations, the explorer)
     # every successor of a state, all actions in order (the checker's hot path)
     next_all: Callable | None = None
+    # liveness: temporal properties and fairness (mcheck.checker.liveness.TemporalSpec), or None
+    temporal: Any = None
+    # SYMMETRY / VIEW: the key under which states are deduplicated (None: the state itself)
+    state_key: Callable | None = None
+    symmetry: bool = False
+    # ALIAS: state -> the record printed in place of the state in traces (None: no alias)
+    alias: Callable | None = None
+    alias_transition: bool = False   # the alias mentions primed variables: alias(s, t)
+    # POSTCONDITION: evaluated once after a successful search (no state)
+    postconditions: list[Predicate] = field(default_factory=list)
 
     def evaluate(self, expr: "A.Expr | str", state: tuple, env: "E.Env | None" = None) -> Any:
         """The value of a state-level expression (AST or TLA+ text) in ``state``, in the root module's scope."""
@@ -170,6 +180,8 @@ class ModelBuilder:
                 ov = E.ValueEntry(name, _cfg_value(ca.value, cfg))
             for t in targets:
                 t.override = ov
+            if ca.module is None:
+                self.builder.overrides[name] = ov
             assigned.add(name)
         for name, v in extra.items():
             targets = [e for e in by_name.get(name, []) if isinstance(e, (E.ConstEntry, E.DefEntry))]
@@ -222,6 +234,10 @@ class ModelBuilder:
         cfg = self.cfg
         init_expr: list[tuple[A.Expr, E.Env]] = []
         next_expr: tuple[A.Expr, E.Env, str] | None = None
+        from ..checker.liveness import TemporalSpec, Translator, f_and, TRUE
+        tspec = TemporalSpec()
+        tr = Translator(self, tspec)
+        assumed = TRUE   # temporal conjuncts of the spec that are not WF/SF: assumptions of every property
         if cfg.specification is not None:
             ent, body, env = self.definition(cfg.specification, "specification")
             for conj, cenv in self._spec_conjuncts(body, env):
@@ -233,8 +249,11 @@ class ModelBuilder:
                 elif lv <= STATE:
                     init_expr.append((conj, cenv))
                 elif isinstance(conj, A.Fairness) or lv == TEMPORAL:
-                    self.warnings.append("fairness and temporal conjuncts of the specification are ignored by "
-                                         "safety checking")
+                    fl = tr.fairness_list(conj, Ctx(cenv))
+                    if fl is not None:
+                        tspec.fairness += fl
+                    else:
+                        assumed = f_and(assumed, tr.tl(conj, Ctx(cenv)))
                 else:
                     raise ConfigError("an action-level conjunct in SPECIFICATION must have the form [][A]_v",
                                       conj.span)
@@ -271,8 +290,10 @@ class ModelBuilder:
                 elif self.comp.level(conj, Ctx(cenv)) <= STATE:
                     init_props.append(self._pred(cname, conj, cenv))
                 else:
-                    raise ConfigError(f"The property {n} is a temporal (liveness) property; mcheck does not check "
-                                      f"liveness yet", getattr(n, "span", None))
+                    from ..checker.liveness import LiveProperty
+                    for part, pctx in tr.conjuncts(conj, Ctx(cenv)):
+                        neg = f_and(assumed, tr.tl(part, pctx, neg=True))
+                        tspec.properties.append(LiveProperty(cname, neg))
         constraints = []
         for n in cfg.constraints:
             _, body, env = self.definition(n, "constraint")
@@ -281,10 +302,39 @@ class ModelBuilder:
         for n in cfg.action_constraints:
             _, body, env = self.definition(n, "action constraint")
             aconstraints.append(self._pred(n, body, env, transition=True))
-        for what in ("symmetry", "view", "alias", "postcondition"):
-            if getattr(cfg, what) is not None:
-                raise ConfigError(f"{what.upper()} is not supported by mcheck yet; it comes with liveness checking",
-                                  getattr(getattr(cfg, what), "span", None))
+        state_key = None
+        symmetry = False
+        if cfg.symmetry is not None:
+            _, body, env = self.definition(cfg.symmetry, "symmetry")
+            perms = self.comp.const_value(body, Ctx(env))
+            state_key = symmetry_key(perms)
+            symmetry = True
+            if tspec.properties:
+                self.warnings.append("Declaring symmetry during liveness checking is dangerous. It might cause TLC "
+                                     "to miss violations of the stated liveness properties. Please check liveness "
+                                     "without symmetry defined.")
+        if cfg.view is not None:
+            _, body, env = self.definition(cfg.view, "view")
+            vfn = self._pred(cfg.view, body, env).fn
+            if state_key is None:
+                state_key = vfn
+            else:
+                skey = state_key
+                state_key = lambda s: vfn(skey(s))  # noqa: E731
+        alias = None
+        alias_transition = False
+        if cfg.alias is not None:
+            _, body, env = self.definition(cfg.alias, "alias")
+            alias_transition = self.comp.level(body, Ctx(env)) >= ACTION
+            alias = self._pred(cfg.alias, body, env, transition=alias_transition).fn
+        postconditions = []
+        if cfg.postcondition is not None:
+            _, body, env = self.definition(cfg.postcondition, "postcondition")
+            code = self.comp.expr(body, Ctx(env))
+            fn = self.comp.fresh("post_")
+            self.comp.defs.append(f"def {fn}(s=None):\n    return {code}\n")
+            postconditions.append(Predicate(str(cfg.postcondition), self.comp.function(fn)))
+        tr.finish()
         assumes = []
         for u, env in self.env.assumes:
             ctx = Ctx(env)
@@ -296,7 +346,9 @@ class ModelBuilder:
         return Model(self.root.name, self.variables, init, actions, invariants, constraints, aconstraints,
                      action_props, init_props,
                      cfg.check_deadlock if cfg.check_deadlock is not None else True, assumes, self.tlc,
-                     self.warnings, next_all=self.next_all or _chain(actions), builder=self)
+                     self.warnings, next_all=self.next_all or _chain(actions), builder=self,
+                     temporal=tspec if tspec.properties else None, state_key=state_key, symmetry=symmetry,
+                     alias=alias, alias_transition=alias_transition, postconditions=postconditions)
 
     def _spec_conjuncts(self, body: A.Expr, env: E.Env):
         """The conjuncts of a SPECIFICATION formula, looking through 0-ary definitions."""
@@ -479,6 +531,52 @@ def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:
                 b = getattr(u, attr, None)
                 if isinstance(b, A.Expr):
                     walk(b)
+
+
+def permute_value(v: Any, m: dict) -> Any:
+    """v with every model value replaced through the permutation m."""
+    t = type(v)
+    if t is V.ModelValue:
+        return m.get(v, v)
+    if t is frozenset:
+        return frozenset([permute_value(x, m) for x in v])
+    if t is tuple:
+        return tuple([permute_value(x, m) for x in v])
+    if t is V.Fcn:
+        return V.make_fcn({permute_value(k, m): permute_value(x, m) for k, x in v.items()})
+    if isinstance(v, V.LazySet) and v.is_finite():
+        return permute_value(v.materialize(), m)
+    return v
+
+
+def symmetry_key(perms: Any) -> Callable:
+    """The canonical form of a state under a set of permutations: the least permuted state in TLC's
+    order, comparing variable by variable (TLC-SEMANTICS §6)."""
+    maps = []
+    for p in V.enumerate_set(perms):
+        if type(p) is tuple:
+            p = {}
+        m = {k: x for k, x in p.items() if k != x}
+        if m and m not in maps:
+            maps.append(m)
+    key = V.tlc_key
+    if not maps:
+        return lambda s: s
+
+    def canon(s: tuple) -> tuple:
+        best = s
+        bkey = None
+        for m in maps:
+            c = tuple([permute_value(x, m) for x in s])
+            if c == best:
+                continue
+            if bkey is None:
+                bkey = [key(x) for x in best]
+            ck = [key(x) for x in c]
+            if ck < bkey:
+                best, bkey = c, ck
+        return best
+    return canon
 
 
 def _chain(actions: list[Action]) -> Callable:
