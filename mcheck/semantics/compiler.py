@@ -141,6 +141,8 @@ class Compiler:
         self._compiled_upto = 0
         self._inst_cache: dict[tuple, E.Env] = {}
         self._hoisting: set[int] = set()
+        self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
+        self.glob["chk"] = self._chk
         self.builder: E.Builder | None = None
 
     # ------------------------------------------------------------------ plumbing
@@ -270,6 +272,10 @@ class Compiler:
             h = self.try_hoist(e, ctx)
             if h is not None:
                 return h
+        if self.checked and e.span is not None and type(e) not in _LEAVES:
+            # diagnosis mode: an error inside e is reported at e (the innermost wins)
+            self.spans.append(e)
+            return f"chk({len(self.spans) - 1}, lambda: {m(e, ctx)})"
         return m(e, ctx)
 
     def hexpr(self, e: A.Expr, ctx: Ctx) -> str:
@@ -406,6 +412,29 @@ class Compiler:
         if isinstance(ent, E.InstEntry):
             raise CompileError(f"{ent.name} is an instance: write {ent.name}!Op", node.span)
         raise CompileError(f"cannot compile a reference to {ent.name}", node.span)
+
+    def _chk(self, i: int, thunk):
+        try:
+            return thunk()
+        except EvalError as err:
+            if err.span is None:
+                self._locate(err, i)
+            raise
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError, ZeroDivisionError) as err:
+            ev = EvalError(f"{type(err).__name__}: {err}")
+            self._locate(ev, i)
+            raise ev from err
+
+    def _locate(self, err: EvalError, i: int) -> None:
+        from ..syntax.printer import print_expr
+        node = self.spans[i]
+        err.span = node.span
+        try:
+            text = print_expr(node)
+        except Exception:
+            text = None
+        if text is not None and len(text) <= 300:
+            err.notes = tuple(err.notes) + (f"while evaluating: {text}",)
 
     def _parametric(self, env: E.Env) -> bool:
         """Whether env is inside ``I(x) == INSTANCE M``: its definitions see x, so they are inlined."""
@@ -1372,6 +1401,9 @@ def _child_env(env: E.Env, inst: A.Instance) -> E.Env:
 
 
 _SIMPLE = __import__("re").compile(r"[A-Za-z_][A-Za-z_0-9]*(\[\d+\])?|\d+|'[A-Za-z_0-9 ]*'")
+
+# Expressions that cannot fail on their own: not worth a location in diagnosis mode.
+_LEAVES = {A.Num, A.Str, A.Bool, A.At, A.Lambda, A.Label}
 
 # Composite expressions that are worth evaluating once when they are closed constants.
 _HOISTABLE = {A.RecordConstr, A.Tuple, A.FcnConstr, A.SetMap, A.SetFilter, A.RecordSet, A.FcnSet, A.CartProd,
