@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..semantics.model import Model
 from ..semantics.runtime import AssertionFailed, UnsetVariable
-from ..syntax.errors import EvalError
+from ..syntax.errors import EvalError, render_message
 
 
 @dataclass
@@ -32,6 +32,11 @@ class Violation:
     trace: list[TraceStep]
     message: str = ""
     initial: bool = False
+    # a liveness counterexample is a lasso: after the last state the behaviour goes back to
+    # trace[loop_index] ("Back to state loop_index+1"), or, when stuttering is True, the last
+    # step is the marker TraceStep("Stuttering", <the previous state>) and the behaviour stays there.
+    loop_index: int | None = None
+    stuttering: bool = False
 
 
 @dataclass
@@ -81,7 +86,7 @@ def _failing_action(model: Model, s: tuple) -> str:
 
 def diagnose(recheck: Callable[[], Model] | None, state: tuple | None, err: Exception) -> str:
     """Re-evaluate a failed step with the checked model (natives with TLC's type checks) for TLC's message."""
-    fallback = f"Evaluation failed: {type(err).__name__}: {err}"
+    fallback = err.message if isinstance(err, EvalError) else f"Evaluation failed: {type(err).__name__}: {err}"
     if recheck is None:
         return fallback
     try:
@@ -98,6 +103,9 @@ def diagnose(recheck: Callable[[], Model] | None, state: tuple | None, err: Exce
                     for p in m.invariants:
                         p.fn(t)
     except EvalError as e:
+        if e.span is not None:
+            # where it failed: the innermost expression, with its source line and a caret
+            return e.message + "\n" + render_message("the failing expression", e.span, "note", e.notes)
         return e.message
     except Exception:
         return fallback
@@ -120,6 +128,9 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
     aprops = [(p.name, p.fn) for p in model.action_properties]
     actions = [(a.label, a.fn, a.args) for a in model.actions]
     tlc = model.tlc
+    keyfn = model.state_key                      # SYMMETRY / VIEW: dedup through a key
+    temporal = getattr(model, "temporal", None)
+    succ: list[list[int]] | None = [] if temporal is not None else None  # the graph, for liveness
 
     states: list[tuple] = []
     parent: list[int] = []
@@ -165,8 +176,11 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                     in_model = False
                     break
             unseen = False
-            if in_model and st not in seen:
-                seen[st] = len(states)
+            k = st if keyfn is None else keyfn(st)
+            if in_model and k not in seen:
+                seen[k] = len(states)
+                if succ is not None:
+                    succ.append([])
                 states.append(st)
                 parent.append(-1)
                 level.append(len(states) - 1)
@@ -189,7 +203,7 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
     except AssertionFailed as err:
         return finish("safety failure", 14, Violation("assert", None, [], err.message), err.message)
     except EvalError as err:
-        return finish("error", 75, None, err.message)
+        return finish("error", 75, None, diagnose(recheck, None, err))
     except RecursionError:
         return finish("error", 75, None, "recursion too deep while computing the initial states")
     except Exception as err:  # a Python-level failure of compiled code: find TLC's message
@@ -209,6 +223,7 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
             for qi, cur in enumerate(level):
                 s = states[cur]
                 before = generated
+                sl = succ[cur] if succ is not None else None
                 if True:
                     for t in next_all(s):
                         generated += 1
@@ -226,7 +241,12 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                         unseen = False
                         if in_model:
                             j = len(states)
-                            if setdefault(t, j) == j:  # one hash of t for lookup and insert
+                            idx = setdefault(t if keyfn is None else keyfn(t), j)  # one hash: lookup and insert
+                            if sl is not None:
+                                sl.append(idx)
+                                if idx == j:
+                                    succ.append([])
+                            if idx == j:
                                 states_append(t)
                                 parent_append(cur)
                                 nxt_level.append(j)
@@ -273,7 +293,8 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
         return finish("safety failure", 14, Violation("assert", None, tr, err.message), err.message)
     except EvalError as err:
         tr = trace_to(cur) if cur is not None else []
-        return finish("error", 75, Violation("error", None, tr, err.message), err.message)
+        msg = diagnose(recheck, states[cur] if cur is not None else None, err)
+        return finish("error", 75, Violation("error", None, tr, err.message), msg)
     except RecursionError:
         tr = trace_to(cur) if cur is not None else []
         return finish("error", 75, Violation("error", None, tr), "recursion too deep while evaluating")
@@ -281,4 +302,38 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
         tr = trace_to(cur) if cur is not None else []
         msg = diagnose(recheck, states[cur] if cur is not None else None, err)
         return finish("error", 75, Violation("error", None, tr), msg)
+    for p in model.postconditions:
+        try:
+            ok = p.fn()
+        except EvalError as err:
+            return finish("error", 75, None, f"Evaluating the POSTCONDITION {p.name} failed.\n{err.message}")
+        if ok is not True:
+            return finish("safety failure", 12, Violation("postcondition", p.name, []),
+                          f"The POSTCONDITION {p.name} is violated.")
+    if temporal is not None:
+        from .liveness import LivenessChecker
+        inits = [i for i in range(len(states)) if parent[i] < 0]
+        lc = LivenessChecker(temporal, states, succ, inits)
+        try:
+            for prop in temporal.properties:
+                lasso = lc.check(prop)
+                if lasso is None:
+                    continue
+                steps = []
+                for n, i in enumerate(lasso.states):
+                    if n == 0:
+                        lab = "<Initial predicate>"
+                    else:
+                        ai = model.action_of(states[lasso.states[n - 1]], states[i])
+                        lab = actions[ai][0] if ai >= 0 else "<Action>"
+                    steps.append(TraceStep(lab, states[i]))
+                if lasso.stuttering:
+                    steps.append(TraceStep("Stuttering", states[lasso.states[-1]]))
+                    loop = len(steps) - 1
+                else:
+                    loop = lasso.loop_index
+                v = Violation("temporal", prop.name, steps, loop_index=loop, stuttering=lasso.stuttering)
+                return finish("liveness failure", 13, v, f"Temporal property {prop.name} was violated.")
+        except EvalError as err:
+            return finish("error", 77, None, err.message)
     return finish("success", 0)

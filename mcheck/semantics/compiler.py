@@ -127,7 +127,8 @@ class Compiler:
         self.nvars = nvars
         self.variables = variables
         self.levels = Levels(lambda name, env: self.resolve(name, Ctx(env), A.Name(name))[0])
-        self.glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError}
+        self.glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError,
+                                     "enabled_any": enabled_any}
         for name in dir(R):
             if not name.startswith("_"):
                 self.glob.setdefault(name, getattr(R, name))
@@ -1286,7 +1287,16 @@ def _enabled(c: Compiler, e: A.OpApp, ctx: Ctx) -> str:
     params = [v.py for _, v in vals]
     fn = c.action_function(e.args[0], replace(ctx, mode="action", primed=False, nxt=None, assigned=()),
                            params, "enabled")
-    return f"(next({fn}({ctx.state}{''.join(', ' + p for p in params)}), None) is not None)"
+    return f"enabled_any({fn}({ctx.state}{''.join(', ' + p for p in params)}))"
+
+
+def enabled_any(gen) -> bool:
+    """ENABLED: the action has a successor.  A successor that leaves variables unassigned counts
+    (they are unconstrained), as in TLC, where ENABLED does not require a complete state."""
+    try:
+        return next(gen, None) is not None
+    except R.UnsetVariable:
+        return True
 
 
 def _temporal(c: Compiler, e: A.OpApp, ctx: Ctx) -> str:

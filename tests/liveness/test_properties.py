@@ -1,0 +1,203 @@
+"""Each temporal property form, holding and violated, with the expected lasso."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lasso
+
+COUNT = """
+VARIABLE x
+Init == x = 0
+Next == x < 3 /\\ x' = x + 1
+Spec == Init /\\ [][Next]_x
+FSpec == Spec /\\ WF_x(Next)
+"""
+
+CYCLE = """
+VARIABLE x
+Init == x = 0
+Next == x' = (x + 1) % 3
+Spec == Init /\\ [][Next]_x
+FSpec == Spec /\\ WF_x(Next)
+"""
+
+
+def prop(run, body, spec, props, deadlock=False):
+    cfg = f"SPECIFICATION {spec}\nPROPERTY {props}\n" + ("" if deadlock else "CHECK_DEADLOCK FALSE\n")
+    return run(body, cfg)
+
+
+def ok(r):
+    assert r.result == "success", (r.result, r.error)
+    assert r.exit_code == 0
+
+
+def violated(r, name):
+    assert r.result == "liveness failure", (r.result, r.error)
+    assert r.exit_code == 13
+    assert r.violation.name == name
+    assert r.error == f"Temporal property {name} was violated."
+
+
+# ------------------------------------------------------------------ <>P
+
+def test_eventually_holds_with_weak_fairness(run):
+    r = prop(run, COUNT + "P == <>(x = 3)", "FSpec", "P")
+    ok(r)
+    assert (r.distinct_states, r.depth) == (4, 4)
+
+
+def test_eventually_fails_without_fairness_by_stuttering(run):
+    r = prop(run, COUNT + "P == <>(x = 3)", "Spec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0], 1, True)
+    assert [s.action for s in r.violation.trace] == ["<Initial predicate>", "Stuttering"]
+
+
+def test_eventually_fails_at_a_deadlock_state(run):
+    r = prop(run, COUNT + "P == <>(x = 4)", "FSpec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0, 1, 2, 3], 4, True)
+
+
+# ------------------------------------------------------------------ []<>P
+
+def test_infinitely_often(run):
+    ok(prop(run, CYCLE + "P == []<>(x = 2)", "FSpec", "P"))
+
+
+def test_infinitely_often_violated_by_a_cycle(run):
+    r = prop(run, CYCLE + "P == []<>(x = 3)", "FSpec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0, 1, 2], 0, False)
+    assert r.violation.trace[1].action.startswith("<Next line")
+
+
+# ------------------------------------------------------------------ <>[]P
+
+def test_eventually_always(run):
+    ok(prop(run, COUNT + "P == <>[](x = 3)", "FSpec", "P"))
+
+
+def test_eventually_always_violated(run):
+    r = prop(run, CYCLE + "P == <>[](x # 0)", "FSpec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0, 1, 2], 0, False)
+
+
+# ------------------------------------------------------------------ ~> and [](P => <>Q)
+
+def test_leads_to(run):
+    ok(prop(run, COUNT + "P == (x = 1) ~> (x = 3)", "FSpec", "P"))
+
+
+def test_leads_to_violated(run):
+    r = prop(run, COUNT + "P == (x = 1) ~> (x = 3)", "Spec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0, 1], 2, True)
+
+
+def test_box_implies_eventually(run):
+    ok(prop(run, CYCLE + "P == [](x = 1 => <>(x = 0))", "FSpec", "P"))
+    r = prop(run, CYCLE + "P == [](x = 1 => <>(x = 0))", "Spec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0, 1], 2, True)
+
+
+# ------------------------------------------------------------------ conjunctions, disjunctions
+
+def test_conjunction_reports_the_failing_conjunct_by_property_name(run):
+    r = prop(run, CYCLE + "P == []<>(x = 0) /\\ <>(x = 5)", "FSpec", "P")
+    violated(r, "P")
+    ok(prop(run, CYCLE + "P == []<>(x = 0) /\\ []<>(x = 1)", "FSpec", "P"))
+
+
+def test_disjunction(run):
+    ok(prop(run, CYCLE + "P == <>(x = 5) \\/ []<>(x = 1)", "FSpec", "P"))
+    r = prop(run, CYCLE + "P == <>(x = 5) \\/ <>[](x = 1)", "FSpec", "P")
+    violated(r, "P")
+
+
+def test_several_properties_first_failure_reported(run):
+    body = COUNT + "A == <>(x = 3)\nB == <>(x = 7)\nC == <>(x = 8)"
+    r = prop(run, body, "FSpec", "A B C")
+    violated(r, "B")
+
+
+# ------------------------------------------------------------------ action forms
+
+def test_box_action_is_a_safety_property(run):
+    ok(prop(run, COUNT + "P == [][x' > x]_x", "FSpec", "P"))
+    r = prop(run, CYCLE + "P == [][x' > x]_x", "FSpec", "P")
+    assert r.result == "safety failure" and r.exit_code == 13
+    assert r.error is None or "Temporal" not in r.error
+
+
+def test_eventually_angle_action(run):
+    ok(prop(run, COUNT + "P == <><<x' = 3>>_x", "FSpec", "P"))
+    r = prop(run, COUNT + "P == <><<x' = 3>>_x", "Spec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0], 1, True)
+
+
+def test_infinitely_often_angle_action(run):
+    ok(prop(run, CYCLE + "P == []<><<x' = 0>>_x", "FSpec", "P"))
+    r = prop(run, COUNT + "P == []<><<x' = 0>>_x", "FSpec", "P")
+    violated(r, "P")
+
+
+# ------------------------------------------------------------------ ENABLED
+
+def test_enabled(run):
+    # with WF, Next is eventually disabled forever
+    ok(prop(run, COUNT + "P == <>[](~ENABLED Next)", "FSpec", "P"))
+    r = prop(run, CYCLE + "P == <>(~ENABLED Next)", "FSpec", "P")
+    violated(r, "P")
+    assert lasso(r, "x") == ([0, 1, 2], 0, False)
+
+
+# ------------------------------------------------------------------ quantified forms
+
+PROCS = """
+CONSTANT Procs
+VARIABLE done
+vars == <<done>>
+Init == done = [p \\in Procs |-> FALSE]
+Step(p) == ~done[p] /\\ done' = [done EXCEPT ![p] = TRUE]
+Next == \\E p \\in Procs : Step(p)
+Spec == Init /\\ [][Next]_vars
+FairEach == Spec /\\ \\A p \\in Procs : WF_vars(Step(p))
+FairNext == Spec /\\ WF_vars(Next)
+Done(p) == done[p]
+AllDone == \\A p \\in Procs : <>Done(p)
+SomeDone == \\E p \\in Procs : <>Done(p)
+"""
+
+
+def test_quantified_property_and_quantified_fairness(run):
+    cfg = "CONSTANT Procs = {p1, p2}\nSPECIFICATION FairEach\nPROPERTY AllDone\nCHECK_DEADLOCK FALSE"
+    r = run(PROCS, cfg)
+    ok(r)
+    assert r.distinct_states == 4
+
+
+def test_quantified_property_fails_without_fairness(run):
+    cfg = "CONSTANT Procs = {p1, p2}\nSPECIFICATION Spec\nPROPERTY AllDone\nCHECK_DEADLOCK FALSE"
+    r = run(PROCS, cfg)
+    violated(r, "AllDone")
+    states, loop, stut = lasso(r)
+    assert len(states) == 1 and stut
+
+
+def test_existential_with_weak_fairness_on_next(run):
+    cfg = "CONSTANT Procs = {p1, p2}\nSPECIFICATION FairNext\nPROPERTY SomeDone AllDone\nCHECK_DEADLOCK FALSE"
+    ok(run(PROCS, cfg))
+
+
+# ------------------------------------------------------------------ a state predicate and []P in PROPERTY
+
+def test_state_predicate_and_box_of_state_predicate_stay_safety(run):
+    r = prop(run, COUNT + "P == x = 0\nQ == [](x <= 3)", "Spec", "P Q")
+    ok(r)
+    r = prop(run, COUNT + "Q == [](x <= 2)", "Spec", "Q")
+    assert r.result == "safety failure" and r.exit_code == 12
