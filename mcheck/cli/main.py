@@ -52,7 +52,13 @@ def _parse_const(text: str):
 @click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the counterexample in ITF (JSON)")
 @click.option("--dump-graph", "graph_path", type=click.Path(dir_okay=False),
               help="write the state graph: FILE.dot, FILE.graphml or FILE.json")
-def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None):
+@click.option("--full-trace", is_flag=True,
+              help="print every variable of every state, as TLC does (default: only what each step changed)")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="write a self-contained HTML report (trace table, failing conjunct, small state graphs)")
+@click.option("--explore", is_flag=True, help="on a violation, open the counterexample in the interactive explorer")
+def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
+                  full_trace=False, html_path=None, explore=False):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = dict(_parse_const(c) for c in consts)
 
@@ -61,10 +67,21 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
                    f"states found, {p['queue']:,} states left on queue ({p['seconds']:.0f} s).", err=True)
 
     r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=progress)
+    model = getattr(r, "model", None)
+    explanation = None
+    if r.violation is not None and r.violation.kind == "invariant":
+        from ..trace.why import explain_violation
+        explanation = explain_violation(model, r.violation)
     if as_json:
         click.echo(json.dumps(result_json(r)))
     else:
-        click.echo(format_result(r))
+        text = format_result(r, full=full_trace, explanation=explanation)
+        if sys.stdout.isatty():
+            from rich.console import Console
+            from ..trace.text import colorize
+            Console(highlight=False, soft_wrap=True).print(colorize(text))
+        else:
+            click.echo(text)
         if r.result in ("success",) or r.stats_printed:
             click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
     if itf_path:
@@ -73,6 +90,12 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     if graph_path:
         from ..checker.graph import dump_graph
         click.echo(dump_graph(getattr(r, "model", None), graph_path), err=True)
+    if html_path:
+        from ..trace.html import write_report
+        click.echo(write_report(html_path, r, model, spec, explanation), err=True)
+    if explore and r.violation is not None and r.violation.trace and model is not None:
+        from .explore_cmd import run_explorer
+        run_explorer(model, r.violation.trace, title=f"{spec}: {r.violation.kind} {r.violation.name or ''}")
     sys.exit(r.exit_code)
 
 
@@ -81,6 +104,8 @@ from .replay_cmd import replay_command  # noqa: E402
 from .simulate_cmd import simulate_command  # noqa: E402
 main.add_command(replay_command, "replay")
 main.add_command(simulate_command, "simulate")
+from .explore_cmd import explore_command  # noqa: E402
+main.add_command(explore_command, "explore")
 
 if __name__ == "__main__":
     main()

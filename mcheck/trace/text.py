@@ -1,9 +1,39 @@
-"""TLC-shaped text: states, counterexample traces and the statistics lines."""
+"""Counterexample traces as text: TLC's form, and the default *changes* view of ``mcheck check``.
+
+TLC's form (``full=True``, ``mcheck check --full-trace``, and what ``format_result`` gives by
+default) prints every variable of every state, one ``/\\ v = value`` line each, values on one line.
+
+The changes view (``full=False``, the default of ``mcheck check``) prints the first state in
+full and, for every later step, the header ``State n: <Action line L, col C to ... of module M>``
+(TLC's, with the action's name and location) followed by only the variables the step changed,
+each marked with what it was::
+
+    State 7: <BigToSmall line 97, col 15 to line 98, col 47 of module DieHard>
+    /\\ big = 4   (was 5)
+    /\\ small = 3   (was 2)
+
+For a function, record or sequence the mark names the parts that changed instead
+(``(phase[B] was "writing")``, ``(log[2] added)``; at most three, else the old value).  Variables the step left alone are
+listed on one line (``unchanged: x, y``).  Values longer than the width (80) are pretty-printed
+over several lines, indented to show their nesting.  A single-variable spec keeps TLC's
+``x = 3`` (no ``/\\``) in both forms.
+
+``colorize`` styles a text for a terminal with rich; the CLI uses it only when stdout is a terminal.
+"""
 from __future__ import annotations
 
-from ..checker.bfs import Result, TraceStep
-from ..semantics.values import tla_repr
+from typing import Any, Sequence
 
+from ..checker.bfs import Result, TraceStep
+from ..semantics.values import Fcn, tla_repr, tlc_sorted
+
+WIDTH = 80
+SHORT = 30       # an old part this short is shown whole, not split further
+TINY = 12        # an old function/record/sequence this short is shown whole: (was <<>>)
+MAX_PATHS = 3    # beyond this many changed parts, the mark shows the old value (shortened)
+
+
+# ---------------------------------------------------------------------------- TLC's form
 
 def format_state(variables: list[str], state: tuple) -> str:
     if len(variables) == 1:
@@ -11,19 +41,178 @@ def format_state(variables: list[str], state: tuple) -> str:
     return "\n".join(f"/\\ {v} = {tla_repr(x)}" for v, x in zip(variables, state))
 
 
-def format_trace(variables: list[str], trace: list[TraceStep]) -> str:
+def format_trace(variables: list[str], trace: list[TraceStep], full: bool = True) -> str:
+    """The trace as TLC prints it (``full``), or in the changes view."""
     out = []
+    prev = None
     for i, step in enumerate(trace, 1):
         out.append(f"State {i}: {step.action}")
-        out.append(format_state(variables, step.state))
+        if full or prev is None:
+            out.append(format_state(variables, step.state) if full else format_state_pretty(variables, step.state))
+        else:
+            out.append(format_changes(variables, prev, step.state))
         out.append("")
+        prev = step.state
     return "\n".join(out)
 
 
-def format_result(r: Result) -> str:
-    """The report TLC would print for this outcome (without its banner and timestamps)."""
+# ---------------------------------------------------------------------------- the changes view
+
+def _prefix(variables: Sequence[str], v: str) -> str:
+    return f"{v} = " if len(variables) == 1 else f"/\\ {v} = "
+
+
+def format_state_pretty(variables: list[str], state: tuple, width: int = WIDTH) -> str:
+    """Every variable, long values pretty-printed (the first state of the changes view)."""
+    lines = []
+    for v, x in zip(variables, state):
+        p = _prefix(variables, v)
+        lines.append(p + pretty(x, len(p), width))
+    return "\n".join(lines)
+
+
+def format_changes(variables: list[str], prev: tuple, state: tuple, width: int = WIDTH) -> str:
+    """The variables that differ between ``prev`` and ``state``, each marked with its old value."""
+    lines = []
+    same = []
+    for i, v in enumerate(variables):
+        old, new = prev[i], state[i]
+        if _same(old, new):
+            same.append(v)
+            continue
+        p = _prefix(variables, v)
+        body = pretty(new, len(p), width)
+        mark = change_mark(v, old, new)
+        if "\n" not in body and len(p) + len(body) + 3 + len(mark) <= width + 20:
+            lines.append(f"{p}{body}   {mark}")
+        else:
+            lines.append(p + body)
+            lines.append("   " + mark)
+    if not lines:
+        lines.append("(no variable changed)")
+    elif same:
+        lines.append("   unchanged: " + ", ".join(same))
+    return "\n".join(lines)
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return type(a) is type(b) and a == b
+    except Exception:
+        return a is b
+
+
+def change_mark(name: str, old: Any, new: Any) -> str:
+    """The mark of a changed variable: ``(was OLD)``, or for a function, record or sequence whose
+    old value is not tiny, the parts that changed: ``(phase[B] was "writing")``, ``(log[2] added)``."""
+    whole = _repr(old)
+    if len(whole) > TINY and _items(old) is not None and _items(new) is not None:
+        paths = diff_paths(old, new, name)
+        if paths and len(paths) <= MAX_PATHS:
+            return "(" + "; ".join(f"{p} added" if o is _ABSENT else f"{p} was {_short(_repr(o), 40)}"
+                                   for p, o in paths) + ")"
+    return f"(was {_short(whole, 60)})"
+
+
+_ABSENT = object()
+
+
+def _repr(v: Any) -> str:
+    try:
+        return tla_repr(v)
+    except Exception:
+        return repr(v)
+
+
+def _short(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 3] + "..."
+
+
+def _items(v: Any) -> dict | None:
+    if type(v) is tuple:
+        return {i + 1: x for i, x in enumerate(v)}
+    if type(v) is Fcn:
+        return dict(v)
+    return None
+
+
+def _key_path(prefix: str, k: Any, record: bool) -> str:
+    if record and type(k) is str and k.replace("_", "a").isalnum():
+        return f"{prefix}.{k}"
+    return f"{prefix}[{_repr(k)}]"
+
+
+def diff_paths(old: Any, new: Any, prefix: str, depth: int = 0) -> list[tuple[str, Any]]:
+    """``(path, old part)`` for every part of a function/record/sequence that changed
+    (``_ABSENT`` as the old part of a new key).  A value of another kind is one part."""
+    a, b = _items(old), _items(new)
+    if a is None or b is None or depth > 6:
+        return [(prefix, old)]
+    record = type(new) is Fcn and new.is_record()
+    out: list[tuple[str, Any]] = []
+    for k in list(a) + [k for k in b if k not in a]:
+        p = _key_path(prefix, k, record)
+        if k not in b:
+            out.append((p, a[k]))
+        elif k not in a:
+            out.append((p, _ABSENT))
+        elif not _same(a[k], b[k]):
+            if len(_repr(a[k])) <= SHORT:
+                out.append((p, a[k]))
+            else:
+                out += diff_paths(a[k], b[k], p, depth + 1)
+        if len(out) > MAX_PATHS:
+            break
+    return out
+
+
+def pretty(v: Any, indent: int = 0, width: int = WIDTH) -> str:
+    """``tla_repr(v)``, over several indented lines when it does not fit in ``width`` from ``indent``."""
+    flat = _repr(v)
+    if indent + len(flat) <= width:
+        return flat
+    t = type(v)
+    if t is tuple and v:
+        return _block("<<", [(None, x) for x in v], ">>", indent, width)
+    if t is frozenset and v:
+        return _block("{", [(None, x) for x in tlc_sorted(v)], "}", indent, width)
+    if t is Fcn and v:
+        keys = tlc_sorted(v)
+        if all(type(k) is str for k in keys):
+            return _block("[", [(f"{k} |-> ", v[k]) for k in keys], "]", indent, width)
+        return _block("(", [(f"{_repr(k)} :> ", v[k]) for k in keys], ")", indent, width, sep=" @@")
+    return flat
+
+
+def _block(open_: str, items: list[tuple[str | None, Any]], close: str, indent: int, width: int,
+           sep: str = ",") -> str:
+    inner = indent + len(open_) + 1
+    parts = []
+    for i, (label, x) in enumerate(items):
+        lab = label or ""
+        text = pretty(x, inner + len(lab), width)
+        if i < len(items) - 1:
+            text += sep
+        parts.append(lab + text)
+    pad = "\n" + " " * inner
+    return f"{open_} " + pad.join(parts) + f" {close}"
+
+
+# ---------------------------------------------------------------------------- the report
+
+def format_result(r: Result, full: bool = True, explanation: Any = None) -> str:
+    """The report TLC would print for this outcome (without its banner and timestamps).
+
+    ``full=False`` shows traces in the changes view; ``explanation`` (a ``why.Explanation``) is
+    printed under the trace of an invariant violation.
+    """
     out: list[str] = []
     v = r.violation
+    why = explanation.lines() if explanation is not None else []
+
+    def state(st: tuple) -> str:
+        return format_state(r.variables, st) if full else format_state_pretty(r.variables, st)
+
     if r.result == "success":
         out.append("Model checking completed. No error has been found.")
         out.append("  Estimates of the probability that TLC did not check all reachable states")
@@ -34,30 +223,34 @@ def format_result(r: Result) -> str:
     elif v is not None and v.kind == "invariant":
         if v.initial:
             out.append(f"Error: Invariant {v.name} is violated by the initial state:")
-            out.append(format_state(r.variables, v.trace[0].state))
+            out.append(state(v.trace[0].state))
+            out += why
         else:
             out.append(f"Error: Invariant {v.name} is violated.")
             out.append("Error: The behavior up to this point is:")
-            out.append(format_trace(r.variables, v.trace))
+            out.append(format_trace(r.variables, v.trace, full))
+            if why:
+                out += why
+                out.append("")
     elif v is not None and v.kind == "property":
         if v.initial:
             out.append(f"Error: Property {v.name} is violated by the initial state:")
-            out.append(format_state(r.variables, v.trace[0].state))
+            out.append(state(v.trace[0].state))
         else:
             out.append(f"Error: Action property {v.name} is violated.")
             out.append("Error: The behavior up to this point is:")
-            out.append(format_trace(r.variables, v.trace))
+            out.append(format_trace(r.variables, v.trace, full))
     elif v is not None and v.kind == "deadlock":
         out.append("Error: Deadlock reached.")
         out.append("Error: The behavior up to this point is:")
-        out.append(format_trace(r.variables, v.trace))
+        out.append(format_trace(r.variables, v.trace, full))
     elif v is not None and v.kind == "assumption":
         out.append(f"Error: {r.error}")
     else:
         out.append(f"Error: {r.error}")
         if v is not None and v.trace:
             out.append("Error: The behavior up to this point is:")
-            out.append(format_trace(r.variables, v.trace))
+            out.append(format_trace(r.variables, v.trace, full))
     if r.stats_printed:
         out.append(f"{r.states_generated} states generated, {r.distinct_states} distinct states found, "
                    f"{r.left_on_queue} states left on queue.")
@@ -73,3 +266,34 @@ def _prob(r: Result) -> str:
     s = f"{p:.1E}"
     mant, exp = s.split("E")
     return f"{mant}E{int(exp)}"
+
+
+# ---------------------------------------------------------------------------- colour
+
+_STYLES = [  # (pattern, style of group 1)
+    (r"(?m)^(State \d+:)", "bold cyan"),
+    (r"(?m)^State \d+: (.*)$", "cyan"),
+    (r"(?m)^(Error:.*)$", "bold red"),
+    (r"(?m)^(Invariant \S+ is violated by .*)$", "bold magenta"),
+    (r"(?m)^  ((?:\\A|\\E) .*|where .*)$", "magenta"),
+    (r"(?m)^(?:/\\ )?(\w+)(?= = )", "bold yellow"),
+    (r"(?m)   (\(.*\))$", "dim"),
+    (r"(?m)^(   unchanged: .*)$", "dim"),
+    (r"(?m)^(Model checking completed\. No error has been found\.)$", "bold green"),
+]
+
+
+def colorize(text: str):
+    """The report as a rich ``Text`` styled for a terminal (headers, errors, changes, the culprit)."""
+    import re
+
+    from rich.text import Text
+    t = Text(text)
+    for pat, style in _STYLES:
+        for m in re.finditer(pat, text):
+            t.stylize(style, m.start(1), m.end(1))
+    return t
+
+
+__all__ = ["format_state", "format_trace", "format_result", "format_changes", "format_state_pretty", "pretty",
+           "change_mark", "diff_paths", "colorize"]
