@@ -142,6 +142,7 @@ class Compiler:
         self._compiled_upto = 0
         self._inst_cache: dict[tuple, E.Env] = {}
         self._hoisting: set[int] = set()
+        self._small: dict[int, bool] = {}
         self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
         self.glob["chk"] = self._chk
         self.builder: E.Builder | None = None
@@ -406,6 +407,11 @@ class Compiler:
                 return self.inline_def(unit, dctx, args, ctx)
             if not unit.params and lv == CONSTANT and not param_locals:
                 return self.def_constant(ent, node)
+            if unit.params and not self.checked and self._small_def(unit) and all(
+                    type(a) in (A.Name, A.Num, A.Str, A.Bool) or _count_mentions(unit.body, p.name) <= 1
+                    for p, a in zip(unit.params, args)):
+                # a tiny operator (Edges(g) == g[2]) costs more to call than to evaluate
+                return self.inline_def(unit, dctx, args, ctx)
             fn = self.def_function(ent)
             st = self.state_code(ctx)
             argc = "".join(", " + self.arg_code(a, ctx, p.arity) for p, a in zip(unit.params, args))
@@ -436,6 +442,15 @@ class Compiler:
             text = None
         if text is not None and len(text) <= 300:
             err.notes = tuple(err.notes) + (f"while evaluating: {text}",)
+
+    def _small_def(self, unit: A.OpDef) -> bool:
+        """A short, non-recursive operator body that is cheaper inline than called."""
+        r = self._small.get(id(unit))
+        if r is None:
+            r = _size(unit.body, 14) <= 12 and not _mentions(unit.body, unit.name) and all(
+                p.arity == 0 for p in unit.params)
+            self._small[id(unit)] = r
+        return r
 
     def _parametric(self, env: E.Env) -> bool:
         """Whether env is inside ``I(x) == INSTANCE M``: its definitions see x, so they are inlined."""
@@ -1418,6 +1433,17 @@ _LEAVES = {A.Num, A.Str, A.Bool, A.At, A.Lambda, A.Label}
 # Composite expressions that are worth evaluating once when they are closed constants.
 _HOISTABLE = {A.RecordConstr, A.Tuple, A.FcnConstr, A.SetMap, A.SetFilter, A.RecordSet, A.FcnSet, A.CartProd,
               A.Except, A.Choose}
+
+
+def _size(e, limit: int) -> int:
+    n = 1
+    for ch in children(e):
+        n += _size(ch, limit)
+        if n > limit:
+            return n
+    if type(e) in (A.Let, A.Quant, A.Choose, A.SetFilter, A.SetMap, A.FcnConstr, A.Case):
+        n += limit  # binders and LETs stay in functions
+    return n
 
 
 def _pyname(name: str) -> str:
