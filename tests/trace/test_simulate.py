@@ -76,3 +76,19 @@ def test_random_initial_states_cover_the_initial_states(spec):
     assert firsts == {(1, 0), (2, 0), (3, 0)}
     # the violating successor is the first one generated (TLC order), whatever the walk
     assert seconds == {(1, 1)}
+
+
+def test_finds_the_single_writer_log_race_within_ten_seconds():
+    # issue 5: simulation finds specs/log's unfiltered-readers counterexample quickly
+    from pathlib import Path
+
+    from mcheck.checker.run import build_model
+    from mcheck.checker.simulate import simulate
+
+    specs = Path(__file__).resolve().parents[2] / "specs" / "log"
+    m, err = build_model(str(specs / "SingleWriterLog.tla"), str(specs / "SingleWriterLog_UnfilteredReaders.cfg"))
+    assert err is None
+    r = simulate(m, depth=20, traces=10000, seed=1)
+    assert r.result == "safety failure"
+    assert r.violation.name == "CountsIffToldSucceeded"
+    assert r.seconds < 10
