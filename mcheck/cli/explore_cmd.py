@@ -58,14 +58,26 @@ def explore_command(trace, spec, config, consts, invariants):
     from ..trace.text import format_result
     from .main import _parse_const
     constants = dict(_parse_const(c) for c in consts)
-    model, err = build_model(spec, config, constants, tuple(invariants))
+    try:
+        doc, tvars, states = load_itf(trace)
+    except (ITFError, ValueError, OSError) as e:
+        click.echo(f"Error: {trace}: {e}", err=True)
+        sys.exit(1)
+    invariants = tuple(invariants)
+    meta = doc.get("#meta") if isinstance(doc, dict) else None
+    recorded = meta.get("invariant") if isinstance(meta, dict) else None
+    model, err = build_model(spec, config, constants, invariants)
     if err is not None:
         click.echo(format_result(err))
         sys.exit(err.exit_code)
+    if isinstance(recorded, str) and recorded not in [p.name for p in model.invariants]:
+        # the invariant the trace violates (check --itf records it): explain it too, when the spec has it
+        more, err2 = build_model(spec, config, constants, invariants + (recorded,))
+        if err2 is None:
+            model = more
     try:
-        doc, tvars, states = load_itf(trace)
         states = align_states(model.variables, tvars, states)
-    except (ITFError, ValueError, OSError) as e:
+    except (ITFError, ValueError) as e:
         click.echo(f"Error: {trace}: {e}", err=True)
         sys.exit(1)
     steps = trace_steps(model, model.variables, states, itf_actions(doc) if isinstance(doc, dict) else [])

@@ -93,9 +93,12 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     if html_path:
         from ..trace.html import write_report
         click.echo(write_report(html_path, r, model, spec, explanation), err=True)
-    if explore and r.violation is not None and r.violation.trace and model is not None:
-        from .explore_cmd import run_explorer
-        run_explorer(model, r.violation.trace, title=f"{spec}: {r.violation.kind} {r.violation.name or ''}")
+    if explore:
+        if r.violation is not None and r.violation.trace and model is not None:
+            from .explore_cmd import run_explorer
+            run_explorer(model, r.violation.trace, title=f"{spec}: {r.violation.kind} {r.violation.name or ''}")
+        else:
+            click.echo("No counterexample to explore.", err=True)
     sys.exit(r.exit_code)
 
 

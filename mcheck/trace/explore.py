@@ -38,11 +38,11 @@ def _children(v: Any) -> list[tuple[str, Any]] | None:
     """The parts of a nested value, labelled, or None for a scalar."""
     t = type(v)
     if t is tuple and v:
-        return [(f"[{i}]", x) for i, x in enumerate(v, 1)]
+        return [(f"[{i}] =", x) for i, x in enumerate(v, 1)]
     if t is Fcn and v:
         keys = tlc_sorted(v)
         if all(type(k) is str for k in keys):
-            return [(f".{k}", v[k]) for k in keys]
+            return [(f".{k} =", v[k]) for k in keys]
         return [(f"{_repr(k)} :>", v[k]) for k in keys]
     if t is frozenset and v:
         return [("", x) for x in tlc_sorted(v)]

@@ -14,11 +14,13 @@ in the violating state and stops at the smallest sub-formula it can blame:
 Bound names are evaluated by giving them a value in a copy of the environment (an
 ``env.ValueEntry``), so any value works, model values included.  Whatever cannot be split further
 is the *culprit*; when it is a comparison, the values of its non-literal operands are shown too.
-Nothing here raises: an explanation that fails to evaluate stops where it got to.
+Nothing here raises: an explanation that fails to evaluate (or takes more than ``BUDGET`` seconds:
+each binding of a quantifier compiles its body afresh) stops where it got to.
 """
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,6 +32,7 @@ from ..syntax.printer import print_expr
 _RELATIONS = {"=", "#", "/=", "\\in", "\\notin", "<", "<=", "=<", "\\leq", ">", ">=", "\\geq", "<=>",
               "\\equiv", "\\subseteq", "\\subset", "\\supseteq"}
 _MAX_ENUM = 100_000
+BUDGET = 10.0  # seconds: an explanation that takes longer stops where it got to
 
 
 @dataclass
@@ -90,6 +93,7 @@ class _Walker:
     def __init__(self, model: Any, state: tuple):
         self.model = model
         self.state = state
+        self.deadline = time.monotonic() + BUDGET
 
     def ev(self, e: A.Expr, env: E.Env) -> Any:
         return self.model.evaluate(e, self.state, env)
@@ -179,7 +183,7 @@ class _Walker:
             else:
                 names += [(b, n) for n in b.names]
         for n, combo in enumerate(itertools.product(*[el for _, el in slots])):
-            if n > _MAX_ENUM:
+            if n > _MAX_ENUM or time.monotonic() > self.deadline:
                 break
             binds: dict[str, Any] = {}
             for (_, nm), v in zip(names, combo):

@@ -101,9 +101,9 @@ def test_nested_values_are_collapsible_trees(spec):
             assert str(log.label).startswith("* log = <<[")
             assert "(log[2] added)" in str(log.label)
             assert not log.is_expanded
-            assert [str(c.label)[:5] for c in log.children] == ["[1] [", "[2] ["]
+            assert [str(c.label)[:7] for c in log.children] == ["[1] = [", "[2] = ["]
             rec = log.children[0]
-            assert sorted(str(c.label) for c in rec.children) == ['.seen {1, 2}', '.writer "a"']
+            assert sorted(str(c.label) for c in rec.children) == ['.seen = {1, 2}', '.writer = "a"']
             seen = [c for c in rec.children if str(c.label).startswith(".seen")][0]
             assert [str(c.label) for c in seen.children] == ["1", "2"]
             owner = tree.root.children[model.variables.index("owner")]
@@ -145,6 +145,7 @@ def test_explore_command_reads_an_itf_trace(diehard, tmp_path, monkeypatch):
     def fake_run(self):
         seen["steps"] = self.steps
         seen["title"] = self.sub_title
+        seen["invariants"] = [p.name for p in self.model.invariants]
 
     monkeypatch.setattr(Explorer, "run", fake_run)
     r = CliRunner().invoke(main, ["explore", str(bare), "--spec", diehard])
@@ -153,6 +154,7 @@ def test_explore_command_reads_an_itf_trace(diehard, tmp_path, monkeypatch):
     assert len(steps) == 7 and steps[0][0] == "<Initial predicate>"
     assert steps[-1][0].startswith("<BigToSmall line 97, col 15")
     assert "bare.itf.json" in seen["title"]
+    assert seen["invariants"] == ["NotSolved"]  # recorded in the trace's #meta by check --itf
     # check --explore opens the explorer on the counterexample
     seen.clear()
     r = CliRunner().invoke(main, [diehard, "--invariant", "NotSolved", "--explore"])

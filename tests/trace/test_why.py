@@ -134,3 +134,11 @@ def test_single_writer_log_unfiltered_readers():
         "Counts(i) <=> (i \\in told[log[i].writer])",
         "  \\A i \\in 1 .. Len(log): counterexample i = 2",
         "  where Counts(i) = TRUE; i \\in told[log[i].writer] = FALSE"]
+
+
+def test_a_slow_explanation_stops_at_the_quantifier(spec, monkeypatch):
+    import mcheck.trace.why as why
+    m = model_of(spec)
+    monkeypatch.setattr(why, "BUDGET", -1.0)
+    ex = explain_invariant(m, "Inv", state(m, 1, busy=("p2",)))
+    assert ex.witnesses == [] and ex.text.startswith("\\A p \\in Procs : ")
