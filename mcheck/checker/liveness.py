@@ -98,7 +98,8 @@ class Atom:
     # for ENABLED <<A>>_v: the atom of the step <<A>>_v.  When ENABLED cannot be computed from the
     # state alone (an action of an INSTANCE whose variables are substituted by expressions: their
     # primed values cannot be chosen), it is taken from the state graph: some successor (or the
-    # state itself) is reached by an <<A>>_v step.
+    # state itself; in a graph of at most 2000 states, any reachable state) is reached by an
+    # <<A>>_v step.  This under-approximates ENABLED (a violation of the abstract fairness may be missed).
     graph_step: int | None = None
 
 
@@ -523,7 +524,10 @@ class LivenessChecker:
                 if atom.graph_step is None:
                     raise
                 st = atom.graph_step
-                v = 2 if any(self.aval(st, s, t) for t in self.succ[s] + [s]) else 1
+                ok = any(self.aval(st, s, t) for t in self.succ[s] + [s])
+                if not ok and self.n <= 2000:  # small graphs: any reachable state as the target
+                    ok = any(self.aval(st, s, t) for t in range(self.n))
+                v = 2 if ok else 1
             arr[s] = v
         return v == 2
 

@@ -167,6 +167,10 @@ class ModelBuilder:
             if ca.module is not None:
                 targets = [e for e in by_name.get(name, []) if getattr(e, "module", None) == str(ca.module)
                            or isinstance(e, E.ConstEntry)]
+            if not targets and ca.module is not None:
+                # N <-[M] e for a module M whose N is substituted by its INSTANCE (or not used): moot
+                assigned.add(name)
+                continue
             if not targets:
                 raise ConfigError(f"the .cfg assigns {name}, which the spec does not declare or define",
                                   getattr(ca.name, "span", None) or ca.span)
@@ -293,7 +297,7 @@ class ModelBuilder:
                     from ..checker.liveness import LiveProperty
                     for part, pctx in tr.conjuncts(conj, Ctx(cenv)):
                         neg = f_and(assumed, tr.tl(part, pctx, neg=True))
-                        tspec.properties.append(LiveProperty(cname, neg))
+                        tspec.properties.append(LiveProperty(str(n), neg))
         constraints = []
         for n in cfg.constraints:
             _, body, env = self.definition(n, "constraint")
