@@ -1,4 +1,4 @@
-"""Helpers for the CLI tests: write a tiny spec (and its .cfg) into tmp_path and check it."""
+"""Fixtures shared by the test folders: tiny specs written into tmp_path, DieHard from the corpus."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,8 @@ import pytest
 
 from mcheck.checker.run import check_spec
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
+DIEHARD_INVARIANT = "NotSolved"
 
 
 def corpus_dir() -> Path | None:
