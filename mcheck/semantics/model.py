@@ -569,16 +569,15 @@ def symmetry_key(perms: Any) -> Callable:
 
     def canon(s: tuple) -> tuple:
         best = s
-        bkey = None
         for m in maps:
             c = tuple([permute_value(x, m) for x in s])
-            if c == best:
-                continue
-            if bkey is None:
-                bkey = [key(x) for x in best]
-            ck = [key(x) for x in c]
-            if ck < bkey:
-                best, bkey = c, ck
+            # compare with the best so far variable by variable; equal values need no sort key
+            for x, b in zip(c, best):
+                if x == b:
+                    continue
+                if key(x) < key(b):
+                    best = c
+                break
         return best
     return canon
 

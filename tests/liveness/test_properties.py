@@ -201,3 +201,16 @@ def test_state_predicate_and_box_of_state_predicate_stay_safety(run):
     ok(r)
     r = prop(run, COUNT + "Q == [](x <= 2)", "Spec", "Q")
     assert r.result == "safety failure" and r.exit_code == 12
+
+
+def test_format_lasso(run):
+    from mcheck.trace.lasso import format_lasso
+    from mcheck.trace.text import format_state
+    r = prop(run, COUNT + "P == <>(x = 3)", "Spec", "P")
+    assert format_lasso(r.variables, r.violation, format_state) == (
+        "Error: Temporal property P was violated.\nError: The behavior up to this point is:\n"
+        "State 1: <Initial predicate>\nx = 0\n\nState 2: Stuttering")
+    r = prop(run, CYCLE + "P == []<>(x = 3)", "FSpec", "P")
+    text = format_lasso(r.variables, r.violation, format_state, back_label="<Next>")
+    assert text.splitlines()[-1] == "Back to state 1: <Next>"
+    assert "State 3: <Next line" in text
