@@ -266,5 +266,14 @@ def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
         meta["invariant" if v.kind == "invariant" else "name"] = v.name
     if source:
         meta["source"] = source
-    write_itf(path, r.variables, [s.state for s in v.trace], actions=[s.action for s in v.trace], meta=meta)
+    steps = v.trace
+    loop = None
+    if v.kind == "temporal":
+        if getattr(v, "stuttering", False):
+            steps = v.trace[:-1]  # the "Stuttering" marker repeats the last state: the loop is on it
+            loop = len(steps) - 1
+        else:
+            loop = getattr(v, "loop_index", None)
+    write_itf(path, r.variables, [s.state for s in steps], actions=[s.action for s in steps], meta=meta,
+              loop=loop)
     return f"Wrote the counterexample ({len(v.trace)} states) to {path} (ITF)."

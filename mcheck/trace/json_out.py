@@ -12,11 +12,16 @@ def result_json(r: Result) -> dict[str, Any]:
     violation = None
     if v is not None and r.result != "error":
         violation = {
-            "kind": v.kind,
+            # the contract's kinds: a liveness property or POSTCONDITION is a violated "property"
+            "kind": {"temporal": "property", "postcondition": "property"}.get(v.kind, v.kind),
             "name": v.name,
             "trace": [{"action": st.action, "state": {n: tla_repr(x) for n, x in zip(r.variables, st.state)}}
                       for st in v.trace],
         }
+        if v.kind == "temporal":
+            # the lasso: the 0-based index the cycle returns to (the last state, when it stutters)
+            violation["loop"] = v.loop_index
+            violation["stuttering"] = bool(v.stuttering)
     return {
         "result": r.result if r.result != "interrupted" else "error",
         "distinct_states": r.distinct_states,

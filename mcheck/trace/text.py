@@ -207,6 +207,7 @@ def format_result(r: Result, full: bool = True, explanation: Any = None) -> str:
     printed under the trace of an invariant violation.
     """
     out: list[str] = []
+    r = _through_alias(r)
     v = r.violation
     why = explanation.lines() if explanation is not None else []
 
@@ -240,6 +241,16 @@ def format_result(r: Result, full: bool = True, explanation: Any = None) -> str:
             out.append(f"Error: Action property {v.name} is violated.")
             out.append("Error: The behavior up to this point is:")
             out.append(format_trace(r.variables, v.trace, full))
+    elif v is not None and v.kind == "temporal":
+        # a lasso: the prefix and the cycle, closed by "Stuttering" or "Back to state K"
+        out.append(f"Error: Temporal property {v.name} was violated.")
+        out.append("Error: The behavior up to this point is:")
+        steps = v.trace[:-1] if v.stuttering else v.trace
+        out.append(format_trace(r.variables, steps, full))
+        if v.stuttering:
+            out.append(f"State {len(v.trace)}: Stuttering")
+        elif v.loop_index is not None:
+            out.append(f"Back to state {v.loop_index + 1}: {_back_label(r, v)}")
     elif v is not None and v.kind == "deadlock":
         out.append("Error: Deadlock reached.")
         out.append("Error: The behavior up to this point is:")
@@ -256,6 +267,44 @@ def format_result(r: Result, full: bool = True, explanation: Any = None) -> str:
                    f"{r.left_on_queue} states left on queue.")
         out.append(f"The depth of the complete state graph search is {r.depth}.")
     return "\n".join(out)
+
+
+def _through_alias(r: Result) -> Result:
+    """With an ALIAS, traces show the alias record of each state (as TLC prints them) in place of the variables."""
+    import dataclasses
+
+    from ..semantics.values import Fcn
+    model = getattr(r, "model", None)
+    alias = getattr(model, "alias", None)
+    v = r.violation
+    if alias is None or v is None or not v.trace:
+        return r
+    try:
+        recs = []
+        prev = v.trace[0].state
+        for st in v.trace:
+            rec = alias(prev, st.state) if model.alias_transition else alias(st.state)
+            prev = st.state
+            if type(rec) is not Fcn:
+                return r
+            recs.append(rec)
+    except Exception:
+        return r  # an alias that fails to evaluate: print the plain trace
+    fields = list(recs[0].keys())
+    steps = [dataclasses.replace(st, state=tuple(rec.get(f) for f in fields)) for st, rec in zip(v.trace, recs)]
+    out = dataclasses.replace(r, variables=fields, violation=dataclasses.replace(v, trace=steps))
+    out.model = model  # type: ignore[attr-defined]
+    return out
+
+
+def _back_label(r: Result, v) -> str:
+    """The action that closes the cycle: from the last state back to the loop's first."""
+    model = getattr(r, "model", None)
+    if model is not None and v.trace:
+        i = model.action_of(v.trace[-1].state, v.trace[v.loop_index].state)
+        if i >= 0:
+            return model.actions[i].label
+    return "<Action>"
 
 
 def _prob(r: Result) -> str:

@@ -203,14 +203,22 @@ def test_state_predicate_and_box_of_state_predicate_stay_safety(run):
     assert r.result == "safety failure" and r.exit_code == 12
 
 
-def test_format_lasso(run):
-    from mcheck.trace.lasso import format_lasso
-    from mcheck.trace.text import format_state
+def test_lasso_is_printed_as_tlc_does(run):
+    from mcheck.trace.text import format_result
     r = prop(run, COUNT + "P == <>(x = 3)", "Spec", "P")
-    assert format_lasso(r.variables, r.violation, format_state) == (
+    assert format_result(r).startswith(
         "Error: Temporal property P was violated.\nError: The behavior up to this point is:\n"
-        "State 1: <Initial predicate>\nx = 0\n\nState 2: Stuttering")
+        "State 1: <Initial predicate>\nx = 0\n\nState 2: Stuttering\n")
     r = prop(run, CYCLE + "P == []<>(x = 3)", "FSpec", "P")
-    text = format_lasso(r.variables, r.violation, format_state, back_label="<Next>")
-    assert text.splitlines()[-1] == "Back to state 1: <Next>"
+    text = format_result(r)
     assert "State 3: <Next line" in text
+    assert "\nBack to state 1: <Next line" in text
+
+def test_alias_replaces_the_variables_in_a_printed_trace(tmp_path):
+    from mcheck.checker.run import check_spec
+    from mcheck.trace.text import format_result
+    (tmp_path / "Al.tla").write_text("---- MODULE Al ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\n"
+                                     "Next == x' = x + 1\nInv == x < 2\nAlias == [double |-> 2 * x, x |-> x]\n====\n")
+    (tmp_path / "Al.cfg").write_text("INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS Alias\n")
+    text = format_result(check_spec(str(tmp_path / "Al.tla")))
+    assert "State 3: <Next line 5, col 9 to line 5, col 18 of module Al>\n/\\ double = 4\n/\\ x = 2" in text
