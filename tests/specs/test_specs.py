@@ -96,3 +96,23 @@ def test_fault_injector_produces_every_kind_of_bad_message(kind):
     r = _check("agents/CorruptedMessages.cfg", invariants=(kind,))
     assert r.result == "safety failure" and r.violation.name == kind
     assert len(r.violation.trace) == 2
+
+
+
+@pytest.mark.parametrize("cfg, prop", [("llm/Turn.cfg", "EveryTurnEnds"), ("llm/Conversation.cfg", "EveryTurnEnds"),
+                                       ("agents/AgentLoop.cfg", "EventuallyAnswers")])
+def test_liveness_property_is_checked(cfg, prop):
+    assert f"PROPERTY {prop}" in (SPECS / cfg).read_text()
+    assert _check(cfg).result == "success"
+
+
+def test_every_turn_ends_needs_fairness(tmp_path):
+    # the lesson of Turn.tla: without WF_vars(InferStep) a turn may stop in the middle
+    for f in (SPECS / "llm").glob("*.tla"):
+        (tmp_path / f.name).write_text(f.read_text())
+    (tmp_path / "Turn.tla").write_text((SPECS / "llm" / "Turn.tla").read_text().replace(
+        "Spec == Init /\\ [][Next]_vars /\\ WF_vars(InferStep)", "Spec == Init /\\ [][Next]_vars"))
+    (tmp_path / "Turn.cfg").write_text((SPECS / "llm" / "Turn.cfg").read_text())
+    r = check_spec(str(tmp_path / "Turn.tla"))
+    assert r.result == "liveness failure" and r.violation.name == "EveryTurnEnds"
+    assert r.violation.stuttering
