@@ -127,6 +127,9 @@ class Compiler:
         self.nvars = nvars
         self.variables = variables
         self.levels = Levels(lambda name, env: self.resolve(name, Ctx(env), A.Name(name))[0])
+        # TLC evaluates a constant-level 0-ary definition once, even one that draws a RandomElement
+        self.const_levels = Levels(lambda name, env: self.resolve(name, Ctx(env), A.Name(name))[0],
+                                   impure_is_state=False)
         self.glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError,
                                      "enabled_any": enabled_any}
         for name in dir(R):
@@ -405,7 +408,8 @@ class Compiler:
             lv = self.levels.of_entry(ent)
             if force_inline or self._parametric(ent.env) or lv >= ACTION or any(p.arity > 0 for p in unit.params) and self._needs_inline(unit, args, ctx):
                 return self.inline_def(unit, dctx, args, ctx)
-            if not unit.params and lv == CONSTANT and not param_locals:
+            if not unit.params and not param_locals and (
+                    lv == CONSTANT or self.const_levels.of_entry(ent) == CONSTANT):
                 return self.def_constant(ent, node)
             if unit.params and not self.checked and self._small_def(unit) and all(
                     type(a) in (A.Name, A.Num, A.Str, A.Bool) or _count_mentions(unit.body, p.name) <= 1
