@@ -145,6 +145,7 @@ class Compiler:
         self._compiled_upto = 0
         self._inst_cache: dict[tuple, E.Env] = {}
         self._hoisting: set[int] = set()
+        self._subexprs: dict[tuple, E.DefEntry] = {}
         self._small: dict[int, bool] = {}
         self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
         self.glob["chk"] = self._chk
@@ -202,6 +203,8 @@ class Compiler:
         """The entry a (possibly ``I!Op``) name denotes, and the env its definition lives in."""
         if "!" in name:
             parts = name.split("!")
+            if parts[-1] == ":" or parts[-1].isdigit():
+                return self._subexpression(name, parts, ctx, node)
             env = ctx.env
             for i, inst in enumerate(parts[:-1]):
                 ent = env.lookup(inst)
@@ -216,6 +219,32 @@ class Compiler:
         if ent is None:
             raise CompileError(f"unknown operator '{name}'", node.span)
         return ent, ctx.env
+
+    def _subexpression(self, name: str, parts: list[str], ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
+        """``Inv!2`` (the second conjunct or disjunct of Inv's body) and ``Thm!:`` (its statement)."""
+        ent, env = self.resolve("!".join(parts[:-1]), ctx, node)
+        if parts[-1] == ":":
+            return ent, env
+        if not isinstance(ent, E.DefEntry) or ent.unit.params:
+            raise CompileError(f"{name}: only the conjuncts of a 0-ary definition can be selected", node.span)
+        body = ent.unit.body
+        while isinstance(body, A.Label):
+            body = body.body
+        if isinstance(body, A.Junction):
+            items = list(body.items)
+        elif isinstance(body, A.OpApp) and body.op in ("/\\", "\\/") and len(body.args) == 2:
+            items = list(body.args)
+        else:
+            items = [body]
+        n = int(parts[-1])
+        if not 1 <= n <= len(items):
+            raise CompileError(f"{name}: {ent.name} has {len(items)} parts", node.span)
+        unit = A.OpDef(name, (), items[n - 1], span=items[n - 1].span)
+        key = (id(ent), n)
+        sub = self._subexprs.get(key)
+        if sub is None:
+            sub = self._subexprs[key] = E.DefEntry(name, unit, ent.env, ent.module)
+        return sub, ent.env
 
     def instance_env(self, ent: E.InstEntry, params: dict) -> E.Env:
         key = (id(ent), tuple(sorted((k, id(v)) for k, v in params.items())))

@@ -138,6 +138,7 @@ class Builder:
         # .cfg overrides of constants and standard operators, by name: also applied to entries created
         # later (modules instantiated while compiling), as TLC applies them in every module
         self.overrides: dict[str, Entry] = {}
+        self.module_overrides: dict[tuple[str, str], Entry] = {}  # N <-[M] e: (M, N) -> e
         self._extended_cache: dict[str, Env] = {}
 
     def build_root(self, root: A.Module) -> Env:
@@ -202,6 +203,7 @@ class Builder:
                     self.created.append(e)
                 else:
                     e = DefEntry(u.name, u, env, mod.name)
+                    e.override = self.module_overrides.get((mod.name, u.name))
                     self.created.append(e)
                 e._local = u.local  # type: ignore[attr-defined]
                 env.names[u.name] = e

@@ -168,7 +168,13 @@ class ModelBuilder:
                 targets = [e for e in by_name.get(name, []) if getattr(e, "module", None) == str(ca.module)
                            or isinstance(e, E.ConstEntry)]
             if not targets and ca.module is not None:
-                # N <-[M] e for a module M whose N is substituted by its INSTANCE (or not used): moot
+                # N <-[M] e for a module M that is instantiated only while compiling: the builder applies it
+                # to M's definition N when it creates it (moot if M's N is substituted by its INSTANCE)
+                tgt = self.env.lookup(str(ca.subst)) if ca.subst is not None else None
+                ov0: E.Entry = E.AliasEntry(name, tgt) if tgt is not None else E.ValueEntry(
+                    name, _cfg_value(ca.value, cfg)) if ca.value is not None else None
+                if ov0 is not None:
+                    self.builder.module_overrides[(str(ca.module), name)] = ov0
                 assigned.add(name)
                 continue
             if not targets:
@@ -186,6 +192,8 @@ class ModelBuilder:
                 t.override = ov
             if ca.module is None:
                 self.builder.overrides[name] = ov
+            else:
+                self.builder.module_overrides[(str(ca.module), name)] = ov
             assigned.add(name)
         for name, v in extra.items():
             targets = [e for e in by_name.get(name, []) if isinstance(e, (E.ConstEntry, E.DefEntry))]
@@ -566,6 +574,7 @@ def symmetry_key(perms: Any) -> Callable:
     key = V.tlc_key
     if not maps:
         return lambda s: s
+    maps = _permutation_group(maps)
 
     def canon(s: tuple) -> tuple:
         best = s
@@ -580,6 +589,34 @@ def symmetry_key(perms: Any) -> Callable:
                 break
         return best
     return canon
+
+
+def _permutation_group(gens: list[dict]) -> list[dict]:
+    """The non-identity elements of the group the permutations generate (TLC's MVPerms.permutationSubgroup):
+    Permutations(A) \\cup Permutations(B) means every combination of a permutation of A and one of B."""
+    def compose(f: dict, g: dict) -> dict:  # f after g
+        out = {}
+        for k in set(f) | set(g):
+            v = f.get(g.get(k, k), g.get(k, k))
+            if v != k:
+                out[k] = v
+        return out
+
+    seen = [dict(g) for g in gens]
+    keys = {frozenset(g.items()) for g in seen}
+    frontier = list(seen)
+    while frontier:
+        nxt = []
+        for f in frontier:
+            for g in gens:
+                h = compose(f, g)
+                k = frozenset(h.items())
+                if h and k not in keys:
+                    keys.add(k)
+                    seen.append(h)
+                    nxt.append(h)
+        frontier = nxt
+    return seen
 
 
 def _chain(actions: list[Action]) -> Callable:
