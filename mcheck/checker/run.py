@@ -1,6 +1,7 @@
 """Load a spec and its .cfg, build the model and search it: the one call the CLI and the API make."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Any, Callable, Sequence
@@ -62,7 +63,14 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
     if err is not None:
         return err
-    r = bfs(model, progress=progress, recheck=model.recheck)  # type: ignore[union-attr]
+    # The search allocates millions of small containers and rarely makes a cycle: collecting cycles less
+    # often saves a fifth of the time on large models (TwoPhase 7).
+    old = gc.get_threshold()
+    gc.set_threshold(50000, 20, 100)
+    try:
+        r = bfs(model, progress=progress, recheck=model.recheck)  # type: ignore[union-attr]
+    finally:
+        gc.set_threshold(*old)
     r.model = model  # type: ignore[attr-defined]
     return r
 
