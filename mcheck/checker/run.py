@@ -53,6 +53,9 @@ def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str,
         return None, Result("error", error=err.render(), exit_code=150, stats_printed=False)
     except (EvalError, TLAError) as err:
         return None, Result("error", error=err.render(), exit_code=75, stats_printed=False)
+    except OSError as err:  # a spec or module file that cannot be read
+        return None, Result("error", error=f"cannot read {err.filename}: {err.strerror}", exit_code=150,
+                            stats_printed=False)
     return model, None
 
 

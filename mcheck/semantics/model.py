@@ -576,15 +576,43 @@ def symmetry_key(perms: Any) -> Callable:
         return lambda s: s
     maps = _permutation_group(maps)
 
+    # States share most of their variables' values with their neighbours: remember each value's image under
+    # each permutation and each value's sort key (bounded caches, cleared when they grow large).
+    images: list[dict] = [{} for _ in maps]
+    keys: dict = {}
+
+    atomic = (int, bool, str)  # their own images; and True == 1 must not share a cache entry
+
+    def skey(x):
+        if type(x) in atomic:
+            return key(x)
+        k = keys.get(x)
+        if k is None:
+            if len(keys) > 200000:
+                keys.clear()
+            k = keys[x] = key(x)
+        return k
+
     def canon(s: tuple) -> tuple:
         best = s
-        for m in maps:
-            c = tuple([permute_value(x, m) for x in s])
+        for m, img in zip(maps, images):
+            if len(img) > 200000:
+                img.clear()
+            c = []
+            for x in s:
+                if type(x) in atomic:
+                    c.append(x)
+                    continue
+                y = img.get(x)
+                if y is None:
+                    y = img[x] = permute_value(x, m)
+                c.append(y)
+            c = tuple(c)
             # compare with the best so far variable by variable; equal values need no sort key
             for x, b in zip(c, best):
                 if x == b:
                     continue
-                if key(x) < key(b):
+                if skey(x) < skey(b):
                     best = c
                 break
         return best
