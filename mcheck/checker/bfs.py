@@ -224,47 +224,46 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                 s = states[cur]
                 before = generated
                 sl = succ[cur] if succ is not None else None
-                if True:
-                    for t in next_all(s):
-                        generated += 1
-                        in_model = True
-                        if filtered:
-                            for c in constraints:
-                                if not c(t):
+                for t in next_all(s):
+                    generated += 1
+                    in_model = True
+                    if filtered:
+                        for c in constraints:
+                            if not c(t):
+                                in_model = False
+                                break
+                        if in_model:
+                            for c in aconstraints:
+                                if not c(s, t):
                                     in_model = False
                                     break
-                            if in_model:
-                                for c in aconstraints:
-                                    if not c(s, t):
-                                        in_model = False
-                                        break
-                        unseen = False
-                        if in_model:
-                            j = len(states)
-                            idx = setdefault(t if keyfn is None else keyfn(t), j)  # one hash: lookup and insert
-                            if sl is not None:
-                                sl.append(idx)
-                                if idx == j:
-                                    succ.append([])
+                    unseen = False
+                    if in_model:
+                        j = len(states)
+                        idx = setdefault(t if keyfn is None else keyfn(t), j)  # one hash: lookup and insert
+                        if sl is not None:
+                            sl.append(idx)
                             if idx == j:
-                                states_append(t)
-                                parent_append(cur)
-                                nxt_level.append(j)
-                                unseen = True
-                                if depth < tlc.level:
-                                    depth = tlc.level
-                        if not in_model or unseen:
-                            for name, inv in invariants:
-                                if not inv(t):
-                                    # the violating state is stored but never enqueued (TLC: Stop.tla)
-                                    left = len(level) - qi - 1 + len(nxt_level) - (1 if unseen else 0)
-                                    return finish("safety failure", 12, Violation(
-                                        "invariant", name, trace_to(cur, t)), left=left)
-                        for name, p in aprops:
-                            if not p(s, t):
-                                return finish("safety failure", 13, Violation(
-                                    "property", name, trace_to(cur, t)),
-                                    left=len(level) - qi - 1 + len(nxt_level))
+                                succ.append([])
+                        if idx == j:
+                            states_append(t)
+                            parent_append(cur)
+                            nxt_level.append(j)
+                            unseen = True
+                            if depth < tlc.level:
+                                depth = tlc.level
+                    if not in_model or unseen:
+                        for name, inv in invariants:
+                            if not inv(t):
+                                # the violating state is stored but never enqueued (TLC: Stop.tla)
+                                left = len(level) - qi - 1 + len(nxt_level) - (1 if unseen else 0)
+                                return finish("safety failure", 12, Violation(
+                                    "invariant", name, trace_to(cur, t)), left=left)
+                    for name, p in aprops:
+                        if not p(s, t):
+                            return finish("safety failure", 13, Violation(
+                                "property", name, trace_to(cur, t)),
+                                left=len(level) - qi - 1 + len(nxt_level))
                 if deadlock and generated == before:
                     return finish("deadlock failure", 11, Violation("deadlock", None, trace_to(cur)),
                                   left=len(level) - qi - 1 + len(nxt_level))

@@ -748,7 +748,6 @@ class Compiler:
         return code
 
     def x_Let(self, e: A.Let, ctx: Ctx) -> str:
-        binds: dict = {}
         pre: list[tuple[str, str]] = []  # (python local, code) evaluated in order, each may see earlier ones
         inner = ctx
         for d in e.defs:
@@ -826,7 +825,7 @@ class Compiler:
         clauses = []
         inner = ctx
         for b in bounds:
-            it = self.bound_iter(b, inner if False else ctx, ordered)
+            it = self.bound_iter(b, ctx, ordered)
             if b.tuple_:
                 pys = [self.fresh("v_") for _ in b.names]
                 clauses.append(f"for ({''.join(p + ', ' for p in pys)}) in {it}")
@@ -863,7 +862,6 @@ class Compiler:
 
     def x_SetFilter(self, e: A.SetFilter, ctx: Ctx) -> str:
         b = e.bound
-        s = b.set
         special = self._bounded_filter(e, ctx)
         if special is not None:
             src = special
@@ -1195,12 +1193,10 @@ class Compiler:
         for item in items:
             fn = self.fresh("_b")
             out.emit(ind, f"def {fn}():")
-            nonlocals = sorted({f"n{i}" for i in ctx.assigned})
             self.act(item, replace(ctx, exit="return"), k, out, ind + 1)
             out.emit(ind + 1, "return")
             out.emit(ind + 1, "yield")
             out.emit(ind, f"yield from {fn}()")
-            del nonlocals
 
     def _exists(self, bounds: list, body, ctx: Ctx, k, out: Out, ind: int) -> None:
         if not bounds:
@@ -1294,10 +1290,6 @@ class Compiler:
 
 
 # ----------------------------------------------------------------------------- builtin operators
-
-
-def _b(f):
-    return f
 
 
 def _bin(tmpl):

@@ -14,13 +14,6 @@ from typing import Any
 from ..syntax import ast as A
 from ..syntax.errors import ParseError
 
-STANDARD_MODULES = {
-    "Naturals", "Integers", "Reals", "Sequences", "FiniteSets", "Bags", "TLC", "TLCExt",
-    "Randomization", "TLAPS", "FiniteSetTheorems", "NaturalsInduction", "WellFoundedInduction",
-    "SequenceTheorems", "FunctionTheorems", "SequencesTheorems", "RealTime",
-}
-
-
 @dataclass(eq=False)
 class Entry:
     name: str

@@ -446,13 +446,12 @@ class ModelBuilder:
         for lname, expr, ctx, node, module, binds in leaves:
             names = [py for py, _ in binds]
             key = id(expr), tuple(names), id(ctx.env)
-            fn_name = comp_fn = cache.get(key)
+            fn_name = cache.get(key)
             if fn_name is None:
                 fn_name = self.comp.action_function(expr, ctx, names, lname)
                 cache[key] = fn_name
             label = _span_label(lname, node.span, module)
             actions.append(Action(label, lname, fn_name, tuple(v for _, v in binds)))
-            del comp_fn
         self.next_all = None
         if len(leaves) <= 400:
             self.next_all = self.comp.next_function([(expr, ctx, binds) for _, expr, ctx, _, _, binds in leaves])

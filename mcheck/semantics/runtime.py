@@ -53,11 +53,6 @@ def setv(S):
     raise EvalError(f"Attempted to use a value that is not a set as a set:\n{tla_repr(S)}")
 
 
-def mem(x, S) -> bool:
-    try:
-        return x in S
-    except TypeError:
-        raise EvalError(f"Attempted to check if the value:\n{tla_repr(x)}\nis an element of:\n{tla_repr(S)}")
 
 
 def interval(a, b):
@@ -102,16 +97,12 @@ def dom(f):
     return V.domain(f)
 
 
-def fcn_range(lo_hi_values: tuple):
-    return lo_hi_values
 
 
 def mkfcn(d: dict):
     return V.make_fcn(d)
 
 
-def rec(d: dict) -> Fcn:
-    return Fcn(d)
 
 
 def except1(f, k, v):
@@ -183,10 +174,6 @@ def cart(*sets):
     return V.ProductSet(tuple(sets))
 
 
-def boolcheck(v, what: str):
-    if v is True or v is False:
-        return v
-    raise EvalError(f"A non-boolean expression ({V.tla_repr(v)}) was used as a condition.\n{what}")
 
 
 def union(S):
