@@ -548,32 +548,27 @@ class LivenessChecker:
                     return False
             return True
 
-        # explore the product from the initial states, breadth-first where a stuttering step costs
-        # nothing (0-1 BFS): the parent links give paths with the fewest distinct behaviour steps
-        parent: dict[int, int] = {}
-        dist: dict[int, int] = {}
+        # the product of the behaviour graph (with a stuttering step at every state) and the
+        # tableau, explored breadth-first from the initial nodes
         adj: dict[int, list[int]] = {}
-        order: list[int] = []
-        q = deque()
+        inits: list[int] = []
         for s in self.inits:
             for n in initial:
                 if node_ok(n, s):
                     p = s * K + n
-                    if p not in dist:
-                        parent[p] = -1
-                        dist[p] = 0
-                        q.append(p)
-        while q:
-            p = q.popleft()
-            if p in adj:
-                continue
-            order.append(p)
+                    if p not in adj:
+                        adj[p] = []
+                        inits.append(p)
+        order = list(inits)
+        i = 0
+        while i < len(order):
+            p = order[i]
+            i += 1
             s, n = divmod(p, K)
-            out: list[int] = []
+            out = adj[p]
             ts = succ[s]
             targets = ts if s in ts else list(ts) + [s]
             al = alits[n]
-            dp = dist[p]
             for t in targets:
                 ok = True
                 for a, pos in al:
@@ -582,29 +577,43 @@ class LivenessChecker:
                         break
                 if not ok:
                     continue
-                w = 0 if t == s else 1
                 for m in tsucc[n]:
                     if node_ok(m, t):
                         r = t * K + m
                         out.append(r)
-                        if r not in adj and (r not in dist or dp + w < dist[r]):
-                            dist[r] = dp + w
-                            parent[r] = p
-                            if w:
-                                q.append(r)
-                            else:
-                                q.appendleft(r)
-            adj[p] = out
-        rank = {p: i for i, p in enumerate(order)}
-        comps = tarjan(order, lambda v: adj[v])
-        # try the components nearest to the initial states first
-        comps.sort(key=lambda c: min(rank[v] for v in c))
+                        if r not in adj:
+                            adj[r] = []
+                            order.append(r)
+        # TLC's order: Tarjan's depth-first search from the initial nodes, which explores the
+        # successor pushed last first, checks each component as it is completed and reports the
+        # first bad one from the node where the search entered it (its root)
+        comps = tarjan(order, lambda v: adj[v][::-1])
         for comp in comps:
             found = self._fair_component(set(comp), adj, K, acc)
             if found is not None:
                 C, witnesses = found
-                return self._lasso(C, witnesses, adj, parent, rank, K)
+                root = comp[-1] if comp[-1] in C else min(C, key=comp.index, default=None)
+                return self._lasso(C, witnesses, adj, self._prefix(inits, adj, root), root, K)
         return None
+
+    @staticmethod
+    def _prefix(inits: list[int], adj, goal: int) -> list[int]:
+        """The shortest path of product nodes from an initial node to ``goal``, found as TLC's
+        ``getPath`` finds it: breadth-first over every edge of the product, self-loops aside."""
+        parent = {p: -1 for p in inits}
+        q = deque(inits)
+        while q and goal not in parent:
+            p = q.popleft()
+            for r in adj[p]:
+                if r not in parent:
+                    parent[r] = p
+                    q.append(r)
+        path = []
+        v = goal
+        while v != -1:
+            path.append(v)
+            v = parent[v]
+        return path[::-1]
 
     def _fair_component(self, C0: set, adj, K, acc):
         fair = self.spec.fairness
@@ -664,15 +673,7 @@ class LivenessChecker:
             return C, witnesses
         return None
 
-    def _lasso(self, C: set, witnesses: list, adj, parent, rank, K) -> Lasso:
-        entry = min(C, key=lambda v: rank[v])
-        # prefix: the BFS tree path to the entry
-        path = []
-        v = entry
-        while v != -1:
-            path.append(v)
-            v = parent[v]
-        path.reverse()
+    def _lasso(self, C: set, witnesses: list, adj, path: list[int], entry: int, K) -> Lasso:
 
         def route(src: int, goal: Callable[[int], bool]) -> list[int]:
             """Shortest path inside C from src (excluded) to a node satisfying goal (included)."""

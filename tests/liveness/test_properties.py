@@ -48,10 +48,13 @@ def test_eventually_holds_with_weak_fairness(run):
 
 
 def test_eventually_fails_without_fairness_by_stuttering(run):
+    # TLC reports the first bad component its depth-first search completes: the deepest state
+    # that can stutter without reaching x = 3, not the initial one
     r = prop(run, COUNT + "P == <>(x = 3)", "Spec", "P")
     violated(r, "P")
-    assert lasso(r, "x") == ([0], 1, True)
-    assert [s.action for s in r.violation.trace] == ["<Initial predicate>", "Stuttering"]
+    assert lasso(r, "x") == ([0, 1, 2], 3, True)
+    assert [s.action.split(" ")[0] for s in r.violation.trace] == [
+        "<Initial", "<Next", "<Next", "Stuttering"]
 
 
 def test_eventually_fails_at_a_deadlock_state(run):
@@ -94,14 +97,14 @@ def test_leads_to(run):
 def test_leads_to_violated(run):
     r = prop(run, COUNT + "P == (x = 1) ~> (x = 3)", "Spec", "P")
     violated(r, "P")
-    assert lasso(r, "x") == ([0, 1], 2, True)
+    assert lasso(r, "x") == ([0, 1, 2], 3, True)
 
 
 def test_box_implies_eventually(run):
     ok(prop(run, CYCLE + "P == [](x = 1 => <>(x = 0))", "FSpec", "P"))
     r = prop(run, CYCLE + "P == [](x = 1 => <>(x = 0))", "Spec", "P")
     violated(r, "P")
-    assert lasso(r, "x") == ([0, 1], 2, True)
+    assert lasso(r, "x") == ([0, 1, 2], 3, True)
 
 
 # ------------------------------------------------------------------ conjunctions, disjunctions
@@ -137,7 +140,7 @@ def test_eventually_angle_action(run):
     ok(prop(run, COUNT + "P == <><<x' = 3>>_x", "FSpec", "P"))
     r = prop(run, COUNT + "P == <><<x' = 3>>_x", "Spec", "P")
     violated(r, "P")
-    assert lasso(r, "x") == ([0], 1, True)
+    assert lasso(r, "x") == ([0, 1, 2], 3, True)
 
 
 def test_infinitely_often_angle_action(run):
@@ -186,7 +189,8 @@ def test_quantified_property_fails_without_fairness(run):
     r = run(PROCS, cfg)
     violated(r, "AllDone")
     states, loop, stut = lasso(r)
-    assert len(states) == 1 and stut
+    assert len(states) == 2 and stut
+    assert sum(states[-1][0].values()) == 1   # one process done, the other never
 
 
 def test_existential_with_weak_fairness_on_next(run):
@@ -208,7 +212,9 @@ def test_lasso_is_printed_as_tlc_does(run):
     r = prop(run, COUNT + "P == <>(x = 3)", "Spec", "P")
     assert format_result(r).startswith(
         "Error: Temporal property P was violated.\nError: The behavior up to this point is:\n"
-        "State 1: <Initial predicate>\nx = 0\n\nState 2: Stuttering\n")
+        "State 1: <Initial predicate>\nx = 0\n\nState 2: <Next line")
+    assert "\nState 3: <Next line" in format_result(r)
+    assert "\nState 4: Stuttering\n" in format_result(r)
     r = prop(run, CYCLE + "P == []<>(x = 3)", "FSpec", "P")
     text = format_result(r)
     assert "State 3: <Next line" in text
