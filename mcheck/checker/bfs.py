@@ -198,7 +198,7 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                         "property", p.name, [TraceStep("<Initial predicate>", st)], initial=True),
                         stats_printed=False)
     except UnsetVariable as u:
-        return finish("error", 75, None, "current state is not a legal state: the initial predicate does not "
+        return finish("error", 255, None, "current state is not a legal state: the initial predicate does not "
                       f"assign {', '.join(u.names)}", stats_printed=False)
     except AssertionFailed as err:
         return finish("safety failure", 14, Violation("assert", None, [], err.message), err.message)

@@ -11,7 +11,7 @@ from ..semantics.model import Model
 from ..semantics.compiler import CompileError
 from ..semantics.model import ModelBuilder
 from ..semantics.modules import load
-from ..syntax.errors import ConfigError, EvalError, ParseError, TLAError
+from ..syntax.errors import CfgSyntaxError, ConfigError, EvalError, ParseError, TLAError
 from .bfs import Result, bfs
 
 
@@ -21,7 +21,7 @@ def default_cfg_path(tla_path: str) -> str:
 
 def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
                 invariants: Sequence[str] = (), no_deadlock: bool = False) -> tuple[Model | None, Result | None]:
-    """``(model, None)``, or ``(None, error Result)`` with TLC's exit code (150, 151, 75).
+    """``(model, None)``, or ``(None, error Result)`` with TLC's exit code (150, 151, 255, 75).
 
     The model carries ``recheck``: a factory for the same model compiled with checked natives,
     used to report a Python-level failure of compiled code with TLC's message.
@@ -47,6 +47,8 @@ def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str,
             return ModelBuilder(loaded.modules, loaded.root, cfg, constants, checked=True).build()
 
         model.recheck = recheck  # type: ignore[attr-defined]
+    except CfgSyntaxError as err:
+        return None, Result("error", error=err.render(), exit_code=255, stats_printed=False)
     except ConfigError as err:
         return None, Result("error", error=err.render(), exit_code=151, stats_printed=False)
     except (CompileError, ParseError) as err:

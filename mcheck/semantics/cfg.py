@@ -18,7 +18,7 @@ these), represented with the ``mcheck.syntax.ast`` nodes Num, Str, Bool, Name
 Names in the result are ``CfgName`` strings: they compare equal to plain
 strings and carry the span they were written at in ``.span``, so a later
 layer can report "INVARIANT Nope names no definition" at the right place.
-Every error is a ``ConfigError`` with a span.
+Every error is a ``CfgSyntaxError`` (a ``ConfigError``) with a span.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from mcheck.syntax.ast import Bool, Expr, Name, Num, SetEnum, Span, Str, Tuple
-from mcheck.syntax.errors import ConfigError, register_source
+from mcheck.syntax.errors import CfgSyntaxError, register_source
 
 __all__ = ["CfgName", "ConstAssign", "Config", "parse_cfg", "KEYWORDS"]
 
@@ -173,7 +173,7 @@ class _Lexer:
                 depth = 0
                 while True:
                     if self.i >= len(text):
-                        raise ConfigError("unterminated comment: '(*' has no matching '*)'",
+                        raise CfgSyntaxError("unterminated comment: '(*' has no matching '*)'",
                                           self._span(line, col, line, col + 2))
                     if text.startswith("(*", self.i):
                         depth += 1
@@ -234,7 +234,7 @@ class _Lexer:
         escapes = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "f": "\f"}
         while True:
             if self.i >= len(text) or text[self.i] == "\n":
-                raise ConfigError("unterminated string: the closing '\"' is missing",
+                raise CfgSyntaxError("unterminated string: the closing '\"' is missing",
                                   self._span(line, col, line, col + 1))
             c = text[self.i]
             if c == '"':
@@ -272,7 +272,7 @@ def _looks_like_keyword(tok: _Tok) -> str | None:
     return None
 
 
-def _unknown_keyword(tok: _Tok, suggestion: str | None = None) -> ConfigError:
+def _unknown_keyword(tok: _Tok, suggestion: str | None = None) -> CfgSyntaxError:
     if suggestion is None and tok.kind == "id":
         suggestion = _keyword_suggestion(tok.text)
     msg = f"unknown keyword '{tok.text}' in the model file"
@@ -280,7 +280,7 @@ def _unknown_keyword(tok: _Tok, suggestion: str | None = None) -> ConfigError:
         msg += f"; did you mean '{suggestion}'?"
     else:
         msg += " (expected CONSTANT, INIT, NEXT, SPECIFICATION, INVARIANT, PROPERTY, CONSTRAINT, ...)"
-    return ConfigError(msg, tok.span)
+    return CfgSyntaxError(msg, tok.span)
 
 
 class _Parser:
@@ -309,7 +309,7 @@ class _Parser:
             if tok.kind != "kw":
                 if tok.kind == "id":
                     raise _unknown_keyword(tok)
-                raise ConfigError(f"unexpected {_describe(tok)} in the model file: expected a keyword "
+                raise CfgSyntaxError(f"unexpected {_describe(tok)} in the model file: expected a keyword "
                                   "such as CONSTANT, INIT, NEXT, SPECIFICATION or INVARIANT", tok.span)
             self.take()
             kw = tok.text
@@ -337,30 +337,30 @@ class _Parser:
             t = self.take()
             into.append(CfgName(t.text, t.span))
         if self.tok.kind not in ("kw", "eof"):
-            raise ConfigError(f"{kw} takes names of definitions, found {_describe(self.tok)}", self.tok.span)
+            raise CfgSyntaxError(f"{kw} takes names of definitions, found {_describe(self.tok)}", self.tok.span)
 
     def single(self, kw: str, kw_tok: _Tok) -> None:
         t = self.tok
         if t.kind != "id" or _looks_like_keyword(t) is not None:
             if t.kind in ("kw", "eof") or _looks_like_keyword(t) is not None:
-                raise ConfigError(f"missing name after {kw}", kw_tok.span)
-            raise ConfigError(f"{kw} takes the name of a definition, found {_describe(t)}", t.span)
+                raise CfgSyntaxError(f"missing name after {kw}", kw_tok.span)
+            raise CfgSyntaxError(f"{kw} takes the name of a definition, found {_describe(t)}", t.span)
         if kw in self.single_seen:
             first = self.single_seen[kw]
-            raise ConfigError(f"{kw} appears twice in the model file (first at line {first.span.line})",
+            raise CfgSyntaxError(f"{kw} appears twice in the model file (first at line {first.span.line})",
                               kw_tok.span)
         self.single_seen[kw] = kw_tok
         self.take()
         setattr(self.cfg, _SINGLE_KEYWORDS[kw], CfgName(t.text, t.span))
         if self.tok.kind == "id" and _looks_like_keyword(self.tok) is None:
-            raise ConfigError(f"{kw} takes one name; '{self.tok.text}' is not a keyword", self.tok.span)
+            raise CfgSyntaxError(f"{kw} takes one name; '{self.tok.text}' is not a keyword", self.tok.span)
 
     def check_deadlock(self, kw_tok: _Tok) -> None:
         t = self.tok
         if t.kind in ("kw", "eof"):
-            raise ConfigError("missing value after CHECK_DEADLOCK: expected TRUE or FALSE", kw_tok.span)
+            raise CfgSyntaxError("missing value after CHECK_DEADLOCK: expected TRUE or FALSE", kw_tok.span)
         if t.kind != "id" or t.text not in ("TRUE", "FALSE"):
-            raise ConfigError(f"CHECK_DEADLOCK takes TRUE or FALSE, found {_describe(t)}", t.span)
+            raise CfgSyntaxError(f"CHECK_DEADLOCK takes TRUE or FALSE, found {_describe(t)}", t.span)
         self.take()
         self.cfg.check_deadlock = t.text == "TRUE"
 
@@ -375,12 +375,12 @@ class _Parser:
             if suggestion is not None:
                 raise _unknown_keyword(name_tok, suggestion)
             if nxt.kind == "sym" and nxt.text in ("==", ":=", ":", "|->"):
-                raise ConfigError(f"expected '=' or '<-' after constant {name_tok.text}, found '{nxt.text}' "
+                raise CfgSyntaxError(f"expected '=' or '<-' after constant {name_tok.text}, found '{nxt.text}' "
                                   "(write 'N = value' or 'N <- Definition')", nxt.span)
-            raise ConfigError(f"expected '=' or '<-' after constant {name_tok.text}, found {_describe(nxt)}",
+            raise CfgSyntaxError(f"expected '=' or '<-' after constant {name_tok.text}, found {_describe(nxt)}",
                               nxt.span if nxt.kind != "eof" else name_tok.span)
         if self.tok.kind not in ("kw", "eof"):
-            raise ConfigError(f"expected a constant name, found {_describe(self.tok)}", self.tok.span)
+            raise CfgSyntaxError(f"expected a constant name, found {_describe(self.tok)}", self.tok.span)
 
     def constant(self) -> None:
         name_tok = self.take()
@@ -395,19 +395,19 @@ class _Parser:
                     continue
                 break
             if not (self.tok.kind == "sym" and self.tok.text == ")"):
-                raise ConfigError(f"expected ',' or ')' in the arguments of {name_tok.text}, "
+                raise CfgSyntaxError(f"expected ',' or ')' in the arguments of {name_tok.text}, "
                                   f"found {_describe(self.tok)}", self.tok.span)
             self.take()
             if self.tok.kind == "sym" and self.tok.text == "<-":
-                raise ConfigError(f"an operator substitution names no arguments: write '{name_tok.text} <- Other'",
+                raise CfgSyntaxError(f"an operator substitution names no arguments: write '{name_tok.text} <- Other'",
                                   self.tok.span)
             if not (self.tok.kind == "sym" and self.tok.text == "="):
-                raise ConfigError(f"expected '=' after {name_tok.text}(...), found {_describe(self.tok)}",
+                raise CfgSyntaxError(f"expected '=' after {name_tok.text}(...), found {_describe(self.tok)}",
                                   self.tok.span if self.tok.kind != "eof" else name_tok.span)
         op = self.take()
         if op.text == "=":
             if self.tok.kind in ("kw", "eof"):
-                raise ConfigError(f"missing value after '{name_tok.text} ='", op.span)
+                raise CfgSyntaxError(f"missing value after '{name_tok.text} ='", op.span)
             value = self.value(name_tok.text)
             self.cfg.constants.append(ConstAssign(name, value=value, args=tuple(args),
                                                   span=_join(name_tok.span, value.span)))
@@ -419,15 +419,15 @@ class _Parser:
             self.take()
             m = self.tok
             if m.kind != "id":
-                raise ConfigError(f"expected a module name after '<-[', found {_describe(m)}", m.span)
+                raise CfgSyntaxError(f"expected a module name after '<-[', found {_describe(m)}", m.span)
             self.take()
             if not (self.tok.kind == "sym" and self.tok.text == "]"):
-                raise ConfigError(f"expected ']' after '<-[{m.text}', found {_describe(self.tok)}", self.tok.span)
+                raise CfgSyntaxError(f"expected ']' after '<-[{m.text}', found {_describe(self.tok)}", self.tok.span)
             self.take()
             module = CfgName(m.text, m.span)
         target = self.tok
         if target.kind in ("kw", "eof"):
-            raise ConfigError(f"missing definition name after '{name_tok.text} <-'", op.span)
+            raise CfgSyntaxError(f"missing definition name after '{name_tok.text} <-'", op.span)
         if target.kind == "id" and target.text not in ("TRUE", "FALSE"):
             self.take()
             self.cfg.constants.append(ConstAssign(name, subst=CfgName(target.text, target.span), module=module,
@@ -435,9 +435,9 @@ class _Parser:
             self.after_assignment(name_tok.text)
             return
         if target.kind in ("num", "str") or target.text in ("TRUE", "FALSE", "{", "<<", "-"):
-            raise ConfigError(f"'<-' needs the name of a definition, but a value follows: "
+            raise CfgSyntaxError(f"'<-' needs the name of a definition, but a value follows: "
                               f"to assign a value, write '{name_tok.text} = ...'", target.span)
-        raise ConfigError(f"expected a definition name after '{name_tok.text} <-', found {_describe(target)}",
+        raise CfgSyntaxError(f"expected a definition name after '{name_tok.text} <-', found {_describe(target)}",
                           target.span)
 
     def after_assignment(self, name: str) -> None:
@@ -445,9 +445,9 @@ class _Parser:
         if t.kind in ("id", "kw", "eof"):
             return
         if t.kind == "sym" and t.text == "..":
-            raise ConfigError(f"bad value for {name}: ranges 'a..b' are not values in a model file; "
+            raise CfgSyntaxError(f"bad value for {name}: ranges 'a..b' are not values in a model file; "
                               "write the set {a, ..., b} out", t.span)
-        raise ConfigError(f"unexpected {_describe(t)} after the value of {name}", t.span)
+        raise CfgSyntaxError(f"unexpected {_describe(t)} after the value of {name}", t.span)
 
     # -- values
 
@@ -482,21 +482,21 @@ class _Parser:
             end = self.tok
             if not (end.kind == "sym" and end.text == close):
                 if end.kind == "sym" and end.text == "..":
-                    raise ConfigError(f"bad value for {owner}: ranges 'a..b' are not values in a model file; "
+                    raise CfgSyntaxError(f"bad value for {owner}: ranges 'a..b' are not values in a model file; "
                                       "write the set {a, ..., b} out", end.span)
-                raise ConfigError(f"expected ',' or '{close}' in the value of {owner}, found {_describe(end)}",
+                raise CfgSyntaxError(f"expected ',' or '{close}' in the value of {owner}, found {_describe(end)}",
                                   end.span)
             self.take()
             span = _join(t.span, end.span)
             return SetEnum(tuple(elems), span=span) if close == "}" else Tuple(tuple(elems), span=span)
         if t.kind in ("kw", "eof"):
-            raise ConfigError(f"missing value for {owner}", t.span)
-        raise ConfigError(f"bad value for {owner}: {_describe(t)} (a value is a number, a string, TRUE, FALSE, "
+            raise CfgSyntaxError(f"missing value for {owner}", t.span)
+        raise CfgSyntaxError(f"bad value for {owner}: {_describe(t)} (a value is a number, a string, TRUE, FALSE, "
                           "a model value, or a set {...} or tuple <<...>> of values)", t.span)
 
 
 def parse_cfg(text: str, file: str) -> Config:
-    """Parse the text of a TLC model file; raise ``ConfigError`` (with a span) on any error."""
+    """Parse the text of a TLC model file; raise ``CfgSyntaxError`` (with a span) on any error."""
     register_source(file, text)
     tokens = _Lexer(text, file).tokens()
     return _Parser(tokens, file).parse()

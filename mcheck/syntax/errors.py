@@ -34,6 +34,10 @@ class ConfigError(TLAError):
     """Errors in a .cfg file or in what it names (TLC exit 151)."""
 
 
+class CfgSyntaxError(ConfigError):
+    """A .cfg file that does not parse: an unknown keyword, a missing name (TLC exit 255)."""
+
+
 class EvalError(TLAError):
     """An evaluation failed: type error, function applied outside its domain, ... (TLC exit 75)."""
 
