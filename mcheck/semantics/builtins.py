@@ -685,3 +685,11 @@ NATIVE.update({
     ("Json", "ndJsonSerialize"): nd_json_serialize,
     ("Json", "ndJsonDeserialize"): nd_json_deserialize,
 })
+
+
+# the community modules' natives live in modules of their own
+from .community_collections import NATIVES as _COLLECTIONS  # noqa: E402
+from .community_tools import NATIVES as _TOOLS  # noqa: E402
+
+NATIVE.update(_COLLECTIONS)
+NATIVE.update(_TOOLS)
