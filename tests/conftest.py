@@ -1,21 +1,15 @@
 """Fixtures shared by the test folders: tiny specs written into tmp_path, DieHard from the corpus."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from mcheck.checker.run import check_spec
+from tests.conformance.runner import corpus_dir
 
 REPO = Path(__file__).resolve().parents[1]
 DIEHARD_INVARIANT = "NotSolved"
-
-
-def corpus_dir() -> Path | None:
-    env = os.environ.get("MCHECK_CONFORMANCE")
-    path = Path(env) if env else REPO.parent / "shared" / "conformance"
-    return path if (path / "specifications").is_dir() else None
 
 
 def write_spec(folder: Path, name: str, body: str, cfg: str | None = None,

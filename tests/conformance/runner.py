@@ -12,6 +12,7 @@ RATCHET = Path(__file__).resolve().parent / "ratchet.txt"
 
 
 def corpus_dir() -> Path | None:
+    """The conformance corpus (``../shared/conformance`` or $MCHECK_CONFORMANCE), read in place."""
     env = os.environ.get("MCHECK_CONFORMANCE")
     p = Path(env) if env else REPO.parent / "shared" / "conformance"
     return p if (p / "models.json").exists() else None

@@ -5,26 +5,21 @@ trips, total seconds, slowest file.
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
-def corpus_dir() -> Path | None:
-    env = os.environ.get("MCHECK_CONFORMANCE")
-    base = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "conformance"
-    d = base / "specifications"
-    return d if d.is_dir() else None
+from tests.conformance.runner import corpus_dir  # noqa: E402
 
 
 def corpus_files() -> list[Path]:
     d = corpus_dir()
-    return sorted(d.rglob("*.tla")) if d else []
+    return sorted((d / "specifications").rglob("*.tla")) if d else []
 
 
 def main() -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from mcheck.syntax.errors import TLAError
     from mcheck.syntax.parser import parse_module
     from mcheck.syntax.printer import print_module
