@@ -5,8 +5,6 @@ from pathlib import Path
 
 import pytest
 
-
-
 from tests.conformance.runner import corpus_dir
 
 
