@@ -37,6 +37,7 @@ class Violation:
     # step is the marker TraceStep("Stuttering", <the previous state>) and the behaviour stays there.
     loop_index: int | None = None
     stuttering: bool = False
+    loop_action: str | None = None   # the label of the step that goes back to trace[loop_index]
 
 
 @dataclass
@@ -318,21 +319,65 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                 lasso = lc.check(prop)
                 if lasso is None:
                     continue
-                steps = []
-                for n, i in enumerate(lasso.states):
-                    if n == 0:
-                        lab = "<Initial predicate>"
-                    else:
-                        ai = model.action_of(states[lasso.states[n - 1]], states[i])
-                        lab = actions[ai][0] if ai >= 0 else "<Action>"
-                    steps.append(TraceStep(lab, states[i]))
+                steps, back = _lasso_steps(model, actions, states, lasso.states, lasso.loop_index, lasso.stuttering)
                 if lasso.stuttering:
-                    steps.append(TraceStep("Stuttering", states[lasso.states[-1]]))
+                    steps.append(TraceStep("Stuttering", steps[-1].state))
                     loop = len(steps) - 1
                 else:
                     loop = lasso.loop_index
-                v = Violation("temporal", prop.name, steps, loop_index=loop, stuttering=lasso.stuttering)
+                v = Violation("temporal", prop.name, steps, loop_index=loop, stuttering=lasso.stuttering,
+                              loop_action=back)
                 return finish("liveness failure", 13, v, f"Temporal property {prop.name} was violated.")
         except EvalError as err:
             return finish("error", 77, None, err.message)
     return finish("success", 0)
+
+
+def _lasso_steps(model, actions, states: list[tuple], path: list[int], loop_index: int | None,
+                 stuttering: bool) -> tuple[list[TraceStep], str | None]:
+    """The lasso's states as a behaviour, each labelled with the action that reaches it.
+
+    Under VIEW or SYMMETRY the liveness graph's nodes are classes of states, and the state stored
+    for a class need not be a successor of the state printed before it.  As TLC does, the trace is
+    rebuilt from the first state: each next state is a successor of the previous one *in the
+    next class*.  Where no successor is in that class the stored state is printed instead.
+    """
+    key = model.state_key
+    steps: list[TraceStep] = []
+    cur: tuple | None = None
+    for n, i in enumerate(path):
+        want = states[i]
+        if n == 0:
+            steps.append(TraceStep("<Initial predicate>", want))
+            cur = want
+            continue
+        found = _successor_in_class(model, actions, cur, want, key)
+        if found is None:
+            steps.append(TraceStep("<Action>", want))
+            cur = want
+        else:
+            steps.append(TraceStep(found[0], found[1]))
+            cur = found[1]
+    back = None
+    if not stuttering and loop_index is not None and steps:
+        found = _successor_in_class(model, actions, cur, steps[loop_index].state, key)
+        back = found[0] if found is not None else None
+    return steps, back
+
+
+def _successor_in_class(model, actions, s: tuple, want: tuple, key) -> tuple[str, tuple] | None:
+    """(label, t) for the first action (TLC's order) with a successor t of s equal to ``want``, or,
+    with a key (VIEW, SYMMETRY), in ``want``'s class."""
+    if key is None:
+        ai = model.action_of(s, want)
+        return (actions[ai][0], want) if ai >= 0 else None
+    k = key(want)
+    for i, a in enumerate(model.actions):
+        try:
+            for t in a.fn(s, *a.args):
+                if t == want or key(t) == k:
+                    return actions[i][0], t
+        except Exception:
+            continue
+    return None
+

@@ -728,8 +728,6 @@ class LivenessChecker:
             seq.pop()
         if len(seq) - 1 == loop_at:
             return Lasso(seq, loop_at, True)
-        # rotate the cycle back into the prefix while the state before it closes it as well
-        while loop_at > 0 and seq[loop_at - 1] == seq[-1]:
-            seq.pop()
-            loop_at -= 1
+        # as TLC prints it: the prefix up to the root, the cycle, then "Back to state <root>"
+        # (the cycle is not rotated into the prefix even where that would be shorter)
         return Lasso(seq, loop_at, False)

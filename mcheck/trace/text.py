@@ -299,6 +299,8 @@ def _through_alias(r: Result) -> Result:
 
 def _back_label(r: Result, v) -> str:
     """The action that closes the cycle: from the last state back to the loop's first."""
+    if getattr(v, "loop_action", None):
+        return v.loop_action
     model = getattr(r, "model", None)
     if model is not None and v.trace:
         i = model.action_of(v.trace[-1].state, v.trace[v.loop_index].state)

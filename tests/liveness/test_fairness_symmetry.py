@@ -142,6 +142,26 @@ V == x
     assert (r.result, r.states_generated, r.distinct_states) == ("success", 4, 3)
 
 
+def test_lasso_under_view_is_a_real_behaviour(run):
+    # the liveness graph's nodes are VIEW classes; the stored state of class x = 0 is (0, 0), but
+    # the cycle reaches that class at (0, 2): the trace prints the state the behaviour really has,
+    # and, as TLC, does not rotate the cycle into the prefix
+    body = """
+VARIABLES x, y
+vars == <<x, y>>
+Init == x = 0 /\\ y = 0
+Next == x' = 1 - x /\\ y' = y + 1
+Spec == Init /\\ [][Next]_vars /\\ WF_vars(Next)
+View == x
+P == [](x = 1 => <>[](x = 1))
+"""
+    r = run(body, "SPECIFICATION Spec\nPROPERTY P\nVIEW View")
+    assert r.result == "liveness failure"
+    assert lasso(r) == ([(0, 0), (1, 1), (0, 2)], 1, False)
+    assert all(s.action.startswith("<Next line") for s in r.violation.trace[1:])
+    assert r.violation.loop_action.startswith("<Next line")
+
+
 def test_alias_and_postcondition_are_on_the_model(run):
     body = """
 VARIABLE x
