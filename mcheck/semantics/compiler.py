@@ -952,9 +952,11 @@ class Compiler:
         a = self.expr(e.action, ctx)
         v = self.expr(e.sub, ctx)
         vp = self.expr(e.sub, replace(ctx, primed=True))
+        # the subscript first: it is cheap, and when it decides, A (often a refinement's whole
+        # next-state relation) is not evaluated at all
         if e.kind == "[]":
-            return f"({a} or {vp} == {v})"
-        return f"({a} and {vp} != {v})"
+            return f"({vp} == {v} or {a})"
+        return f"({vp} != {v} and {a})"
 
     def x_BoxAction(self, e, ctx):
         raise CompileError("a temporal formula ([][A]_v) cannot be evaluated as a value here", e.span)
