@@ -497,6 +497,10 @@ class Compiler:
         return any(self.level(a, ctx) >= ACTION for a in args if not isinstance(a, A.Lambda))
 
     def state_code(self, ctx: Ctx) -> str:
+        if ctx.mode == "init":
+            # the state as Init has bound it so far, for a definition called from Init
+            return "(" + "".join((f"n{i}" if i in ctx.assigned else f"unbound({self.variables[i]!r})") + ", "
+                                 for i in range(self.nvars)) + ")"
         if not ctx.primed:
             return ctx.state
         if ctx.nxt is not None and not ctx.assigned:

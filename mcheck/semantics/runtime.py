@@ -315,6 +315,29 @@ def prime_unbound(name: str):
     raise EvalError(f"In evaluation, the identifier {name} is either undefined or not an operator.")
 
 
+class Unbound:
+    """A variable the initial predicate has not bound yet, inside the state passed to a definition
+    called from Init (``Init == x = 1 /\\ y = F``): reading it is TLC's undefined-identifier error."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def _fail(self, *args, **kw):
+        prime_unbound(self.name)
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = __floordiv__ = _fail
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = __hash__ = __bool__ = _fail
+    __getitem__ = __iter__ = __len__ = __contains__ = __call__ = __neg__ = _fail
+    __or__ = __ror__ = __and__ = __rand__ = __xor__ = _fail
+    __repr__ = _fail   # a native's type error prints its argument: the unbound name is the error
+
+
+def unbound(name: str) -> Unbound:
+    return Unbound(name)
+
+
 from .builtins import div as idiv, mod as imod, head as seq_head, tail as seq_tail, subseq as seq_sub  # noqa: E402
 
 

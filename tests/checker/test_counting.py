@@ -264,3 +264,27 @@ Next == CASE x = 0 -> x' = 1 [] x = 0 -> x' = 2 [] OTHER -> x' = x
 """)
     assert r.result == "success"
     assert (r.states_generated, r.distinct_states) == (3, 2)
+
+
+def test_init_may_call_definitions_that_read_the_variables_it_has_bound(check):
+    # btree.tla: Init == /\ isLeaf = ... /\ root = ChooseFreeNode, where ChooseFreeNode reads isLeaf
+    r = check("IniDef", r"""
+VARIABLES x, y, z
+F == x + 1
+G(n) == CHOOSE k \in 0..10 : k = x + y + n
+Init == x = 1 /\ y = F /\ z = G(F)
+Next == UNCHANGED <<x, y, z>>
+""")
+    assert r.result == "success"
+    assert r.distinct_states == 1
+
+
+def test_a_definition_called_from_init_reading_an_unbound_variable_is_an_error(check):
+    r = check("IniDefBad", r"""
+VARIABLES x, y
+F == x + 1
+Init == y = F /\ x = 1
+Next == UNCHANGED <<x, y>>
+""")
+    assert r.exit_code == 75
+    assert "In evaluation, the identifier x is either undefined or not an operator." in format_result(r)
