@@ -869,6 +869,13 @@ class Compiler:
         special = self._bounded_filter(e, ctx)
         if special is not None:
             src = special
+        elif self._infinite_base(b, ctx):
+            # {s \in Seq(S) : P} with no bound on Len(s): a lazy set, as TLC's SetPredValue
+            from ..syntax.printer import print_expr
+            py = self.fresh("v_")
+            inner = ctx.with_locals({b.names[0]: LVal(py)})
+            return (f"V.FilterSet({self.expr(b.set, ctx)}, lambda {py}: {self.expr(e.pred, inner)}, "
+                    f"{print_expr(e)!r})")
         else:
             src = self.bound_iter(b, ctx, ordered=False)
         if b.tuple_:
@@ -880,6 +887,17 @@ class Compiler:
         py = self.fresh("v_")
         inner = ctx.with_locals({b.names[0]: LVal(py)})
         return f"frozenset({py} for {py} in {src} if {self.expr(e.pred, inner)})"
+
+    def _infinite_base(self, b, ctx: Ctx) -> bool:
+        """A bound over Seq(S), Nat, Int or STRING: a filter of it stays lazy."""
+        s = b.set
+        if b.tuple_ or s is None or len(b.names) != 1:
+            return False
+        if isinstance(s, A.OpApp) and s.op == "Seq" and len(s.args) == 1:
+            return self._is_native("Seq", ctx)
+        if isinstance(s, A.Name) and s.name in ("Nat", "Int"):
+            return self._is_native(s.name, ctx)
+        return isinstance(s, A.Name) and s.name == "STRING"
 
     def _bounded_filter(self, e: A.SetFilter, ctx: Ctx) -> str | None:
         """``{s \\in Seq(S) : Len(s) <= n ...}`` and ``{n \\in Nat : n <= k ...}``: enumerate the bounded set."""

@@ -655,6 +655,33 @@ class SeqSet(LazySet):
         return f"Seq({tla_repr(self.base)})"
 
 
+class FilterSet(LazySet):
+    """``{x \\in S : P}`` over an infinite S (``Seq(T)``, ``Nat``, ...), kept lazy as TLC keeps it:
+    membership tests ``e \\in S /\\ P(e)``; enumerating it is an error while S is infinite."""
+
+    def __init__(self, base: Any, pred: Callable[[Any], Any], text: str):
+        self.base, self.pred, self.text = base, pred, text
+
+    def contains(self, v):
+        return contains(self.base, v) and self.pred(v) is True
+
+    def is_finite(self):
+        return _is_finite(self.base)
+
+    def _iter(self):
+        pred = self.pred
+        return iter(tlc_sorted([v for v in enumerate_set(self.base) if pred(v) is True]))
+
+    def _size(self):
+        return len(self.materialize())
+
+    def _params(self):
+        return (id(self),)
+
+    def __repr__(self):
+        return self.text
+
+
 class BoundedSeqSet(LazySet):
     """``{s \\in Seq(S) : Len(s) <= n}``: all sequences over S of length at most n."""
 

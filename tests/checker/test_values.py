@@ -117,3 +117,32 @@ Init == x = 0
 Next == x' = x
 """, extends="Integers")
     assert r.result == "success", r.error
+
+
+@pytest.mark.parametrize("formula", [
+    r"<<1, 2>> \in {s \in Seq({1, 2}) : Len(s) > 1}",
+    r"<<1>> \notin {s \in Seq({1, 2}) : Len(s) > 1}",
+    r"4 \in {n \in Nat : n % 2 = 0}",
+    r"-3 \in {n \in Int : n < 0}",
+    r'"ab" \in {s \in STRING : s # "a"}',
+])
+def test_filter_of_an_infinite_set_is_lazy_for_membership(check, formula):
+    # TLC keeps {x \in S : P} over an infinite S as a predicate set: membership is S and P
+    r = check("Lazy", f"""
+VARIABLE x
+ASSUME {formula}
+Init == x = 0
+Next == x' = x
+""", extends="Integers, Sequences")
+    assert r.result == "success", r.error
+
+
+def test_enumerating_a_filter_of_an_infinite_set_is_an_error(check):
+    r = check("LazyEnum", r"""
+VARIABLE x
+S == {s \in Seq({1}) : Len(s) > 1}
+Init == x \in S
+Next == x' = x
+""", extends="Naturals, Sequences")
+    assert r.exit_code == 75
+    assert "{s \\in Seq({1}) : Len(s) > 1} is not enumerable" in format_result(r)
