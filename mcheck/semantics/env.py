@@ -217,7 +217,8 @@ class Builder:
                         if isinstance(v, (VarEntry, ConstEntry, SubstEntry)) and k in env.names:
                             continue
                         env.names[k] = v
-                    env.assumes.extend(sub.assumes)
+                    # TLC checks the ASSUMEs of the root module and of the modules it EXTENDS, not
+                    # those of instantiated modules (SANY's ModuleNode.getAssumptions)
             elif isinstance(u, A.Assume):
                 env.assumes.append((u, env))
                 if u.name is not None:

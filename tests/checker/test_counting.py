@@ -288,3 +288,14 @@ Next == UNCHANGED <<x, y>>
 """)
     assert r.exit_code == 75
     assert "In evaluation, the identifier x is either undefined or not an operator." in format_result(r)
+
+
+def test_assumes_of_an_extended_module_are_checked_but_not_those_of_an_instantiated_one(check, spec):
+    # TLC checks the root's ASSUMEs and those of modules it EXTENDS (SANY's getAssumptions), not those
+    # of modules it INSTANCEs: TLC/TestGraphs INSTANCEs TLCMC, whose ASSUME quantifies over Nat
+    spec("Inst", "ASSUME FALSE\nK == 1", extends="")
+    r = check("Root", "INSTANCE Inst\nVARIABLE x\nInit == x = K\nNext == x' = x")
+    assert r.result == "success", r.error
+    spec("Ext", "ASSUME FALSE\nK == 1", extends="")
+    r = check("Root2", "VARIABLE x\nInit == x = K\nNext == x' = x", extends="Ext")
+    assert r.result == "assumption failure" and r.exit_code == 10
