@@ -1,5 +1,5 @@
 """Native implementations of the other community modules (Bitwise, UndirectedGraphs, IOUtils, SVG,
-BagsExt, VectorClocks), as TLC's Java overrides of them.
+BagsExt, VectorClocks, CSV), as TLC's Java overrides of them.
 
 ``NATIVES[(module, operator)]`` is a Python callable taking evaluated argument values (operator-valued
 arguments arrive as Python callables); ``builtins.NATIVE`` merges this table.  Where a result depends on
@@ -888,4 +888,62 @@ def _time_key(t: Any):
 
 NATIVES.update({
     ("VectorClocks", "CausalOrder"): causal_order,
+})
+
+
+# --------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------
+
+def csv_write(template, val, file):
+    if type(template) is not str:
+        raise _arg_error(0, "CSVWrite", "string", template)
+    if type(val) is not tuple:
+        raise _arg_error(1, "CSVWrite", "sequence", val)
+    if type(file) is not str:
+        raise _arg_error(2, "CSVWrite", "string", file)
+    line = _java_format("CSVWrite", template, [tla_repr(v) for v in val])
+    try:
+        with open(file, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+    except OSError as err:
+        raise EvalError(f"CSVWrite cannot write {file}: {err.strerror or err}") from None
+    return True
+
+
+def csv_read(columns, delimiter, file):
+    if type(columns) is not tuple or any(type(c) is not str for c in columns):
+        raise _arg_error(0, "CSVRead", "sequence of strings", columns)
+    if type(delimiter) is not str:
+        raise _arg_error(1, "CSVRead", "string", delimiter)
+    if type(file) is not str:
+        raise _arg_error(2, "CSVRead", "string", file)
+    try:
+        with open(file, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError as err:
+        raise EvalError(f"CSVRead cannot read {file}: {err.strerror or err}") from None
+    out = []
+    for ln in lines:
+        parts = ln.split(delimiter)
+        out.append(make_record({c: (parts[i] if i < len(parts) else "") for i, c in enumerate(columns)}))
+    return tuple(out)
+
+
+def csv_records(file):
+    if type(file) is not str:
+        raise _one_arg_error("CSVRecords", "string", file)
+    try:
+        with open(file, encoding="utf-8") as fh:
+            return len(fh.read().splitlines())
+    except FileNotFoundError:
+        return 0
+    except OSError as err:
+        raise EvalError(f"CSVRecords cannot read {file}: {err.strerror or err}") from None
+
+
+NATIVES.update({
+    ("CSV", "CSVWrite"): csv_write,
+    ("CSV", "CSVRead"): csv_read,
+    ("CSV", "CSVRecords"): csv_records,
 })

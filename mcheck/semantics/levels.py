@@ -17,6 +17,11 @@ IMPURE_NATIVES = {
     ("TLC", "JavaTime"), ("TLC", "Any"), ("TLCExt", "TLCModelValue"), ("Randomization", "RandomSubset"),
     ("Randomization", "RandomSetOfSubsets"), ("Randomization", "RandomSubsetSet"), ("TLC", "Assert"),
     ("TLCExt", "Trace"), ("TLCExt", "TLCGetAndSet"),
+    # processes and files: run on every evaluation, as TLC does
+    ("IOUtils", "IOExec"), ("IOUtils", "IOEnvExec"), ("IOUtils", "IOExecTemplate"), ("IOUtils", "IOEnvExecTemplate"),
+    ("IOUtils", "Serialize"), ("IOUtils", "Deserialize"), ("IOUtils", "IOSerialize"), ("IOUtils", "IODeserialize"),
+    ("Json", "JsonSerialize"), ("Json", "JsonDeserialize"), ("Json", "ndJsonSerialize"), ("Json", "ndJsonDeserialize"),
+    ("CSV", "CSVWrite"), ("CSV", "CSVRead"), ("CSV", "CSVRecords"),
 }
 
 _TEMPORAL_OPS = {"[]", "<>", "~>", "-+->", "\\cdot"}

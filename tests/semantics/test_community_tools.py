@@ -16,7 +16,7 @@ from mcheck.syntax.errors import EvalError
 from tests.conftest import write_spec
 
 fs = lambda *xs: frozenset(xs)  # noqa: E731
-MODULES = ("UndirectedGraphs", "Bitwise", "IOUtils", "SVG", "BagsExt", "VectorClocks")
+MODULES = ("UndirectedGraphs", "Bitwise", "IOUtils", "SVG", "BagsExt", "VectorClocks", "CSV")
 
 
 def evaluator(folder: Path, extends: str):
@@ -47,7 +47,7 @@ def definitions_module(folder: Path, name: str) -> str:
 
 # ---------------------------------------------------------------- the modules themselves
 
-def test_the_six_modules_are_bundled_and_resolve():
+def test_the_modules_are_bundled_and_resolve():
     from mcheck.semantics.resolve import check
 
     assert set(MODULES) <= set(standard_module_names())
@@ -439,4 +439,24 @@ Next == UNCHANGED x
 """, extends="Naturals, IOUtils")
     assert r.exit_code == 75
     assert "atoi" in (r.error or "")
+
+
+# ---------------------------------------------------------------- CSV
+
+def test_csv_write_appends_lines_that_csv_read_and_csv_records_read_back(ev, tmp_path):
+    f = str(tmp_path / "out.csv")
+    assert ev(f'CSVRecords("{f}")') == 0
+    assert ev(f'CSVWrite("%1$s#%2$s#%3$s", <<"abc", 42, {{"x", "y"}}>>, "{f}")') is True
+    assert ev(f'CSVWrite("%2$s#%1$s#-", <<1, 2>>, "{f}")') is True
+    assert Path(f).read_text() == '"abc"#42#{"x", "y"}\n2#1#-\n'
+    assert ev(f'CSVRecords("{f}")') == 2
+    assert ev(f'CSVRead(<<"C1", "C2", "C3">>, "#", "{f}")') == (
+        make_record({"C1": '"abc"', "C2": "42", "C3": '{"x", "y"}'}),
+        make_record({"C1": "2", "C2": "1", "C3": "-"}))
+
+
+def test_csv_write_of_a_non_sequence_is_an_error(ev, tmp_path):
+    with pytest.raises(EvalError) as e:
+        ev(f'CSVWrite("%1$s", 3, "{tmp_path / "x.csv"}")')
+    assert e.value.message.startswith("The second argument of CSVWrite should be a sequence")
 
