@@ -101,6 +101,12 @@ class Atom:
     # state itself; in a graph of at most 2000 states, any reachable state) is reached by an
     # <<A>>_v step.  This under-approximates ENABLED (a violation of the abstract fairness may be missed).
     graph_step: int | None = None
+    # for a step <<A>>_v or [A]_v: v as a function of one state (its value is kept per state and
+    # shared by every atom with the same v), A as a function of a step, and which of the two forms
+    sub: Callable | None = None
+    sub_key: str = ""
+    act: Callable | None = None
+    angle: bool = True
 
 
 @dataclass
@@ -150,7 +156,15 @@ class Translator:
         params = "s, t" if kind == "A" else "s"
         self.comp.defs.append(f"def {fn}({params}):\n    return {code}\n")
         i = len(self.spec.atoms)
-        self.spec.atoms.append(Atom(kind, fn, _src(e)))
+        atom = Atom(kind, fn, _src(e))
+        if kind == "A" and isinstance(e, A.ActionSub) and self._level(e.sub, ctx) <= 1:
+            sc = replace(ctx, nxt=None, mode="expr", primed=False, assigned=())
+            sub_code = self.comp.expr(e.sub, sc)
+            sfn, afn = self.comp.fresh("live_sub_"), self.comp.fresh("live_act_")
+            self.comp.defs.append(f"def {sfn}(s):\n    return {sub_code}\n")
+            self.comp.defs.append(f"def {afn}(s, t):\n    return {self.comp.expr(e.action, c)}\n")
+            atom.sub, atom.sub_key, atom.act, atom.angle = sfn, sub_code, afn, e.kind == "<<>>"
+        self.spec.atoms.append(atom)
         self._atom_keys[key] = i
         return i
 
@@ -160,6 +174,9 @@ class Translator:
         for a in self.spec.atoms:
             if isinstance(a.fn, str):
                 a.fn = self.comp.glob[a.fn]
+            if isinstance(a.sub, str):
+                a.sub = self.comp.glob[a.sub]
+                a.act = self.comp.glob[a.act]
 
     def fairness(self, e: A.Fairness, ctx) -> FairnessCond:
         en = A.OpApp("ENABLED", (A.ActionSub("<<>>", e.action, e.sub, span=e.span),), span=e.span)
@@ -442,6 +459,9 @@ def tableau(phi: tuple):
     return initial, succ, slits, alits, acc
 
 
+_MISSING = object()
+
+
 # ----------------------------------------------------------------------------- SCCs
 
 def tarjan(nodes, adj: Callable[[int], Any]) -> list[list[int]]:
@@ -510,6 +530,8 @@ class LivenessChecker:
         self.inits = inits
         self.n = len(states)
         self._cache: dict[int, bytearray] = {}   # state atom -> per-state value (0 unknown, 1 false, 2 true)
+        self._acache: dict[tuple[int, int, int], bool] = {}   # (action atom, s, t) -> value
+        self._vcache: dict[str, dict[int, Any]] = {}           # subscript code -> state -> its value
 
     def sval(self, a: int, s: int) -> bool:
         arr = self._cache.get(a)
@@ -532,7 +554,32 @@ class LivenessChecker:
         return v == 2
 
     def aval(self, a: int, s: int, t: int) -> bool:
-        return bool(self.spec.atoms[a].fn(self.states[s], self.states[t]))
+        # an action atom is evaluated once per step: the product meets the same step once per
+        # tableau node, and the fairness checks once per component that holds it
+        key = (a, s, t)
+        v = self._acache.get(key)
+        if v is None:
+            atom = self.spec.atoms[a]
+            if atom.sub is not None:
+                # <<A>>_v: v changes and A; [A]_v: v stays or A.  v is computed once per state.
+                changed = self._subval(atom, s) != self._subval(atom, t)
+                if changed == atom.angle:
+                    v = bool(atom.act(self.states[s], self.states[t]))
+                else:
+                    v = not atom.angle
+            else:
+                v = bool(atom.fn(self.states[s], self.states[t]))
+            self._acache[key] = v
+        return v
+
+    def _subval(self, atom: Atom, s: int):
+        vals = self._vcache.get(atom.sub_key)
+        if vals is None:
+            vals = self._vcache[atom.sub_key] = {}
+        v = vals.get(s, _MISSING)
+        if v is _MISSING:
+            v = vals[s] = atom.sub(self.states[s])
+        return v
 
     def check(self, prop: LiveProperty) -> Lasso | None:
         initial, tsucc, slits, alits, acc = tableau(prop.formula)
