@@ -24,6 +24,10 @@ def main(argv: list[str]) -> int:
     only_ratchet = "--ratchet" in argv
     tiers.discard("--ratchet")
     listed = set(ratchet())
+    if only_ratchet and listed and not models():
+        print("conformance: the corpus was not found (../shared/conformance or $MCHECK_CONFORMANCE); "
+              f"the ratchet's {len(listed)} models cannot be checked")
+        return 1
     regressions = []
     newly = []
     passed = failed = 0
