@@ -25,6 +25,9 @@ class TraceStep:
     state: tuple
 
 
+_NONE = object()
+
+
 @dataclass
 class Violation:
     kind: str            # "invariant", "property", "deadlock", "assert", "assumption", "error"
@@ -126,7 +129,10 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
     invariants = [(p.name, p.fn) for p in model.invariants]
     constraints = [p.fn for p in model.constraints]
     aconstraints = [p.fn for p in model.action_constraints]
-    aprops = [(p.name, p.fn) for p in model.action_properties]
+    aprops = [(p.name, p.fn) for p in model.action_properties if p.sub is None]
+    # [A]_v with a state function v: v is computed once per state (kept by state index unless states
+    # are compared through SYMMETRY/VIEW) and A only on the steps that change v
+    sprops = [(p.name, p.sub, p.act, {}) for p in model.action_properties if p.sub is not None]
     actions = [(a.label, a.fn, a.args) for a in model.actions]
     tlc = model.tlc
     keyfn = model.state_key                      # SYMMETRY / VIEW: dedup through a key
@@ -225,6 +231,15 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                 s = states[cur]
                 before = generated
                 sl = succ[cur] if succ is not None else None
+                if sprops:
+                    svals = []
+                    for _, sub, _, memo in sprops:
+                        v = memo.get(cur, _NONE)
+                        if v is _NONE:
+                            v = sub(s)
+                            if keyfn is None:
+                                memo[cur] = v
+                        svals.append(v)
                 for t in next_all(s):
                     generated += 1
                     in_model = True
@@ -262,6 +277,17 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                                     "invariant", name, trace_to(cur, t)), left=left)
                     for name, p in aprops:
                         if not p(s, t):
+                            return finish("safety failure", 13, Violation(
+                                "property", name, trace_to(cur, t)),
+                                left=len(level) - qi - 1 + len(nxt_level))
+                    for k, (name, sub, act, memo) in enumerate(sprops):
+                        if in_model and keyfn is None:
+                            tv = memo.get(idx, _NONE)
+                            if tv is _NONE:
+                                tv = memo[idx] = sub(t)
+                        else:
+                            tv = sub(t)
+                        if tv != svals[k] and not act(s, t):
                             return finish("safety failure", 13, Violation(
                                 "property", name, trace_to(cur, t)),
                                 left=len(level) - qi - 1 + len(nxt_level))

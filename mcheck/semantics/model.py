@@ -32,6 +32,10 @@ class Action:
 class Predicate:
     name: str
     fn: Callable
+    # an action property [A]_v with v a state function: v of one state, and A of a step, so that the
+    # search computes v once per state and evaluates A only on the steps that change v
+    sub: Callable | None = None
+    act: Callable | None = None
 
 
 @dataclass
@@ -298,7 +302,11 @@ class ModelBuilder:
                     self.sources[str(cname)] = (conj.args[0], cenv)
                 elif isinstance(conj, A.BoxAction):
                     ax = A.ActionSub("[]", conj.action, conj.sub, span=conj.span)
-                    action_props.append(self._pred(cname, ax, cenv, transition=True))
+                    pred = self._pred(cname, ax, cenv, transition=True)
+                    if self.comp.level(conj.sub, Ctx(cenv)) <= STATE:
+                        pred.sub = self._pred(cname, conj.sub, cenv).fn
+                        pred.act = self._pred(cname, conj.action, cenv, transition=True).fn
+                    action_props.append(pred)
                 elif self.comp.level(conj, Ctx(cenv)) <= STATE:
                     init_props.append(self._pred(cname, conj, cenv))
                 else:
