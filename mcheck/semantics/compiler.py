@@ -130,6 +130,9 @@ class Compiler:
         # TLC evaluates a constant-level 0-ary definition once, even one that draws a RandomElement
         self.const_levels = Levels(lambda name, env: self.resolve(name, Ctx(env), A.Name(name))[0],
                                    impure_is_state=False)
+        # a state-level definition that draws no RandomElement, reads no TLCGet, ...: a function of the state
+        self.pure_levels = Levels(lambda name, env: self.resolve(name, Ctx(env), A.Name(name))[0],
+                                  impure_level=ACTION)
         self.glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError,
                                      "enabled_any": enabled_any}
         for name in dir(R):
@@ -586,6 +589,21 @@ class Compiler:
             locs[p.name] = LOp(py, p.arity) if p.arity > 0 else LVal(py)
         ctx = Ctx(ent.env, locals=locs)
         body = self.expr(unit.body, ctx)
+        if not params and _size(unit.body, 14) > 12 and self.levels.of_entry(ent) == STATE \
+                and self.pure_levels.of_entry(ent) == STATE:
+            # a 0-ary state function (token == LET tpos == CHOOSE ...): remember its value for the
+            # last two states it was asked about, by identity (a step asks about s and t in turn)
+            memo = fn + "_memo"
+            self.glob[memo] = [R.NO_STATE, None, R.NO_STATE, None]
+            self.defs.append(
+                f"def {fn}(s):\n"
+                f"    _mm = {memo}\n"
+                f"    if s is _mm[0]:\n        return _mm[1]\n"
+                f"    if s is _mm[2]:\n        return _mm[3]\n"
+                f"    _vv = {body}\n"
+                f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
+                f"    return _vv\n")
+            return fn
         self.defs.append(f"def {fn}(s{''.join(', ' + p for p in params)}):\n    return {body}\n")
         return fn
 

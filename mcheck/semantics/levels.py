@@ -28,11 +28,14 @@ _TEMPORAL_OPS = {"[]", "<>", "~>", "-+->", "\\cdot"}
 
 
 class Levels:
-    def __init__(self, resolver=None, impure_is_state: bool = True) -> None:
+    def __init__(self, resolver=None, impure_is_state: bool = True, impure_level: int | None = None) -> None:
         # impure_is_state: RandomElement & co. count as state-level, so that expressions using them are
         # not evaluated once and reused; TLC's constant definitions are still evaluated once (see
         # Compiler.entry_code), which a second Levels with impure_is_state=False decides.
         self.impure_is_state = impure_is_state
+        # the level of an impure native: STATE or CONSTANT as above, or ACTION to tell the state-level
+        # definitions that use one (their value is not a function of the state alone)
+        self.impure_level = impure_level if impure_level is not None else (STATE if impure_is_state else CONSTANT)
         self._defs: dict[int, int] = {}
         # resolves ``I!Op`` names; set by the compiler, which knows how to instantiate modules
         self.resolver = resolver
@@ -59,7 +62,7 @@ class Levels:
         if isinstance(entry, E.SubstEntry):
             return self.of(entry.expr, entry.env, frozenset())
         if isinstance(entry, E.NativeEntry):
-            return STATE if self.impure_is_state and (entry.module, entry.name) in IMPURE_NATIVES else CONSTANT
+            return self.impure_level if (entry.module, entry.name) in IMPURE_NATIVES else CONSTANT
         if isinstance(entry, E.AliasEntry):
             return self.of_entry(entry.target)
         return CONSTANT

@@ -315,6 +315,10 @@ def prime_unbound(name: str):
     raise EvalError(f"In evaluation, the identifier {name} is either undefined or not an operator.")
 
 
+NO_STATE = object()
+"""The initial key of a definition's memo (compiler.def_function): no state is this object."""
+
+
 class Unbound:
     """A variable the initial predicate has not bound yet, inside the state passed to a definition
     called from Init (``Init == x = 1 /\\ y = F``): reading it is TLC's undefined-identifier error."""
