@@ -207,6 +207,9 @@ def format_result(r: Result, full: bool = True, explanation: Any = None) -> str:
     printed under the trace of an invariant violation.
     """
     out: list[str] = []
+    model = getattr(r, "model", None)
+    for w in getattr(model, "warnings", None) or ():
+        out.append(f"Warning: {w}")   # TLC prints these before it starts the search
     r = _through_alias(r)
     v = r.violation
     why = explanation.lines() if explanation is not None else []

@@ -122,6 +122,17 @@ def test_symmetry_reduces_as_tlc(run):
     assert r.depth == 4
 
 
+def test_symmetry_with_liveness_prints_tlcs_warning(run):
+    from mcheck.trace.text import format_result
+    body = SYM + "Spec == Init /\\ [][Next]_owner /\\ WF_owner(Next)\nLive == <>(owner = P)\n"
+    r = run(body, "CONSTANT P = {p1, p2}\nSPECIFICATION Spec\nPROPERTY Live\nSYMMETRY Perms\n"
+                  "CHECK_DEADLOCK FALSE", extends="TLC")
+    assert r.result == "success"
+    assert format_result(r).startswith(
+        "Warning: Declaring symmetry during liveness checking is dangerous. It might cause TLC to miss "
+        "violations of the stated liveness properties. Please check liveness without symmetry defined.\n")
+
+
 def test_symmetry_trace_is_a_concrete_behaviour(run):
     body = SYM + "Small == Cardinality(owner) < 2\n"
     r = run(body, "CONSTANT P = {p1, p2, p3}\nINIT Init\nNEXT Next\nSYMMETRY Perms\nINVARIANT Small",
