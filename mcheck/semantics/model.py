@@ -568,6 +568,10 @@ def permute_value(v: Any, m: dict) -> Any:
     return v
 
 
+_SYM_CACHE = 25000
+"""Entries per generation of a symmetry cache: images of whole variable values can be large."""
+
+
 def symmetry_key(perms: Any) -> Callable:
     """The canonical form of a state under a set of permutations: the least permuted state in TLC's
     order, comparing variable by variable (TLC-SEMANTICS §6)."""
@@ -584,35 +588,47 @@ def symmetry_key(perms: Any) -> Callable:
     maps = _permutation_group(maps)
 
     # States share most of their variables' values with their neighbours: remember each value's image under
-    # each permutation and each value's sort key (bounded caches, cleared when they grow large).
-    images: list[dict] = [{} for _ in maps]
-    keys: dict = {}
+    # each permutation and each value's sort key.  Each cache has two generations: when the young one is
+    # full it becomes the old one (the previous old one is dropped), and a hit in the old one moves back,
+    # so recently used values stay without the caches growing past 2 * _SYM_CACHE entries.
+    images: list[list[dict]] = [[{}, {}] for _ in maps]
+    keys: list[dict] = [{}, {}]
 
     atomic = (int, bool, str)  # their own images; and True == 1 must not share a cache entry
 
     def skey(x):
         if type(x) in atomic:
             return key(x)
-        k = keys.get(x)
+        young = keys[0]
+        k = young.get(x)
         if k is None:
-            if len(keys) > 200000:
-                keys.clear()
-            k = keys[x] = key(x)
+            k = keys[1].get(x)
+            if k is None:
+                k = key(x)
+            if len(young) >= _SYM_CACHE:
+                keys[1] = young
+                young = keys[0] = {}
+            young[x] = k
         return k
 
     def canon(s: tuple) -> tuple:
         best = s
-        for m, img in zip(maps, images):
-            if len(img) > 200000:
-                img.clear()
+        for m, gens in zip(maps, images):
+            young = gens[0]
             c = []
             for x in s:
                 if type(x) in atomic:
                     c.append(x)
                     continue
-                y = img.get(x)
+                y = young.get(x)
                 if y is None:
-                    y = img[x] = permute_value(x, m)
+                    y = gens[1].get(x)
+                    if y is None:
+                        y = permute_value(x, m)
+                    if len(young) >= _SYM_CACHE:
+                        gens[1] = young
+                        young = gens[0] = {}
+                    young[x] = y
                 c.append(y)
             c = tuple(c)
             # compare with the best so far variable by variable; equal values need no sort key
