@@ -116,6 +116,32 @@ def diagnose(recheck: Callable[[], Model] | None, state: tuple | None, err: Exce
     return fallback
 
 
+class _InvariantFailed(Exception):
+    """An invariant could not be evaluated on a (non-initial) state."""
+
+    def __init__(self, name: str, state: tuple, err: Exception):
+        super().__init__(name)
+        self.name, self.state, self.err = name, state, err
+
+
+def _diagnose_invariant(recheck: Callable[[], Model] | None, name: str, state: tuple, err: Exception) -> str:
+    """TLC's message for an invariant that failed to evaluate, located with the checked model."""
+    fallback = err.message if isinstance(err, EvalError) else f"Evaluation failed: {type(err).__name__}: {err}"
+    if recheck is None:
+        return fallback
+    try:
+        for p in recheck().invariants:
+            if p.name == name:
+                p.fn(state)
+    except EvalError as e:
+        if e.span is not None:
+            return e.message + "\n" + render_message("the failing expression", e.span, "note", e.notes)
+        return e.message
+    except Exception:
+        return fallback
+    return fallback
+
+
 def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[dict], None] | None = None,
         progress_every: float = 5.0, max_states: int | None = None,
         recheck: Callable[[], Model] | None = None) -> Result:
@@ -270,7 +296,13 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
                                 depth = tlc.level
                     if not in_model or unseen:
                         for name, inv in invariants:
-                            if not inv(t):
+                            try:
+                                ok = inv(t)
+                            except AssertionFailed:
+                                raise
+                            except Exception as err:
+                                raise _InvariantFailed(name, t, err) from err
+                            if not ok:
                                 # the violating state is stored but never enqueued (TLC: Stop.tla)
                                 left = len(level) - qi - 1 + len(nxt_level) - (1 if unseen else 0)
                                 return finish("safety failure", 12, Violation(
@@ -306,6 +338,11 @@ def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[di
         r = finish("interrupted", 1, None, "interrupted", left=len(level))
         r.interrupted = True
         return r
+    except _InvariantFailed as f:
+        # TLC: "Evaluating invariant Inv failed." and the cause, exit 76 (ErrE)
+        msg = _diagnose_invariant(recheck, f.name, f.state, f.err)
+        return finish("error", 76, Violation("error", f.name, trace_to(cur, f.state), msg),
+                      f"Evaluating invariant {f.name} failed.\n{msg}")
     except UnsetVariable as u:
         generated += 1
         tr = trace_to(cur) if cur is not None else []

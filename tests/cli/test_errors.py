@@ -149,6 +149,16 @@ def test_comparing_integer_with_string_is_an_evaluation_error(spec):
     assert 'Attempted to check equality of integer 1 with non-integer:\n"a"' in r.output
 
 
+def test_an_invariant_that_fails_to_evaluate_on_a_later_state_exits_76(spec):
+    # ErrE with an error TLC and mcheck both raise: the trace ends at the state it failed on
+    r = run(spec("ErrE2", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1 /\\ x < 3\n"
+                          "InvOK == IF x = 2 THEN <<1>>[x] = 1 ELSE TRUE\n",
+                 "INIT Init\nNEXT Next\nINVARIANT InvOK"))
+    assert r.exit_code == 76
+    assert "Error: Evaluating invariant InvOK failed.\nAttempted to access index 2 of tuple" in r.output
+    assert "State 3: <Next line" in r.output and "x = 2" in r.output
+
+
 @pytest.mark.xfail(reason="ErrE: an error evaluating an invariant is 'Evaluating invariant InvOK failed.', "
                           "exit 76 in TLC; mcheck takes x = \"a\" as FALSE and reports a violation, exit 12",
                    strict=True)
