@@ -508,7 +508,10 @@ class Compiler:
             return ctx.state
         if ctx.nxt is not None and not ctx.assigned:
             return ctx.nxt
-        return "(" + "".join(self.var_code(E.VarEntry(self.variables[i], i), ctx) + ", "
+        # the next state as bound so far (UpdateOpOrder: opOrder' \in SUBSET(opId' \X opId') reads
+        # opQ' through opId before opOrder' is bound): an unbound variable fails only if it is read
+        return "(" + "".join((f"n{i}" if i in ctx.assigned else f"{ctx.nxt}[{i}]" if ctx.nxt is not None
+                              else f"unbound({self.variables[i]!r})") + ", "
                              for i in range(self.nvars)) + ")"
 
     def var_code(self, ent: E.VarEntry, ctx: Ctx) -> str:

@@ -299,3 +299,26 @@ def test_assumes_of_an_extended_module_are_checked_but_not_those_of_an_instantia
     spec("Ext", "ASSUME FALSE\nK == 1", extends="")
     r = check("Root2", "VARIABLE x\nInit == x = K\nNext == x' = x", extends="Ext")
     assert r.result == "assumption failure" and r.exit_code == 10
+
+
+def test_a_primed_definition_reads_the_variables_already_bound_in_the_step(check):
+    # InnerSerial: opOrder' \in SUBSET(opId' \X opId') where opId reads opQ (bound) and not opOrder
+    r = check("PrimedDef", r"""
+VARIABLES q, o
+Ids == {i \in 1..3 : i <= q}
+Init == q = 0 /\ o = {}
+Next == q < 2 /\ q' = q + 1 /\ o' \in SUBSET Ids'
+""", no_deadlock=True)
+    assert r.result == "success", r.error
+    assert r.distinct_states == 1 + 2 + 4
+
+
+def test_a_primed_definition_reading_an_unbound_variable_is_an_error(check):
+    r = check("PrimedDefBad", r"""
+VARIABLES q, o
+Ids == {i \in 1..3 : i <= q + Cardinality(o)}
+Init == q = 0 /\ o = {}
+Next == q < 2 /\ q' = q + 1 /\ o' \in SUBSET Ids'
+""", extends="Naturals, FiniteSets")
+    assert r.exit_code == 75
+    assert "In evaluation, the identifier o is either undefined or not an operator." in format_result(r)
