@@ -90,11 +90,7 @@ def _failing_action(model: Model, s: tuple) -> str:
 
 def diagnose(recheck: Callable[[], Model] | None, state: tuple | None, err: Exception) -> str:
     """Re-evaluate a failed step with the checked model (natives with TLC's type checks) for TLC's message."""
-    fallback = err.message if isinstance(err, EvalError) else f"Evaluation failed: {type(err).__name__}: {err}"
-    if recheck is None:
-        return fallback
-    try:
-        m = recheck()
+    def rerun(m: Model) -> None:
         if state is None:
             for st in m.init():
                 for p in m.invariants:
@@ -106,9 +102,28 @@ def diagnose(recheck: Callable[[], Model] | None, state: tuple | None, err: Exce
                         c.fn(t)
                     for p in m.invariants:
                         p.fn(t)
+    return _located_message(recheck, err, rerun)
+
+
+def _diagnose_invariant(recheck: Callable[[], Model] | None, name: str, state: tuple, err: Exception) -> str:
+    """TLC's message for an invariant that failed to evaluate, located with the checked model."""
+    def rerun(m: Model) -> None:
+        for p in m.invariants:
+            if p.name == name:
+                p.fn(state)
+    return _located_message(recheck, err, rerun)
+
+
+def _located_message(recheck: Callable[[], Model] | None, err: Exception, rerun: Callable[[Model], None]) -> str:
+    """Repeat the failed evaluation (``rerun``) on the checked model: its EvalError carries TLC's message and
+    the innermost failing expression, printed with its source line and a caret."""
+    fallback = err.message if isinstance(err, EvalError) else f"Evaluation failed: {type(err).__name__}: {err}"
+    if recheck is None:
+        return fallback
+    try:
+        rerun(recheck())
     except EvalError as e:
         if e.span is not None:
-            # where it failed: the innermost expression, with its source line and a caret
             return e.message + "\n" + render_message("the failing expression", e.span, "note", e.notes)
         return e.message
     except Exception:
@@ -122,24 +137,6 @@ class _InvariantFailed(Exception):
     def __init__(self, name: str, state: tuple, err: Exception):
         super().__init__(name)
         self.name, self.state, self.err = name, state, err
-
-
-def _diagnose_invariant(recheck: Callable[[], Model] | None, name: str, state: tuple, err: Exception) -> str:
-    """TLC's message for an invariant that failed to evaluate, located with the checked model."""
-    fallback = err.message if isinstance(err, EvalError) else f"Evaluation failed: {type(err).__name__}: {err}"
-    if recheck is None:
-        return fallback
-    try:
-        for p in recheck().invariants:
-            if p.name == name:
-                p.fn(state)
-    except EvalError as e:
-        if e.span is not None:
-            return e.message + "\n" + render_message("the failing expression", e.span, "note", e.notes)
-        return e.message
-    except Exception:
-        return fallback
-    return fallback
 
 
 def bfs(model: Model, check_deadlock: bool | None = None, progress: Callable[[dict], None] | None = None,
