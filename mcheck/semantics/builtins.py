@@ -15,7 +15,7 @@ from typing import Any, Callable
 from ..syntax.errors import EvalError
 from .values import (
     ANY_SET, INT, NAT, Fcn, FcnSet, LazyFcn, LazySet, ModelValue, ProductSet, RecordSet, SeqSet,
-    domain, enumerate_set, is_set, make_fcn, materialize, tla_eq, tla_repr, tlc_key, tlc_sorted,
+    as_seq, domain, enumerate_set, is_set, make_fcn, materialize, tla_eq, tla_repr, tlc_key, tlc_sorted,
 )
 
 __all__ = ["NATIVE", "RNG", "seed", "ordinal"]
@@ -133,15 +133,6 @@ def uminus(x):
 # Sequences
 # --------------------------------------------------------------------------------------
 
-def _as_seq(s: Any) -> tuple | None:
-    if type(s) is tuple:
-        return s
-    if type(s) is LazyFcn and s.domain.is_finite():
-        m = s.materialize()
-        return m if type(m) is tuple else None
-    return None
-
-
 def seq(S):
     if not is_set(S):
         raise _one_arg_error("Seq", "set", S)
@@ -153,14 +144,14 @@ def length(s):
         return len(s)
     if type(s) is str:
         return len(s)
-    t = _as_seq(s)
+    t = as_seq(s)
     if t is None:
         raise _one_arg_error("Len", "sequence", s)
     return len(t)
 
 
 def head(s):
-    t = _as_seq(s)
+    t = as_seq(s)
     if t is None:
         raise _one_arg_error("Head", "sequence", s)
     if not t:
@@ -173,7 +164,7 @@ def tail(s):
         if not s:
             raise EvalError("Attempted to apply Tail to the empty sequence.")
         return s[1:]
-    t = _as_seq(s)
+    t = as_seq(s)
     if t is None:
         raise _one_arg_error("Tail", "sequence", s)
     if not t:
@@ -184,7 +175,7 @@ def tail(s):
 def append(s, v):
     if type(s) is tuple:
         return s + (v,)
-    t = _as_seq(s)
+    t = as_seq(s)
     if t is None:
         raise EvalError(f"Evaluating an expression of the form Append(s, v) when s is not a sequence:\n{tla_repr(s)}")
     return t + (v,)
@@ -197,10 +188,10 @@ def concat(s1, s2):
         if type(s2) is not str:
             raise EvalError(f"Evaluating an expression of the form t \\o s when s is not a string:\n{tla_repr(s2)}")
         return s1 + s2
-    t1 = _as_seq(s1)
+    t1 = as_seq(s1)
     if t1 is None:
         raise EvalError(f"Evaluating an expression of the form s \\o t when s is not a sequence:\n{tla_repr(s1)}")
-    t2 = _as_seq(s2)
+    t2 = as_seq(s2)
     if t2 is None:
         raise EvalError(f"Evaluating an expression of the form t \\o s when s is not a sequence:\n{tla_repr(s2)}")
     return t1 + t2
@@ -208,7 +199,7 @@ def concat(s1, s2):
 
 def subseq(s, m, n):
     is_str = type(s) is str
-    t = s if is_str else _as_seq(s)
+    t = s if is_str else as_seq(s)
     if t is None:
         raise _arg_error(0, "SubSeq", "sequence", s)
     if type(m) is not int:
@@ -228,7 +219,7 @@ def subseq(s, m, n):
 
 
 def select_seq(s, test: Callable[[Any], Any]):
-    t = _as_seq(s)
+    t = as_seq(s)
     if t is None:
         raise _arg_error(0, "SelectSeq", "sequence", s)
     out = []
@@ -409,7 +400,7 @@ def permutations(S):
 
 
 def sort_seq(s, less: Callable[[Any, Any], Any]):
-    t = _as_seq(s)
+    t = as_seq(s)
     if t is None:
         raise _arg_error(0, "SortSeq", "natural number", s)
     if not t:

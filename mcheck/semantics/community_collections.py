@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from ..syntax.errors import EvalError
 from .values import (
-    BoundedSeqSet, Fcn, FcnSet, LazyFcn, LazySet, apply, big_union, contains, difference, domain,
+    BoundedSeqSet, Fcn, FcnSet, LazyFcn, LazySet, apply, as_seq, big_union, contains, difference, domain,
     enumerate_set, except_, fcn_from, is_set, make_fcn, materialize, subseteq, tla_eq, tla_repr, union,
 )
 
@@ -54,18 +54,9 @@ def _error(pos: int | None, op: str, what: str, v: Any) -> EvalError:
     return _one_arg_error(op, what, v) if pos is None else _arg_error(pos, op, what, v)
 
 
-def _as_tuple(s: Any) -> tuple | None:
-    if type(s) is tuple:
-        return s
-    if type(s) is LazyFcn and s.domain.is_finite():
-        m = s.materialize()
-        return m if type(m) is tuple else None
-    return None
-
-
 def _seq(s: Any, pos: int | None, op: str) -> tuple:
     """s as a tuple (a sequence), or TLC's argument error."""
-    t = _as_tuple(s)
+    t = as_seq(s)
     if t is None:
         raise _error(pos, op, "sequence", s)
     return t
@@ -596,7 +587,7 @@ def longest_common_prefix(S):
     if all(type(x) is str for x in elems):
         seqs: list = elems
     else:
-        seqs = [_as_tuple(x) for x in elems]
+        seqs = [as_seq(x) for x in elems]
         if any(x is None for x in seqs):
             raise _one_arg_error("LongestCommonPrefix", "sequence", S)
     first = seqs[0]

@@ -856,6 +856,16 @@ def enumerate_set(S: Any) -> list:
     raise _not_a_set(S)
 
 
+def as_seq(s: Any) -> tuple | None:
+    """The value as a Python tuple when it is a sequence (a function on 1..n), else None."""
+    if type(s) is tuple:
+        return s
+    if type(s) is LazyFcn and s.domain.is_finite():
+        m = s.materialize()
+        return m if type(m) is tuple else None
+    return None
+
+
 def materialize(S: Any) -> frozenset:
     if type(S) is frozenset:
         return S
