@@ -5,11 +5,22 @@ from pathlib import Path
 
 import pytest
 
+from click.testing import CliRunner
+
 from mcheck.checker.run import check_spec
+from mcheck.cli.main import main
 from tests.conformance.runner import corpus_dir
 
 REPO = Path(__file__).resolve().parents[1]
 DIEHARD_INVARIANT = "NotSolved"
+
+
+def invoke(*args):
+    """Run the ``mcheck`` command line; a Python exception escaping it is a bug whatever the exit code."""
+    r = CliRunner().invoke(main, list(args))
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert "Traceback" not in r.output
+    return r
 
 
 def write_spec(folder: Path, name: str, body: str, cfg: str | None = None,

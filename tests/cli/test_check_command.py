@@ -3,19 +3,12 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from mcheck.cli.main import main
+from tests.conftest import invoke
 
 COUNTER = "CONSTANT N\nVARIABLE x\nInit == x = 0\nNext == x < N /\\ x' = x + 1\nInv == x < 3\n"
-
-
-def invoke(*args):
-    r = CliRunner().invoke(main, list(args))
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    return r
 
 
 def test_diehard_not_solved_prints_seven_state_trace_ending_in_big_4(diehard):

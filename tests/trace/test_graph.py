@@ -4,19 +4,11 @@ from __future__ import annotations
 import json
 
 import networkx as nx
-from click.testing import CliRunner
 
 from mcheck.checker.graph import explore_graph, to_dot
 from mcheck.checker.replay import load_model
 from mcheck.checker.run import check_spec
-from mcheck.cli.main import main
-
-
-def invoke(*args):
-    r = CliRunner().invoke(main, list(args))
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    return r
+from tests.conftest import invoke
 
 
 def test_diehard_graph_has_the_distinct_states_check_reports(diehard):

@@ -4,19 +4,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from mcheck.cli.main import main
 from mcheck.semantics import values as V
 from mcheck.trace.itf import (ITFError, decode_value, encode_value, itf_to_states, trace_to_itf)
+from tests.conftest import invoke
 
 MV = V.ModelValue.get
-
-
-def invoke(*args):
-    r = CliRunner().invoke(main, list(args))
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    return r
 
 
 VALUES = [

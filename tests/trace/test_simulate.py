@@ -3,18 +3,10 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
 
 from mcheck.checker.replay import load_model
 from mcheck.checker.simulate import simulate
-from mcheck.cli.main import main
-
-
-def invoke(*args):
-    r = CliRunner().invoke(main, list(args))
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    return r
+from tests.conftest import invoke
 
 
 def test_same_seed_same_walk(diehard):

@@ -1,22 +1,14 @@
 """Text traces: the changes view (default of ``mcheck check``), TLC's form (``--full-trace``), pretty values."""
 from __future__ import annotations
 
-from click.testing import CliRunner
 
 from mcheck.checker.bfs import TraceStep
-from mcheck.cli.main import main
 from mcheck.semantics.values import Fcn, ModelValue, tla_repr
 from mcheck.trace.text import change_mark, format_changes, format_trace, pretty
+from tests.conftest import invoke
 
 DIEHARD_TLC_STATE_2 = ("State 2: <FillBigJug line 68, col 18 to line 69, col 34 of module DieHard>\n"
                        "/\\ big = 5\n/\\ small = 0\n")
-
-
-def invoke(*args):
-    r = CliRunner().invoke(main, list(args))
-    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    return r
 
 
 def test_default_trace_shows_only_the_changes_marked_with_the_old_value(diehard):
