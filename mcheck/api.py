@@ -30,10 +30,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .checker.bfs import Result, Violation
+from .checker.outcome import Outcome, Violation
 from .checker.run import check_spec
 from .semantics import values as V
+from .semantics.constants import cfg_value
 from .semantics.values import Fcn, ModelValue
+from .syntax.parser import parse_expr
+from .trace.itf import trace_to_itf
 
 __all__ = ["check", "CheckResult", "Trace", "CfgText", "ModelValue", "Fcn"]
 
@@ -66,7 +69,7 @@ class CheckResult:
     seconds: float = 0.0
     variables: list[str] = field(default_factory=list)
     trace: Trace = field(default_factory=Trace)
-    raw: Result | None = field(default=None, repr=False)
+    raw: Outcome | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -74,7 +77,6 @@ class CheckResult:
 
     def to_itf(self) -> dict | None:
         """The counterexample in the Informal Trace Format (a JSON-ready dict), or None."""
-        from .trace.itf import trace_to_itf
         v = self.violation
         if v is None or not v.trace:
             return None
@@ -83,9 +85,7 @@ class CheckResult:
 
 def _to_tla(v: Any) -> Any:
     if isinstance(v, CfgText):
-        from .semantics.model import _cfg_value
-        from .syntax.parser import parse_expr
-        return _cfg_value(parse_expr(str(v), "<constant>"), None)
+        return cfg_value(parse_expr(str(v), "<constant>"))
     t = type(v)
     if t in (bool, int, str, ModelValue, frozenset, Fcn) or isinstance(v, V.LazySet):
         return v
@@ -114,8 +114,8 @@ def check(spec: str, config: str | None = None, constants: dict[str, Any] | None
     consts = {k: _to_tla(v) for k, v in (constants or {}).items()}
     r = check_spec(spec, config, consts, tuple(invariants), not deadlock)
     variables = list(r.variables or [])
-    if not variables and getattr(r, "model", None) is not None:
-        variables = list(r.model.variables)  # type: ignore[attr-defined]
+    if not variables and r.model is not None:
+        variables = list(r.model.variables)
     trace = Trace()
     if r.violation is not None and r.violation.trace:
         trace = Trace([dict(zip(variables, s.state)) for s in r.violation.trace],

@@ -50,6 +50,15 @@ def check(spec):
     return run
 
 
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The conformance corpus, read in place."""
+    path = corpus_dir()
+    if path is None:
+        pytest.skip("conformance corpus not found (set MCHECK_CONFORMANCE)")
+    return path
+
+
 @pytest.fixture
 def repo() -> Path:
     return REPO

@@ -7,7 +7,8 @@ distinct initial states, and at each step moves to a successor chosen uniformly 
 distinct in-model successors of the current state (over all actions).  As in TLC's simulator,
 the invariants are checked on every in-model successor generated, not only on the one chosen;
 a state with no successor at all is a deadlock (when deadlock is checked); a walk ends after
-``depth`` states or when every successor is outside the CONSTRAINTs.
+``depth`` states or when every successor is outside the CONSTRAINTs.  The checks are the
+``StepFilter``'s, as in the breadth-first search.
 
 Candidates are put in TLC's order before choosing, so that a seed gives the same walks in
 every process (Python's set iteration order depends on string hashing).
@@ -18,13 +19,13 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from ..semantics.model import Model
+from ..semantics.model import Model, State
 from ..semantics.runtime import AssertionFailed, UnsetVariable
 from ..semantics.values import tlc_key
-from ..syntax.errors import EvalError
-from .bfs import Result, TraceStep, Violation, check_assumptions, diagnose
-
-INITIAL = "<Initial predicate>"
+from . import outcome as O
+from .check import check_assumptions
+from .diagnose import diagnose_invariant, diagnose_step
+from .filter import InvariantError, StepFilter
 
 
 @dataclass
@@ -35,20 +36,28 @@ class SimResult:
     traces: int = 0                  # walks completed (or under way when a violation was found)
     states_generated: int = 0
     max_depth: int = 0               # the longest walk, in states
-    violation: Violation | None = None
+    violation: O.Violation | None = None
     walk: int | None = None          # 0-based index of the walk that found the violation
     walk_seed: int | None = None     # the seed that reproduces it with --traces 1
     error: str | None = None
     seconds: float = 0.0
     variables: list[str] = field(default_factory=list)
 
-    def as_result(self) -> Result:
-        """The same outcome as a ``bfs.Result`` (for ``format_result``; without TLC's statistics)."""
-        return Result(self.result, 0, self.states_generated, self.max_depth, 0, self.violation, self.error,
-                      self.exit_code, self.seconds, stats_printed=False, variables=self.variables)
+    def as_result(self) -> O.Outcome:
+        """The same outcome as an ``Outcome`` (for ``format_result``; without TLC's statistics)."""
+        return O.Outcome(self.result, 0, self.states_generated, self.max_depth, 0, self.violation, self.error,
+                         self.exit_code, self.seconds, stats_printed=False, variables=self.variables)
 
 
-def _state_key(st: tuple) -> tuple:
+class _Found(Exception):
+    """A walk ended the run: ``outcome`` says how."""
+
+    def __init__(self, outcome: O.Outcome):
+        super().__init__(outcome.result)
+        self.outcome = outcome
+
+
+def _state_key(st: State) -> tuple:
     return tuple(tlc_key(x) for x in st)
 
 
@@ -57,108 +66,106 @@ def simulate(model: Model, depth: int = 100, traces: int = 1000, seed: int = 0,
     """Run ``traces`` random walks of at most ``depth`` states; stop at the first violation."""
     t0 = time.monotonic()
     out = SimResult("success", seed=seed, variables=list(model.variables))
-
-    def finish(result: str, code: int, violation: Violation | None = None, error: str | None = None,
-               walk: int | None = None) -> SimResult:
-        out.result, out.exit_code, out.violation, out.error = result, code, violation, error
-        if walk is not None:
-            out.walk, out.walk_seed = walk, seed + walk
-        if violation is not None:
-            out.max_depth = max(out.max_depth, len(violation.trace))
-        out.seconds = time.monotonic() - t0
-        return out
-
+    sim = _Simulation(model, out, model.check_deadlock if check_deadlock is None else check_deadlock)
     bad = check_assumptions(model)
+    if bad is None:
+        bad = sim.run(depth, traces, seed)
     if bad is not None:
-        return finish(bad.result, bad.exit_code, bad.violation, bad.error)
-    deadlock = model.check_deadlock if check_deadlock is None else check_deadlock
-    invariants = [(p.name, p.fn) for p in model.invariants]
-    constraints = [p.fn for p in model.constraints]
-    aconstraints = [p.fn for p in model.action_constraints]
-    aprops = [(p.name, p.fn) for p in model.action_properties]
-    actions = [(a.label, a.fn, a.args) for a in model.actions]
-    tlc = model.tlc
+        out.result, out.exit_code, out.violation, out.error = bad.result, bad.exit_code, bad.violation, bad.error
+        if bad.violation is not None:
+            out.max_depth = max(out.max_depth, len(bad.violation.trace))
+        if sim.walk is not None:
+            out.walk, out.walk_seed = sim.walk, seed + sim.walk
+    out.seconds = time.monotonic() - t0
+    return out
 
-    def in_model(s, t) -> bool:
-        for c in constraints:
-            if not c(t):
-                return False
-        if s is not None:
-            for c in aconstraints:
-                if not c(s, t):
-                    return False
-        return True
 
-    walk_i = 0
-    path: list[TraceStep] = []
-    try:
-        tlc.level = 1
-        inits: dict[tuple, None] = {}
-        for st in model.init():
-            out.states_generated += 1
-            for name, inv in invariants:
-                if not inv(st):
-                    return finish("safety failure", 12, Violation("invariant", name, [TraceStep(INITIAL, st)],
-                                                                  initial=True), walk=0)
-            for p in model.init_properties:
-                if not p.fn(st):
-                    return finish("safety failure", 13, Violation("property", p.name, [TraceStep(INITIAL, st)],
-                                                                  initial=True), walk=0)
-            if in_model(None, st):
+class _Simulation:
+    def __init__(self, model: Model, out: SimResult, deadlock: bool):
+        self.model, self.out, self.deadlock = model, out, deadlock
+        self.filter = StepFilter(model)
+        self.walk: int | None = None
+        self.path: list[O.TraceStep] = []
+
+    def run(self, depth: int, traces: int, seed: int) -> O.Outcome | None:
+        try:
+            inits = self._initial_states()
+            for i in range(traces):
+                if not inits:
+                    break
+                self.walk = i
+                self.out.traces = i + 1
+                self._walk(random.Random(seed + i), inits, depth)
+            self.walk = None
+        except _Found as f:
+            return f.outcome
+        except KeyboardInterrupt:
+            self.walk = None
+            return O.interrupted(O.Counts())
+        except Exception as err:
+            return self._failure(err)
+        return None
+
+    def _initial_states(self) -> list[State]:
+        m, filt = self.model, self.filter
+        m.set_level(1)
+        self.walk = 0
+        inits: dict[State, None] = {}
+        for st in m.init():
+            self.out.states_generated += 1
+            step = [O.TraceStep(O.INITIAL, st)]
+            name = filt.invariant_violated_unchecked(st)   # as the search: an error here is exit 75
+            if name is not None:
+                raise _Found(O.invariant_violated(name, step, O.Counts(), initial=True))
+            name = filt.init_property_violated(st)
+            if name is not None:
+                raise _Found(O.property_violated(name, step, O.Counts(), initial=True))
+            if filt.accepts(None, st):
                 inits.setdefault(st, None)
-        init_list = sorted(inits, key=_state_key)
-        if not init_list:
-            return finish("success", 0)
-        for walk_i in range(traces):
-            rng = random.Random(seed + walk_i)
-            out.traces = walk_i + 1
-            cur = init_list[rng.randrange(len(init_list))]
-            path = [TraceStep(INITIAL, cur)]
-            while len(path) < depth:
-                tlc.level = len(path) + 1
-                succ: dict[tuple, str] = {}
-                generated = 0
-                for label, fn, args in actions:
-                    for t in fn(cur, *args):
-                        generated += 1
-                        if not in_model(cur, t):
-                            continue
-                        if t not in succ:
-                            for name, inv in invariants:
-                                if not inv(t):
-                                    return finish("safety failure", 12, Violation(
-                                        "invariant", name, path + [TraceStep(label, t)]), walk=walk_i)
-                            succ[t] = label
-                        for name, p in aprops:
-                            if not p(cur, t):
-                                return finish("safety failure", 13, Violation(
-                                    "property", name, path + [TraceStep(label, t)]), walk=walk_i)
-                out.states_generated += generated
-                if generated == 0:
-                    if deadlock:
-                        return finish("deadlock failure", 11, Violation("deadlock", None, path), walk=walk_i)
-                    break
-                if not succ:
-                    break
-                cands = sorted(succ, key=_state_key)
-                cur = cands[rng.randrange(len(cands))]
-                path.append(TraceStep(succ[cur], cur))
-            out.max_depth = max(out.max_depth, len(path))
-    except KeyboardInterrupt:
-        return finish("interrupted", 1, None, "interrupted")
-    except UnsetVariable as u:
-        return finish("error", 75, Violation("error", None, list(path)),
-                      f"a successor state does not define {', '.join(u.names)}", walk=walk_i)
-    except AssertionFailed as err:
-        return finish("safety failure", 14, Violation("assert", None, list(path), err.message), err.message,
-                      walk=walk_i)
-    except EvalError as err:
-        return finish("error", 75, Violation("error", None, list(path), err.message), err.message, walk=walk_i)
-    except RecursionError:
-        return finish("error", 75, Violation("error", None, list(path)), "recursion too deep while evaluating",
-                      walk=walk_i)
-    except Exception as err:  # a Python-level failure of compiled code: find TLC's message
-        cur_state = path[-1].state if path else None
-        msg = diagnose(getattr(model, "recheck", None), cur_state, err)
-        return finish("error", 75, Violation("error", None, list(path), msg), msg, walk=walk_i)
-    return finish("success", 0)
+        return sorted(inits, key=_state_key)
+
+    def _walk(self, rng: random.Random, inits: list[State], depth: int) -> None:
+        m, filt = self.model, self.filter
+        cur = inits[rng.randrange(len(inits))]
+        self.path = path = [O.TraceStep(O.INITIAL, cur)]
+        while len(path) < depth:
+            m.set_level(len(path) + 1)
+            succ: dict[State, str] = {}
+            generated = 0
+            for ai, t in m.successors(cur):
+                generated += 1
+                if not filt.accepts(cur, t):
+                    continue
+                label = m.actions[ai].label
+                if t not in succ:
+                    name = filt.invariant_violated(t)
+                    if name is not None:
+                        raise _Found(O.invariant_violated(name, path + [O.TraceStep(label, t)], O.Counts()))
+                    succ[t] = label
+                name = filt.step_violated(cur, t) if filt.check_step is not None else None
+                if name is not None:
+                    raise _Found(O.property_violated(name, path + [O.TraceStep(label, t)], O.Counts()))
+            self.out.states_generated += generated
+            if generated == 0 and self.deadlock:
+                raise _Found(O.deadlock(path, O.Counts()))
+            if not succ:
+                break
+            cands = sorted(succ, key=_state_key)
+            cur = cands[rng.randrange(len(cands))]
+            path.append(O.TraceStep(succ[cur], cur))
+        self.out.max_depth = max(self.out.max_depth, len(path))
+
+    def _failure(self, err: Exception) -> O.Outcome:
+        """An evaluation error in a walk, worded as the breadth-first search words it."""
+        path = list(self.path)
+        if isinstance(err, InvariantError):
+            msg = diagnose_invariant(self.model, err.name, err.state, err.err)
+            return O.invariant_error(err.name, msg, path, O.Counts())
+        if isinstance(err, UnsetVariable):
+            return O.unassigned_successor(err.names, path, O.Counts())
+        if isinstance(err, AssertionFailed):
+            return O.assert_failed(err.message, path, O.Counts())
+        if isinstance(err, RecursionError):
+            return O.evaluation_error("recursion too deep while evaluating", O.Counts(), path)
+        msg = diagnose_step(self.model, path[-1].state if path else None, err)
+        return O.evaluation_error(msg, O.Counts(), path, msg)

@@ -6,35 +6,38 @@ from typing import Any, Sequence
 
 import click
 
+from ..checker.outcome import INITIAL, TraceStep
+from ..checker.replay import align_states
+from ..checker.run import build_model
+from ..checker.traces import first_action
+from ..semantics.model import Model
+from ..trace.itf import ITFError, itf_actions, load_itf
+from ..trace.text import format_result
+from .options import config_option, const_option, invariant_option, parse_consts
 
-def trace_steps(model: Any, variables: Sequence[str], states: Sequence[tuple],
-                actions: Sequence[str | None]) -> list[tuple[str, tuple]]:
+NO_STEP = "<no action of the spec takes this step>"
+
+
+def trace_steps(model: Model, states: Sequence[tuple], actions: Sequence[str | None]) -> list[tuple[str, tuple]]:
     """``(action label, state)`` for each state: the label recorded in the trace, else the first action
     of the model that takes the previous state to this one (``<Initial predicate>`` for the first)."""
     out = []
     for i, st in enumerate(states):
         label = actions[i] if i < len(actions) else None
         if not label:
-            if i == 0:
-                label = "<Initial predicate>"
-            else:
-                k = -1
-                try:
-                    k = model.action_of(states[i - 1], st)
-                except Exception:
-                    pass
-                label = model.actions[k].label if k >= 0 else "<no action of the spec takes this step>"
+            k = first_action(model, states[i - 1], st) if i > 0 else -1
+            label = INITIAL if i == 0 else model.actions[k].label if k >= 0 else NO_STEP
         out.append((label, st))
     return out
 
 
-def make_app(model: Any, steps: list[tuple[str, tuple]], title: str | None = None):
-    from ..trace.explore import Explorer
+def make_app(model: Model, steps: list[tuple[str, tuple]], title: str | None = None) -> Any:
+    from ..trace.explore import Explorer   # textual is imported only when the explorer opens
     return Explorer(model, list(model.variables), steps, title=title)
 
 
-def run_explorer(model: Any, trace: Sequence[Any], title: str | None = None) -> None:
-    """Open the explorer on a check's trace (``bfs.TraceStep``s)."""
+def run_explorer(model: Model, trace: Sequence[TraceStep], title: str | None = None) -> None:
+    """Open the explorer on a check's trace."""
     make_app(model, [(s.action, s.state) for s in trace], title).run()
 
 
@@ -42,9 +45,9 @@ def run_explorer(model: Any, trace: Sequence[Any], title: str | None = None) -> 
 @click.argument("trace", type=click.Path(exists=True, dir_okay=False))
 @click.option("--spec", "spec", required=True, type=click.Path(exists=True, dir_okay=False),
               help="the spec the trace is a behaviour of")
-@click.option("--config", "-c", "config", type=click.Path(dir_okay=False), help="the .cfg (default: SPEC.cfg)")
-@click.option("--const", "consts", multiple=True, help="NAME=VALUE, overriding or adding a constant")
-@click.option("--invariant", "invariants", multiple=True, help="an invariant to explain, besides the .cfg's")
+@config_option
+@const_option
+@invariant_option("an invariant to explain, besides the .cfg's")
 def explore_command(trace, spec, config, consts, invariants):
     """Browse TRACE (ITF JSON, as written by check --itf) step by step: the changes of each step,
     nested values as collapsible trees, why a state violates an invariant, and an input box that
@@ -52,12 +55,7 @@ def explore_command(trace, spec, config, consts, invariants):
 
     Keys: n/p next and previous step, e to type an expression, escape back to the steps, q quit.
     """
-    from ..checker.run import build_model
-    from ..checker.replay import align_states
-    from ..trace.itf import ITFError, itf_actions, load_itf
-    from ..trace.text import format_result
-    from .main import _parse_const
-    constants = dict(_parse_const(c) for c in consts)
+    constants = parse_consts(consts)
     try:
         doc, tvars, states = load_itf(trace)
     except (ITFError, ValueError, OSError) as e:
@@ -80,5 +78,5 @@ def explore_command(trace, spec, config, consts, invariants):
     except (ITFError, ValueError) as e:
         click.echo(f"Error: {trace}: {e}", err=True)
         sys.exit(1)
-    steps = trace_steps(model, model.variables, states, itf_actions(doc) if isinstance(doc, dict) else [])
+    steps = trace_steps(model, states, itf_actions(doc) if isinstance(doc, dict) else [])
     make_app(model, steps, title=f"{trace} ({spec})").run()

@@ -6,31 +6,30 @@ import sys
 
 import click
 
-from ..checker.bfs import Result
+from ..checker.outcome import Outcome
 from ..checker.replay import align_states, load_model, replay
 from ..trace.itf import ITFError, load_itf
 from ..trace.text import format_result, format_trace
+from .options import json_option, model_options, parse_consts, spec_argument
 
 BAD_TRACE_FILE = 1
 
 
 @click.command("replay")
-@click.argument("spec", type=click.Path(exists=True, dir_okay=False))
+@spec_argument
 @click.argument("trace", type=click.Path(exists=True, dir_okay=False))
-@click.option("--config", "-c", "config", type=click.Path(dir_okay=False), help="the .cfg (default: SPEC.cfg)")
-@click.option("--const", "consts", multiple=True, help="NAME=VALUE, overriding or adding a constant")
-@click.option("--invariant", "invariants", multiple=True, help="an invariant to check, besides the .cfg's")
+@model_options
 @click.option("--show", is_flag=True, help="print the replayed trace with the action found for each step")
-@click.option("--json", "as_json", is_flag=True, help="print one JSON object instead of text")
+@json_option
 def replay_command(spec, trace, config, consts, invariants, show, as_json):
     """Check that TRACE (ITF JSON) is a behaviour of SPEC: state 1 is initial, each state follows
     from the one before by some action, and every state satisfies the invariants.
 
-    Exits 0 when it is, 12 at the first bad step or invariant violation (as check does), with
-    TLC's codes for errors in the spec or the .cfg, and 1 when TRACE cannot be read.
+    Exits 0 when it is, 12 at the first bad step or invariant violation and 13 at a property
+    violation (as check does), with TLC's codes for errors in the spec or the .cfg, and 1 when
+    TRACE cannot be read.
     """
-    from .main import _parse_const
-    constants = dict(_parse_const(c) for c in consts)
+    constants = parse_consts(consts)
     model, err = load_model(spec, config, constants, tuple(invariants))
     if err is not None:
         _fail(err, as_json)
@@ -59,8 +58,8 @@ def replay_command(spec, trace, config, consts, invariants, show, as_json):
     for note in r.notes:
         click.echo(f"note: {note}", err=True)
     if r.violation is not None:
-        res = Result("safety failure", violation=r.violation, exit_code=12, stats_printed=False,
-                     variables=list(model.variables))
+        res = Outcome("safety failure", violation=r.violation, exit_code=r.exit_code, stats_printed=False,
+                      variables=list(model.variables), model=model)
         click.echo(format_result(res))
     else:
         if show and r.trace:
@@ -71,7 +70,7 @@ def replay_command(spec, trace, config, consts, invariants, show, as_json):
     sys.exit(r.exit_code)
 
 
-def _fail(r: Result, as_json: bool):
+def _fail(r: Outcome, as_json: bool):
     if as_json:
         click.echo(json.dumps({"ok": False, "exit_code": r.exit_code, "message": r.error}))
     else:

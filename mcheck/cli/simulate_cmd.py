@@ -10,20 +10,20 @@ import click
 from ..checker.replay import load_model
 from ..checker.simulate import simulate
 from ..semantics.values import tla_repr
+from ..trace.itf import write_itf
 from ..trace.text import format_result
+from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
 
 @click.command("simulate")
-@click.argument("spec", type=click.Path(exists=True, dir_okay=False))
-@click.option("--config", "-c", "config", type=click.Path(dir_okay=False), help="the .cfg (default: SPEC.cfg)")
-@click.option("--const", "consts", multiple=True, help="NAME=VALUE, overriding or adding a constant")
-@click.option("--invariant", "invariants", multiple=True, help="an invariant to check, besides the .cfg's")
-@click.option("--no-deadlock", is_flag=True, help="do not report deadlocks")
+@spec_argument
+@model_options
+@no_deadlock_option
 @click.option("--depth", default=100, show_default=True, type=click.IntRange(1), help="states per walk at most")
 @click.option("--traces", default=1000, show_default=True, type=click.IntRange(1), help="number of walks")
 @click.option("--seed", type=int, default=None, help="random seed (default: a fresh one, printed)")
 @click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the violation's trace in ITF")
-@click.option("--json", "as_json", is_flag=True, help="print one JSON object instead of text")
+@json_option
 def simulate_command(spec, config, consts, invariants, no_deadlock, depth, traces, seed, itf_path, as_json):
     """Random walks through SPEC's states from random initial states, choosing uniformly among
     the successors at each step and checking invariants and deadlock.
@@ -32,8 +32,7 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
     `--seed SEED+i --traces 1` (and the same --seed always gives the same walks).
     Exit codes as check's (0, 11, 12, 13, 75...).
     """
-    from .main import _parse_const
-    constants = dict(_parse_const(c) for c in consts)
+    constants = parse_consts(consts)
     if seed is None:
         seed = random.SystemRandom().randrange(2 ** 31)
     model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock)
@@ -46,7 +45,6 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
     r = simulate(model, depth=depth, traces=traces, seed=seed)
     v = r.violation
     if itf_path:
-        from ..trace.itf import write_itf
         if v is not None and v.trace:
             write_itf(itf_path, r.variables, [s.state for s in v.trace], actions=[s.action for s in v.trace],
                       meta={"source": spec, "seed": r.walk_seed})

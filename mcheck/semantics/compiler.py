@@ -22,7 +22,7 @@ from ..syntax.errors import EvalError, ParseError
 from . import env as E
 from . import runtime as R
 from . import values as V
-from .levels import ACTION, CONSTANT, STATE, TEMPORAL, Levels, children
+from .levels import ACTION, CONSTANT, STATE, Levels, children
 
 BUILTIN_CONSTANTS = {"TRUE": True, "FALSE": False}
 
@@ -1015,7 +1015,7 @@ class Compiler:
         out = Out()
         out.emit(0, f"def {fn}(s{''.join(', ' + p for p in params)}):")
         ctx = replace(ctx, exit="return", assigned=())
-        self.act(body, ctx, lambda c, o, ind: self._yield(c, o, ind), out, 1)
+        self.act(body, ctx, lambda c, o, ind: self.yield_state(c, o, ind), out, 1)
         out.emit(1, "return")
         out.emit(1, "yield")
         self.defs.append("\n".join(out.lines) + "\n")
@@ -1024,33 +1024,38 @@ class Compiler:
     def next_function(self, leaves: list[tuple[A.Expr, Ctx, list[tuple[str, Any]]]]) -> str:
         """All actions in one generator, in TLC's order: one call per state instead of one per action.
 
-        Each action runs inside a one-pass loop so that a failed guard can ``break`` out of it;
-        the constants an action was split on are assigned before its code.
+        It yields ``(i, t)``: the successor ``t`` and the index ``i`` of the action (leaf) that produced
+        it, so that a trace is labelled without re-running the actions.  Each action runs inside a
+        one-pass loop so that a failed guard can ``break`` out of it; the constants an action was
+        split on are assigned before its code.
         """
         fn = self.fresh("next_all_")
         out = Out()
         out.emit(0, f"def {fn}(s):")
-        for expr, ctx, binds in leaves:
+        for ai, (expr, ctx, binds) in enumerate(leaves):
             out.emit(1, "for _once in ONCE:")
             # the constants this action was split on go into the code as literals
             consts = {py: self.value(v) for py, v in binds}
             locs = {k: (LVal(consts[l.py]) if isinstance(l, LVal) and l.py in consts else l)
                     for k, l in ctx.locals.items()}
             ctx = replace(ctx, locals=locs, exit="break", assigned=())
-            self.act(expr, ctx, lambda c, o, ind: self._yield(c, o, ind), out, 2)
+            self.act(expr, ctx, lambda c, o, ind, ai=ai: self.yield_state(c, o, ind, tag=ai), out, 2)
         out.emit(1, "return")
         out.emit(1, "yield")
         self.glob["ONCE"] = (0,)
         self.defs.append("\n".join(out.lines) + "\n")
         return fn
 
-    def _yield(self, ctx: Ctx, out: Out, ind: int) -> None:
+    def yield_state(self, ctx: Ctx, out: Out, ind: int, tag: int | None = None) -> None:
+        """Emit the end of an action path: yield the next state (``(tag, state)`` when tagged), or
+        report the variables the path left unassigned."""
         missing = [self.variables[i] for i in range(self.nvars) if i not in ctx.assigned]
         if missing:
             partial = "".join((f"n{i}, " if i in ctx.assigned else "NULL, ") for i in range(self.nvars))
             out.emit(ind, f"unassigned(({partial}), {', '.join(repr(m) for m in missing)})")
         else:
-            out.emit(ind, "yield (" + "".join(f"n{i}, " for i in range(self.nvars)) + ")")
+            state = "(" + "".join(f"n{i}, " for i in range(self.nvars)) + ")"
+            out.emit(ind, f"yield {state}" if tag is None else f"yield ({tag}, {state})")
 
     def _primed_var(self, e: A.Expr, ctx: Ctx) -> int | None:
         """The index of the variable that e names as x' (action mode) or x (init mode), if it does."""

@@ -29,7 +29,7 @@ definitions (subexpression names) are accepted once ``Op`` resolves.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mcheck.syntax import ast as A
 from mcheck.syntax.errors import ParseError, source_line

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from lark import Lark, Token, Transformer
-from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
+from lark.exceptions import LarkError, UnexpectedInput
 from lark.lexer import Lexer
 
 from . import ast as A

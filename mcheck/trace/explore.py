@@ -17,8 +17,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, ListItem, ListView, Static, Tree
 
+from ..checker.filter import StepFilter
 from ..semantics.values import Fcn, tla_repr, tlc_sorted
 from .text import change_mark
+from .why import explain_invariant
 
 MAX_CHILDREN = 500
 
@@ -62,7 +64,7 @@ def evaluate_text(model: Any, text: str, state: tuple) -> tuple[bool, str]:
     if not text:
         return False, "type a TLA+ expression"
     try:
-        v = model.evaluate(text, state)
+        v = model.source.evaluate(text, state)
     except Exception as err:  # parse, resolution, compile and evaluation errors alike
         msg = getattr(err, "message", None) or str(err) or type(err).__name__
         return False, f"{type(err).__name__}: {msg}"
@@ -100,6 +102,7 @@ class Explorer(App):
                  title: str | None = None):
         super().__init__()
         self.model = model
+        self.filter = StepFilter(model)
         self.variables = list(variables)
         self.steps = list(steps)
         self.index = 0
@@ -176,17 +179,9 @@ class Explorer(App):
             self._add(node, t, x, depth + 1)
 
     def _why(self, state: tuple) -> Text:
-        bad = []
-        for p in getattr(self.model, "invariants", []):
-            try:
-                ok = p.fn(state)
-            except Exception:
-                ok = False
-            if ok is not True:
-                bad.append(p.name)
+        bad = self.filter.violated_invariants(state)
         if not bad:
             return Text("")
-        from .why import explain_invariant
         ex = None
         try:
             ex = explain_invariant(self.model, bad[0], state)
@@ -228,5 +223,5 @@ class Explorer(App):
 
 
 def steps_of_trace(trace: Sequence[Any]) -> list[tuple[str, tuple]]:
-    """``(action, state)`` pairs from ``bfs.TraceStep``s."""
+    """``(action, state)`` pairs from ``outcome.TraceStep``s."""
     return [(s.action, s.state) for s in trace]

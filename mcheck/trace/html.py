@@ -7,18 +7,25 @@ The report has
 * the counterexample as a table: a row per step (its action and location), a column per variable,
   the cells a step changed highlighted (class ``changed``); clicking a row (or the keys j/k) shows
   that state in full, nested values indented, in the *selected state* panel, which the script fills;
-* for a small state space (at most ``GRAPH_LIMIT`` distinct states) a drawing of the state graph as
-  inline SVG: a column per BFS level from the initial states, initial states outlined, states on
-  the counterexample in blue, violating states in red; hovering or clicking a state shows it.
+* for a small state space (at most ``GRAPH_LIMIT`` distinct states) a drawing of the state graph the
+  check explored, as inline SVG: a column per BFS level from the initial states, initial states
+  outlined, states on the counterexample in blue, violating states in red; hovering or clicking a
+  state shows it.  The graph is the one the check's own search recorded (no second search): after
+  a violation, the states found up to it.
 """
 from __future__ import annotations
 
 import html
 import json
+import math
 import os
 from typing import Any
 
-from .text import format_state, pretty
+import networkx as nx
+
+from ..checker.outcome import Outcome, headline
+from ..semantics.values import tla_repr
+from .text import change_mark, format_state, pretty
 
 GRAPH_LIMIT = 200
 
@@ -28,7 +35,6 @@ def _e(s: Any) -> str:
 
 
 def _repr(v: Any) -> str:
-    from ..semantics.values import tla_repr
     try:
         return tla_repr(v)
     except Exception:
@@ -51,26 +57,15 @@ def _action_name(label: str) -> tuple[str, str]:
     return (name, "line " + rest) if sep else (s, "")
 
 
-def _outcome(r: Any) -> str:
-    v = r.violation
-    if r.result == "success":
-        return "No error has been found."
-    if v is None:
-        return f"Error: {r.error or r.result}"
-    if v.kind == "invariant":
-        return f"Invariant {v.name} is violated" + (" by the initial state." if v.initial else ".")
-    if v.kind == "property":
-        return f"Property {v.name} is violated" + (" by the initial state." if v.initial else ".")
-    if v.kind == "deadlock":
-        return "Deadlock reached."
-    return f"Error: {r.error or v.message or v.kind}"
+def _outcome(r: Outcome) -> str:
+    """TLC's headline for the outcome, as a sentence."""
+    text = headline(r)
+    return text[:-1] + "." if text.endswith(":") else text
 
 
-def _graph_svg(model: Any, trace_states: list[tuple], variables: list[str]) -> tuple[str, dict]:
-    """(svg text, node data for the script), or ("", {}) when not drawn."""
-    from ..checker.graph import explore_graph
-    G = explore_graph(model, max_states=GRAPH_LIMIT)
-    if G.graph.get("truncated"):
+def _graph_svg(G: nx.MultiDiGraph, trace_states: list[tuple], variables: list[str]) -> tuple[str, dict]:
+    """(svg text, node data for the script), or ("", {"note": why not}) when not drawn."""
+    if G.graph.get("truncated") or G.number_of_nodes() > GRAPH_LIMIT:
         return "", {"note": f"The state graph is not drawn: it has more than {GRAPH_LIMIT} states."}
     if G.number_of_nodes() == 0:
         return "", {"note": "The state graph is empty."}
@@ -117,7 +112,6 @@ def _graph_svg(model: Any, trace_states: list[tuple], variables: list[str]) -> t
     seen_pairs: dict[tuple[int, int], list[str]] = {}
     for u, v, d in G.edges(data=True):
         seen_pairs.setdefault((u, v), []).append(str(d.get("action", "")))
-    import math
     for (u, v), acts in seen_pairs.items():
         (x1, y1), (x2, y2) = pos[u], pos[v]
         cls = "edge trace" if (u, v) in trace_edges else "edge"
@@ -238,10 +232,10 @@ _JS = r"""
 """
 
 
-def render_report(r: Any, model: Any = None, spec: str | None = None, explanation: Any = None,
-                  graph: bool = True) -> str:
-    """The HTML text of the report for a check's ``Result``."""
-    from .text import change_mark
+def render_report(r: Outcome, model: Any = None, spec: str | None = None, explanation: Any = None,
+                  graph: nx.MultiDiGraph | None = None) -> str:
+    """The HTML text of the report for a check's outcome; ``graph``: the state graph the check
+    recorded (``checker.graph.state_graph``), drawn when it is small, or None."""
     variables = list(r.variables or (model.variables if model is not None else []))
     v = r.violation
     trace = v.trace if v is not None else []
@@ -254,71 +248,19 @@ def render_report(r: Any, model: Any = None, spec: str | None = None, explanatio
         out.append(f'<div class="note">{_e(spec)}</div>')
     out.append(f'<p class="outcome {"bad" if bad else "ok"}" id="outcome">{_e(_outcome(r))}</p>')
     if explanation is not None:
-        out.append('<div class="why" id="why">')
-        out.append(f"<div>{_e(explanation.headline())}</div>")
-        out.append(f"<pre><code>{_e(explanation.text)}</code></pre>")
-        for w in explanation.witnesses:
-            out.append(f"<div><code>{_e(w.line())}</code></div>")
-        if explanation.operands:
-            out.append("<div>where " + "; ".join(f"<code>{_e(t)}</code> = <code>{_e(x)}</code>"
-                                                   for t, x in explanation.operands) + "</div>")
-        if explanation.path:
-            chain = " \u2192 ".join([explanation.invariant] + explanation.path)
-            out.append(f'<div class="note">through {_e(chain)}</div>')
-        out.append("</div>")
+        out += _why(explanation)
     stats = [("states generated", r.states_generated), ("distinct states found", r.distinct_states),
              ("states left on queue", r.left_on_queue), ("depth of the state graph search", r.depth),
              ("seconds", f"{r.seconds:.2f}"), ("exit code", r.exit_code)]
     out.append('<h2>Statistics</h2><table class="stats">')
     out += [f"<tr><td>{_e(k)}</td><td>{_e(x)}</td></tr>" for k, x in stats]
     out.append("</table>")
-    steps_data = []
-    if trace:
-        out.append(f"<h2>Counterexample ({len(trace)} states)</h2>")
-        out.append('<table id="trace"><thead><tr><th>#</th><th>action</th>'
-                   + "".join(f"<th>{_e(x)}</th>" for x in variables) + "</tr></thead><tbody>")
-        prev = None
-        for i, step in enumerate(trace, 1):
-            name, loc = _action_name(step.action)
-            cells = [f"<td>{i}</td>", f'<td class="action">{_e(name)}<span class="loc">{_e(loc)}</span></td>']
-            changed, marks, values = [], {}, []
-            for k, var in enumerate(variables):
-                val = step.state[k] if k < len(step.state) else None
-                text = pretty(val, 0, 60)
-                values.append(pretty(val, 0, 100))
-                ch = prev is not None and not _same(prev[k], val)
-                if ch:
-                    changed.append(var)
-                    try:
-                        marks[var] = change_mark(var, prev[k], val)
-                    except Exception:
-                        marks[var] = ""
-                cells.append(f'<td class="changed" title="{_e(marks.get(var, ""))}"><pre>{_e(text)}</pre></td>'
-                             if ch else f"<td><pre>{_e(text)}</pre></td>")
-            out.append(f'<tr data-step="{i}">' + "".join(cells) + "</tr>")
-            steps_data.append({"action": step.action, "changed": changed, "marks": marks, "values": values})
-            prev = step.state
-        out.append("</tbody></table>")
-        out.append('<p class="note">Highlighted cells: the variables the step changed. Click a row (or press j/k) '
-                   "to show its state below.</p>")
-        out.append('<h2>Selected state</h2><div id="detail">(the script shows the selected state here)</div>')
+    rows, steps_data = _trace_table(trace, variables)
+    out += rows
     graph_info = None
-    if graph and model is not None:
-        out.append("<h2>State graph</h2>")
-        try:
-            svg, meta = _graph_svg(model, [s.state for s in trace], variables)
-        except Exception as err:  # an evaluation error while exploring: the report still gets written
-            svg, meta = "", {"note": f"The state graph could not be explored: {getattr(err, 'message', err)}"}
-        if svg:
-            graph_info = meta["info"]
-            out.append(f'<p class="note">{meta["nodes"]} states, {meta["edges"]} transitions, {meta["levels"]} '
-                       "BFS levels (a column each, from the initial states).</p>")
-            out.append('<p class="legend"><span>thick outline: initial</span><span>blue: on the counterexample'
-                       '</span><span>red: violates an invariant</span></p>')
-            out.append(f'<div class="graph">{svg}</div><div id="node-info" class="note">Hover over a state to '
-                       "see it.</div>")
-        else:
-            out.append(f'<p class="note">{_e(meta.get("note", ""))}</p>')
+    if graph is not None:
+        section, graph_info = _graph_section(graph, [s.state for s in trace], variables)
+        out += section
     data = {"variables": variables, "steps": steps_data, "graph": graph_info}
     blob = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     out.append(f'<script type="application/json" id="report-data">{blob}</script>')
@@ -327,10 +269,79 @@ def render_report(r: Any, model: Any = None, spec: str | None = None, explanatio
     return "\n".join(out) + "\n"
 
 
-def write_report(path: str, r: Any, model: Any = None, spec: str | None = None, explanation: Any = None) -> str:
+def _why(explanation: Any) -> list[str]:
+    """Why the invariant failed (a ``why.Explanation``)."""
+    out = ['<div class="why" id="why">', f"<div>{_e(explanation.headline())}</div>",
+           f"<pre><code>{_e(explanation.text)}</code></pre>"]
+    for w in explanation.witnesses:
+        out.append(f"<div><code>{_e(w.line())}</code></div>")
+    if explanation.operands:
+        out.append("<div>where " + "; ".join(f"<code>{_e(t)}</code> = <code>{_e(x)}</code>"
+                                               for t, x in explanation.operands) + "</div>")
+    if explanation.path:
+        chain = " \u2192 ".join([explanation.invariant] + explanation.path)
+        out.append(f'<div class="note">through {_e(chain)}</div>')
+    out.append("</div>")
+    return out
+
+
+def _trace_table(trace: list, variables: list[str]) -> tuple[list[str], list[dict]]:
+    """The counterexample as a table (a row per step, changed cells highlighted), and the steps'
+    data for the script."""
+    if not trace:
+        return [], []
+    out = [f"<h2>Counterexample ({len(trace)} states)</h2>",
+           '<table id="trace"><thead><tr><th>#</th><th>action</th>'
+           + "".join(f"<th>{_e(x)}</th>" for x in variables) + "</tr></thead><tbody>"]
+    steps_data = []
+    prev = None
+    for i, step in enumerate(trace, 1):
+        name, loc = _action_name(step.action)
+        cells = [f"<td>{i}</td>", f'<td class="action">{_e(name)}<span class="loc">{_e(loc)}</span></td>']
+        changed, marks, values = [], {}, []
+        for k, var in enumerate(variables):
+            val = step.state[k] if k < len(step.state) else None
+            text = pretty(val, 0, 60)
+            values.append(pretty(val, 0, 100))
+            ch = prev is not None and not _same(prev[k], val)
+            if ch:
+                changed.append(var)
+                try:
+                    marks[var] = change_mark(var, prev[k], val)
+                except Exception:
+                    marks[var] = ""
+            cells.append(f'<td class="changed" title="{_e(marks.get(var, ""))}"><pre>{_e(text)}</pre></td>'
+                         if ch else f"<td><pre>{_e(text)}</pre></td>")
+        out.append(f'<tr data-step="{i}">' + "".join(cells) + "</tr>")
+        steps_data.append({"action": step.action, "changed": changed, "marks": marks, "values": values})
+        prev = step.state
+    out.append("</tbody></table>")
+    out.append('<p class="note">Highlighted cells: the variables the step changed. Click a row (or press j/k) '
+               "to show its state below.</p>")
+    out.append('<h2>Selected state</h2><div id="detail">(the script shows the selected state here)</div>')
+    return out, steps_data
+
+
+def _graph_section(G: nx.MultiDiGraph, trace_states: list[tuple], variables: list[str]) -> tuple[list[str], Any]:
+    out = ["<h2>State graph</h2>"]
+    svg, meta = _graph_svg(G, trace_states, variables)
+    if not svg:
+        return out + [f'<p class="note">{_e(meta.get("note", ""))}</p>'], None
+    part = "" if G.graph.get("complete", True) else " (the states the check found before it stopped)"
+    out.append(f'<p class="note">{meta["nodes"]} states{part}, {meta["edges"]} transitions, {meta["levels"]} '
+               "BFS levels (a column each, from the initial states).</p>")
+    out.append('<p class="legend"><span>thick outline: initial</span><span>blue: on the counterexample'
+               '</span><span>red: violates an invariant</span></p>')
+    out.append(f'<div class="graph">{svg}</div><div id="node-info" class="note">Hover over a state to '
+               "see it.</div>")
+    return out, meta["info"]
+
+
+def write_report(path: str, r: Outcome, model: Any = None, spec: str | None = None, explanation: Any = None,
+                 graph: nx.MultiDiGraph | None = None) -> str:
     """Write the report; return the message to show (on stderr)."""
     try:
-        text = render_report(r, model, spec, explanation)
+        text = render_report(r, model, spec, explanation, graph)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
     except Exception as err:

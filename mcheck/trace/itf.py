@@ -46,10 +46,7 @@ from typing import Any, Iterable, Sequence
 
 from ..semantics import values as V
 
-try:  # the value TLC prints as null: a variable a failing step left unassigned
-    from ..semantics.runtime import NULL as _NULL
-except ImportError:  # pragma: no cover
-    _NULL = None
+from ..semantics.runtime import NULL as _NULL   # the value TLC prints as null: a variable a failing step left unassigned
 
 SAFE_INT = 2 ** 53
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -254,7 +251,7 @@ def write_itf(path: str, variables: Sequence[str], states: Iterable[tuple], **kw
 
 
 def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
-    """Write the trace of a check's violation (a ``bfs.Result``) to ``path`` in ITF.
+    """Write the trace of a check's violation (an ``outcome.Outcome``) to ``path`` in ITF.
 
     Writes nothing when there is no trace; returns the message to show (on stderr).
     """

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..checker.bfs import Result
+from ..checker.outcome import Outcome
 from ..semantics.values import tla_repr
 
 
-def result_json(r: Result) -> dict[str, Any]:
+def result_json(r: Outcome) -> dict[str, Any]:
     v = r.violation
     violation = None
     if v is not None and r.result != "error":

@@ -22,9 +22,14 @@ over several lines, indented to show their nesting.  A single-variable spec keep
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any, Sequence
 
-from ..checker.bfs import Result, TraceStep
+from rich.text import Text
+
+from ..checker.outcome import NO_ACTION, Outcome, TraceStep, headline
+from ..checker.traces import step_label
 from ..semantics.values import Fcn, tla_repr, tlc_sorted
 
 WIDTH = 80
@@ -200,71 +205,19 @@ def _block(open_: str, items: list[tuple[str | None, Any]], close: str, indent: 
 
 # ---------------------------------------------------------------------------- the report
 
-def format_result(r: Result, full: bool = True, explanation: Any = None) -> str:
+def format_result(r: Outcome, full: bool = True, explanation: Any = None) -> str:
     """The report TLC would print for this outcome (without its banner and timestamps).
 
     ``full=False`` shows traces in the changes view; ``explanation`` (a ``why.Explanation``) is
     printed under the trace of an invariant violation.
     """
     out: list[str] = []
-    model = getattr(r, "model", None)
-    for w in getattr(model, "warnings", None) or ():
+    source = getattr(r.model, "source", None)
+    for w in getattr(source, "warnings", None) or ():
         out.append(f"Warning: {w}")   # TLC prints these before it starts the search
     r = _through_alias(r)
-    v = r.violation
-    why = explanation.lines() if explanation is not None else []
-
-    def state(st: tuple) -> str:
-        return format_state(r.variables, st) if full else format_state_pretty(r.variables, st)
-
-    if r.result == "success":
-        out.append("Model checking completed. No error has been found.")
-        out.append("  Estimates of the probability that TLC did not check all reachable states")
-        out.append("  because two distinct states had the same fingerprint:")
-        out.append(f"  calculated (optimistic):  val = {_prob(r)}")
-    elif r.result == "interrupted":
-        out.append("Interrupted: the statistics so far.")
-    elif v is not None and v.kind == "invariant":
-        if v.initial:
-            out.append(f"Error: Invariant {v.name} is violated by the initial state:")
-            out.append(state(v.trace[0].state))
-            out += why
-        else:
-            out.append(f"Error: Invariant {v.name} is violated.")
-            out.append("Error: The behavior up to this point is:")
-            out.append(format_trace(r.variables, v.trace, full))
-            if why:
-                out += why
-                out.append("")
-    elif v is not None and v.kind == "property":
-        if v.initial:
-            out.append(f"Error: Property {v.name} is violated by the initial state:")
-            out.append(state(v.trace[0].state))
-        else:
-            out.append(f"Error: Action property {v.name} is violated.")
-            out.append("Error: The behavior up to this point is:")
-            out.append(format_trace(r.variables, v.trace, full))
-    elif v is not None and v.kind == "temporal":
-        # a lasso: the prefix and the cycle, closed by "Stuttering" or "Back to state K"
-        out.append(f"Error: Temporal property {v.name} was violated.")
-        out.append("Error: The behavior up to this point is:")
-        steps = v.trace[:-1] if v.stuttering else v.trace
-        out.append(format_trace(r.variables, steps, full))
-        if v.stuttering:
-            out.append(f"State {len(v.trace)}: Stuttering")
-        elif v.loop_index is not None:
-            out.append(f"Back to state {v.loop_index + 1}: {_back_label(r, v)}")
-    elif v is not None and v.kind == "deadlock":
-        out.append("Error: Deadlock reached.")
-        out.append("Error: The behavior up to this point is:")
-        out.append(format_trace(r.variables, v.trace, full))
-    elif v is not None and v.kind == "assumption":
-        out.append(f"Error: {r.error}")
-    else:
-        out.append(f"Error: {r.error}")
-        if v is not None and v.trace:
-            out.append("Error: The behavior up to this point is:")
-            out.append(format_trace(r.variables, v.trace, full))
+    out.append(headline(r))
+    out += _body(r, full, explanation.lines() if explanation is not None else [])
     if r.stats_printed:
         out.append(f"{r.states_generated} states generated, {r.distinct_states} distinct states found, "
                    f"{r.left_on_queue} states left on queue.")
@@ -272,13 +225,39 @@ def format_result(r: Result, full: bool = True, explanation: Any = None) -> str:
     return "\n".join(out)
 
 
-def _through_alias(r: Result) -> Result:
-    """With an ALIAS, traces show the alias record of each state (as TLC prints them) in place of the variables."""
-    import dataclasses
+def _body(r: Outcome, full: bool, why: list[str]) -> list[str]:
+    """What follows the headline: the state or the trace, and why the invariant failed."""
+    v = r.violation
+    if r.result == "success":
+        return ["  Estimates of the probability that TLC did not check all reachable states",
+                "  because two distinct states had the same fingerprint:",
+                f"  calculated (optimistic):  val = {_prob(r)}"]
+    if v is None or v.kind == "assumption" or (v.kind != "temporal" and not v.trace):
+        return []
+    if v.initial and v.kind in ("invariant", "property"):
+        st = v.trace[0].state
+        lines = [format_state(r.variables, st) if full else format_state_pretty(r.variables, st)]
+        return lines + (why if v.kind == "invariant" else [])
+    out = ["Error: The behavior up to this point is:"]
+    if v.kind == "temporal":
+        # a lasso: the prefix and the cycle, closed by "Stuttering" or "Back to state K"
+        out.append(format_trace(r.variables, v.trace[:-1] if v.stuttering else v.trace, full))
+        if v.stuttering:
+            out.append(f"State {len(v.trace)}: Stuttering")
+        elif v.loop_index is not None:
+            out.append(f"Back to state {v.loop_index + 1}: {_back_label(r, v)}")
+        return out
+    out.append(format_trace(r.variables, v.trace, full))
+    if v.kind == "invariant" and why:
+        out += why + [""]
+    return out
 
-    from ..semantics.values import Fcn
-    model = getattr(r, "model", None)
-    alias = getattr(model, "alias", None)
+
+def _through_alias(r: Outcome) -> Outcome:
+    """With an ALIAS, traces show the alias record of each state (as TLC prints them) in place of the variables."""
+    model = r.model
+    source = getattr(model, "source", None)
+    alias = getattr(source, "alias", None)
     v = r.violation
     if alias is None or v is None or not v.trace:
         return r
@@ -286,7 +265,7 @@ def _through_alias(r: Result) -> Result:
         recs = []
         prev = v.trace[0].state
         for st in v.trace:
-            rec = alias(prev, st.state) if model.alias_transition else alias(st.state)
+            rec = alias(prev, st.state) if source.alias_transition else alias(st.state)
             prev = st.state
             if type(rec) is not Fcn:
                 return r
@@ -295,24 +274,19 @@ def _through_alias(r: Result) -> Result:
         return r  # an alias that fails to evaluate: print the plain trace
     fields = list(recs[0].keys())
     steps = [dataclasses.replace(st, state=tuple(rec.get(f) for f in fields)) for st, rec in zip(v.trace, recs)]
-    out = dataclasses.replace(r, variables=fields, violation=dataclasses.replace(v, trace=steps))
-    out.model = model  # type: ignore[attr-defined]
-    return out
+    return dataclasses.replace(r, variables=fields, violation=dataclasses.replace(v, trace=steps))
 
 
-def _back_label(r: Result, v) -> str:
+def _back_label(r: Outcome, v) -> str:
     """The action that closes the cycle: from the last state back to the loop's first."""
-    if getattr(v, "loop_action", None):
+    if v.loop_action:
         return v.loop_action
-    model = getattr(r, "model", None)
-    if model is not None and v.trace:
-        i = model.action_of(v.trace[-1].state, v.trace[v.loop_index].state)
-        if i >= 0:
-            return model.actions[i].label
-    return "<Action>"
+    if r.model is not None and v.trace:
+        return step_label(r.model, v.trace[-1].state, v.trace[v.loop_index].state)
+    return NO_ACTION
 
 
-def _prob(r: Result) -> str:
+def _prob(r: Outcome) -> str:
     m, n = r.distinct_states, r.states_generated
     p = m * (n - m) / 2.0 ** 64
     if p == 0:
@@ -339,9 +313,6 @@ _STYLES = [  # (pattern, style of group 1)
 
 def colorize(text: str):
     """The report as a rich ``Text`` styled for a terminal (headers, errors, changes, the culprit)."""
-    import re
-
-    from rich.text import Text
     t = Text(text)
     for pat, style in _STYLES:
         for m in re.finditer(pat, text):

@@ -1,6 +1,6 @@
 """Why an invariant failed: the first FALSE conjunct, and the witnesses of the quantifiers on the way.
 
-``explain_invariant(model, name, state)`` walks the invariant's formula (``model.builder.sources``)
+``explain_invariant(model, name, state)`` walks the invariant's formula (``model.source.formulas``)
 in the violating state and stops at the smallest sub-formula it can blame:
 
 * a conjunction (``/\\`` list or infix ``/\\``): the first conjunct that is FALSE;
@@ -26,6 +26,7 @@ from typing import Any
 
 from ..semantics import env as E
 from ..semantics import values as V
+from ..semantics.levels import children
 from ..syntax import ast as A
 from ..syntax.printer import print_expr
 
@@ -96,7 +97,7 @@ class _Walker:
         self.deadline = time.monotonic() + BUDGET
 
     def ev(self, e: A.Expr, env: E.Env) -> Any:
-        return self.model.evaluate(e, self.state, env)
+        return self.model.source.evaluate(e, self.state, env)
 
     def is_false(self, e: A.Expr, env: E.Env) -> bool:
         try:
@@ -262,7 +263,6 @@ def _operands(w: _Walker, e: A.Expr, env: E.Env) -> list[tuple[str, str]]:
 
 
 def _has_name(e: A.Node) -> bool:
-    from ..semantics.levels import children
     if isinstance(e, A.Name) or isinstance(e, A.OpApp) and _is_ident(e.op):
         return True
     return any(_has_name(c) for c in children(e))
@@ -270,8 +270,8 @@ def _has_name(e: A.Node) -> bool:
 
 def explain_invariant(model: Any, name: str, state: tuple) -> Explanation | None:
     """Why ``state`` violates the invariant ``name`` (None when the model does not know its formula)."""
-    builder = getattr(model, "builder", None)
-    src = getattr(builder, "sources", {}).get(name) if builder is not None else None
+    source = getattr(model, "source", None)
+    src = source.formulas.get(name) if source is not None else None
     if src is None:
         return None
     body, env = src
@@ -300,7 +300,7 @@ def explain_invariant(model: Any, name: str, state: tuple) -> Explanation | None
 
 
 def explain_violation(model: Any, violation: Any) -> Explanation | None:
-    """The explanation of a check's invariant violation (a ``bfs.Violation``), or None."""
+    """The explanation of a check's invariant violation (an ``outcome.Violation``), or None."""
     if model is None or violation is None or violation.kind != "invariant" or not violation.trace:
         return None
     try:

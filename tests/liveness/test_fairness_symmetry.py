@@ -184,6 +184,6 @@ BadPost == FALSE
 """
     r = run(body, "INIT Init\nNEXT Next\nALIAS Al\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE")
     assert r.result == "success"
-    assert r.model.alias((1,))["double"] == 2
+    assert r.model.source.alias((1,))["double"] == 2
     r = run(body, "INIT Init\nNEXT Next\nPOSTCONDITION BadPost\nCHECK_DEADLOCK FALSE")
     assert r.result == "safety failure" and r.violation.kind == "postcondition"

@@ -24,7 +24,7 @@ def _evaluator(folder: Path, extends: str):
     (folder / "Eval.cfg").write_text("INIT Init\nNEXT Next\n")
     model, err = build_model(str(tla))
     assert err is None, err.error
-    return lambda text: tla_repr(model.evaluate(text, (0,)))
+    return lambda text: tla_repr(model.source.evaluate(text, (0,)))
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ def evaluator(folder: Path, extends: str):
     tla = write_spec(folder, "Eval", "VARIABLE x\nInit == x = 0\nNext == x' = x", extends=extends)
     model, err = build_model(str(tla))
     assert err is None, err.error
-    return lambda text: model.evaluate(text, (0,))
+    return lambda text: model.source.evaluate(text, (0,))
 
 
 @pytest.fixture

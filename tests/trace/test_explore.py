@@ -89,8 +89,8 @@ def test_nested_values_are_collapsible_trees(spec):
     model, err = build_model(path)
     assert err is None
     s0 = next(iter(model.init()))
-    s1 = next(iter(model.next_all(s0)))
-    s2 = next(iter(model.next_all(s1)))
+    s1 = next(iter(model.successors(s0)))[1]
+    s2 = next(iter(model.successors(s1)))[1]
     app = Explorer(model, model.variables, [("<Initial predicate>", s0), ("<Next>", s1), ("<Next>", s2)])
 
     async def go():

@@ -5,9 +5,10 @@ import json
 
 import networkx as nx
 
-from mcheck.checker.graph import explore_graph, to_dot
+from mcheck.checker.graph import explore_graph
 from mcheck.checker.replay import load_model
 from mcheck.checker.run import check_spec
+from mcheck.trace.graph_files import to_dot
 from tests.conftest import invoke
 
 
@@ -45,12 +46,38 @@ def test_dump_graph_formats(diehard, tmp_path):
             assert len(data["nodes"]) == 16 and data["graph"]["variables"] == ["big", "small"]
 
 
-def test_dump_graph_with_violation_still_writes_the_whole_graph(diehard, tmp_path):
+def test_dump_graph_with_violation_writes_the_states_the_check_found(diehard, tmp_path):
+    # the graph is recorded by the check's own search, which stops at the violation (as TLC's -dump)
     out = tmp_path / "g.json"
     plain = invoke("check", diehard, "--invariant", "NotSolved")
     r = invoke("check", diehard, "--invariant", "NotSolved", "--dump-graph", str(out))
     assert r.exit_code == 12 and r.stdout == plain.stdout
-    assert len(json.loads(out.read_text())["nodes"]) == 16
+    assert "14 distinct states found" in r.stdout
+    data = json.loads(out.read_text())
+    assert len(data["nodes"]) == 14 and data["graph"]["complete"] is False
+    assert "as far as the check explored it" in r.stderr
+    assert [n["violates"] for n in data["nodes"] if n["violates"]] == [["NotSolved"]]
+
+
+VIEW_SPEC = """VARIABLES x, y
+Init == x = 0 /\\ y = 0
+Next == \\/ x < 3 /\\ x' = x + 1 /\\ y' = y
+        \\/ y < 3 /\\ y' = y + 1 /\\ x' = x
+View == x
+"""
+
+
+def test_check_and_dump_graph_agree_under_a_view(spec, tmp_path):
+    # VIEW x: the 16 states (x, y) in 0..3 \X 0..3 fall into 4 classes
+    path = spec("Viewed", VIEW_SPEC, cfg="INIT Init\nNEXT Next\nVIEW View\nCHECK_DEADLOCK FALSE\n")
+    out = tmp_path / "g.json"
+    r = invoke("check", path, "--dump-graph", str(out))
+    assert r.exit_code == 0 and "4 distinct states found" in r.stdout
+    data = json.loads(out.read_text())
+    assert len(data["nodes"]) == 4 and data["graph"]["complete"] is True
+    assert "4 states" in r.stderr
+    G = explore_graph(load_model(path)[0])
+    assert G.number_of_nodes() == 4
 
 
 def test_graph_respects_constraints_and_marks_deadlocks(spec):

@@ -36,7 +36,9 @@ def test_report_is_self_contained_and_has_the_trace_table(diehard, tmp_path):
     last = text.split('<tr data-step="7">')[1].split("</tr>")[0]
     assert '<td class="changed" title="(was 5)"><pre>4</pre></td>' in last
     assert ">73<" in text and ">14<" in text  # states generated, distinct states
-    assert '<svg id="graph"' in text and text.count('class="node') == 16
+    # the graph the check's own search recorded: the 14 states it found up to the violation
+    assert '<svg id="graph"' in text and text.count('class="node') == 14
+    assert "14 states (the states the check found before it stopped)" in text
     assert "ontrace violates" in text  # the last state of the trace violates NotSolved
 
 

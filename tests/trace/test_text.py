@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from mcheck.checker.bfs import TraceStep
+from mcheck.checker.outcome import TraceStep
 from mcheck.semantics.values import Fcn, ModelValue, tla_repr
 from mcheck.trace.text import change_mark, format_changes, format_trace, pretty
 from tests.conftest import invoke

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mcheck.semantics.cfg import CfgName, ConstAssign, load_cfg, parse_cfg
+from mcheck.syntax.cfg import CfgName, ConstAssign, load_cfg, parse_cfg
 from mcheck.syntax.ast import Bool, Name, Num, SetEnum, Str, Tuple
 from mcheck.syntax.errors import ConfigError
 

@@ -26,8 +26,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from mcheck.syntax.ast import Bool, Expr, Name, Num, SetEnum, Span, Str, Tuple
-from mcheck.syntax.errors import CfgSyntaxError, register_source
+from .ast import Bool, Expr, Name, Num, SetEnum, Span, Str, Tuple
+from .errors import CfgSyntaxError, register_source
 
 __all__ = ["CfgName", "ConstAssign", "Config", "parse_cfg", "KEYWORDS"]
 

@@ -1,0 +1,80 @@
+"""One check of a model: its assumptions, the breadth-first search, the postconditions, then liveness."""
+from __future__ import annotations
+
+import time
+from typing import Callable, Sequence
+
+from ..semantics.model import Model
+from ..syntax.errors import EvalError
+from . import outcome as O
+from .liveness import LivenessChecker
+from .observers import GraphRecorder, Observer, ProgressCallback
+from .search import BreadthFirst
+from .traces import lasso_steps
+
+
+def check_assumptions(model: Model) -> O.Outcome | None:
+    """The first ASSUME that is false or fails to evaluate, as an outcome (exit 10); None if all hold."""
+    for a in model.assumptions:
+        try:
+            ok = a.fn()
+        except EvalError as err:
+            return O.assumption_failed(a.label, err.message)
+        if ok is not True:
+            return O.assumption_false(a.label)
+    return None
+
+
+def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
+              max_states: int | None = None, progress: Callable[[dict], None] | None = None) -> O.Outcome:
+    """Check ``model`` as TLC does with one worker; every outcome carries the model and its variables."""
+    t0 = time.monotonic()
+    out = check_assumptions(model)
+    if out is None:
+        watchers = list(observers)
+        graph = GraphRecorder() if model.liveness is not None else None
+        if graph is not None:
+            watchers.append(graph)
+        if progress is not None:
+            watchers.append(ProgressCallback(progress))
+        search = BreadthFirst(model, watchers, check_deadlock, max_states)
+        out = search.run()
+        if out.result == "success":
+            counts = search.counts()
+            out = _postconditions(model, counts) or (
+                _liveness(model, graph, counts) if graph is not None else None) or out
+            out.complete = True
+    out.seconds = time.monotonic() - t0
+    out.variables = list(model.variables)
+    out.model = model
+    return out
+
+
+def _postconditions(model: Model, counts: O.Counts) -> O.Outcome | None:
+    for p in model.postconditions:
+        try:
+            ok = p.fn()
+        except EvalError as err:
+            return O.postcondition_failed(p.name, err.message, counts)
+        if ok is not True:
+            return O.postcondition_false(p.name, counts)
+    return None
+
+
+def _liveness(model: Model, graph: GraphRecorder, counts: O.Counts) -> O.Outcome | None:
+    """The first temporal property with a fair counterexample on the complete graph, as a lasso."""
+    lc = LivenessChecker(model.liveness, graph.states, graph.succ, graph.inits)
+    try:
+        for prop in model.liveness.properties:
+            lasso = lc.check(prop)
+            if lasso is None:
+                continue
+            steps, back = lasso_steps(model, graph.states, lasso.states, lasso.loop_index, lasso.stuttering)
+            loop = lasso.loop_index
+            if lasso.stuttering:
+                steps.append(O.TraceStep("Stuttering", steps[-1].state))
+                loop = len(steps) - 1
+            return O.temporal_violated(prop.name, steps, counts, loop, lasso.stuttering, back)
+    except EvalError as err:
+        return O.liveness_error(err.message, counts)
+    return None

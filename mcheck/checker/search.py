@@ -1,0 +1,271 @@
+"""Breadth-first search over a ``Model``, counting states as TLC does, stopping at the first violation.
+
+The order of checks for each generated successor is the ``StepFilter``'s (TLC's
+Worker.addElement): completeness, in-model, dedup, invariants on new or excluded states, action
+properties on every step, enqueue.  States are stored exactly (``ExactStore``: Python tuples in a
+dict), so there are no fingerprint collisions; each keeps the index of its parent and of the
+action that found it, which gives the shortest counterexample, labelled without re-running any
+action.  Observers (``observers.py``) watch the one search: the state graph for ``--dump-graph``,
+``--html`` and liveness, and progress reports.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable, Sequence
+
+from ..semantics.model import Model, State
+from ..semantics.runtime import AssertionFailed, UnsetVariable
+from ..syntax.errors import EvalError
+from . import outcome as O
+from .diagnose import diagnose_init, diagnose_invariant, diagnose_step
+from .filter import InvariantError, StepFilter
+from .observers import Observer, fan_out
+from .traces import step_label
+
+
+class ExactStore:
+    """Every distinct state, exactly: a dict from dedup key to index, the states, their parents
+    (-1 for an initial state) and the index of the action that found each (-1: initial)."""
+
+    def __init__(self) -> None:
+        self.index: dict = {}
+        self.states: list[State] = []
+        self.parent: list[int] = []
+        self.action: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
+        """The path of parent links from an initial state to state ``i`` (then the step ``extra``:
+        ``(action index, state)``), each step labelled with the action that took it."""
+        chain = []
+        while i >= 0:
+            chain.append(i)
+            i = self.parent[i]
+        chain.reverse()
+        steps = [O.TraceStep(_label(model, self.action[j]), self.states[j]) for j in chain]
+        if extra is not None:
+            steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
+        return steps
+
+
+def _label(model: Model, ai: int) -> str:
+    return O.INITIAL if ai < 0 else model.actions[ai].label
+
+
+class BreadthFirst:
+    """One breadth-first search of ``model``; ``run()`` returns its ``Outcome``.
+
+    ``check_deadlock`` overrides the model's; ``max_states`` stops the search (an error) past that
+    many distinct states; ``observers`` see every new state, every in-model step and progress.
+    """
+
+    def __init__(self, model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
+                 max_states: int | None = None, progress_every: float = 5.0):
+        self.model = model
+        self.filter = StepFilter(model)
+        self.store = ExactStore()
+        self.deadlock = model.check_deadlock if check_deadlock is None else check_deadlock
+        self.max_states = max_states
+        self.progress_every = progress_every
+        self.on_state, self.on_edge, self.on_dead_end, self.on_progress = fan_out(observers)
+        self.t0 = time.monotonic()
+        self.generated = 0
+        self.depth = 0
+        self.level = 1            # the level being generated (TLCGet("level"))
+        self.frontier: list[int] = []
+        self.cur = -1             # the state whose successors are being generated (-1: initial states)
+        self.left = 0             # states left on the queue when the search stopped
+
+    def counts(self) -> O.Counts:
+        return O.Counts(len(self.store), self.generated, self.depth, self.left, time.monotonic() - self.t0)
+
+    def run(self) -> O.Outcome:
+        """Generate the initial states, then level after level; the first violation ends the search."""
+        try:
+            bad = self._initial()
+            if bad is not None:
+                return bad
+            return self._levels()
+        except KeyboardInterrupt:
+            self.left = len(self.frontier)
+            return O.interrupted(self.counts())
+
+    # ------------------------------------------------------------------ the initial states
+
+    def _initial(self) -> O.Outcome | None:
+        m, filt, store = self.model, self.filter, self.store
+        m.set_level(1)
+        try:
+            for st in m.init():
+                self.generated += 1
+                in_model = filt.accepts(None, st)
+                new = in_model and filt.dedup_key(st) not in store.index
+                if new:
+                    self._add(st, -1, -1)
+                    self.frontier.append(len(store.states) - 1)
+                    self.depth = 1
+                if not in_model or new:
+                    name = filt.invariant_violated_unchecked(st)
+                    if name is not None:
+                        return O.invariant_violated(name, [O.TraceStep(O.INITIAL, st)], self.counts(), initial=True)
+                name = filt.init_property_violated(st)
+                if name is not None:
+                    return O.property_violated(name, [O.TraceStep(O.INITIAL, st)], self.counts(), initial=True)
+        except UnsetVariable as u:
+            return O.unassigned_initial(u.names, self.counts())
+        except AssertionFailed as err:
+            return O.assert_failed(err.message, [], self.counts())
+        except RecursionError:
+            return O.evaluation_error("recursion too deep while computing the initial states", self.counts())
+        except Exception as err:  # EvalError, or a Python-level failure of compiled code: TLC's message
+            return O.evaluation_error(diagnose_init(m, err), self.counts())
+        return None
+
+    def _add(self, t: State, parent: int, action: int) -> None:
+        store = self.store
+        j = len(store.states)
+        store.index[self.filter.dedup_key(t)] = j
+        store.states.append(t)
+        store.parent.append(parent)
+        store.action.append(action)
+        if self.on_state is not None:
+            self.on_state(j, t, parent, action)
+
+    # ------------------------------------------------------------------ the successors
+
+    def _levels(self) -> O.Outcome:
+        try:
+            found = self._explore()
+        except InvariantError as f:
+            # TLC: "Evaluating invariant Inv failed." and the cause, exit 76 (ErrE)
+            msg = diagnose_invariant(self.model, f.name, f.state, f.err)
+            return O.invariant_error(f.name, msg, self._trace_to(self.cur, f.state), self.counts())
+        except UnsetVariable as u:
+            self.generated += 1
+            tr = self._trace_to(self.cur)
+            tr.append(O.TraceStep(self._failing_action(), u.partial))
+            return O.unassigned_successor(u.names, tr, self.counts())
+        except AssertionFailed as err:
+            return O.assert_failed(err.message, self._trace_to(self.cur), self.counts())
+        except RecursionError:
+            return O.evaluation_error("recursion too deep while evaluating", self.counts(), self._trace_to(self.cur))
+        except EvalError as err:
+            msg = diagnose_step(self.model, self._state(self.cur), err)
+            return O.evaluation_error(msg, self.counts(), self._trace_to(self.cur), err.message)
+        except Exception as err:  # a Python-level failure of compiled code: find TLC's message
+            msg = diagnose_step(self.model, self._state(self.cur), err)
+            return O.evaluation_error(msg, self.counts(), self._trace_to(self.cur))
+        if found is not None:
+            return found
+        out = O.success(self.counts())
+        out.complete = True
+        return out
+
+    def _state(self, i: int) -> State | None:
+        return self.store.states[i] if i >= 0 else None
+
+    def _trace_to(self, i: int, extra: State | None = None) -> list[O.TraceStep]:
+        if i < 0:
+            return []
+        steps = self.store.trace(self.model, i)
+        if extra is not None:
+            steps.append(O.TraceStep(step_label(self.model, self.store.states[i], extra), extra))
+        return steps
+
+    def _failing_action(self) -> str:
+        """The label of the first action that fails on the current state (an unassigned variable)."""
+        s = self._state(self.cur)
+        for a in self.model.actions if s is not None else ():
+            try:
+                for _ in a.successors(s):
+                    pass
+            except Exception:
+                return a.label
+        return O.NO_ACTION
+
+    def _violation(self, make: Callable, name: str, ai: int, t: State, left: int) -> O.Outcome:
+        self.left = left
+        return make(name, self.store.trace(self.model, self.cur, (ai, t)), self.counts())
+
+    def _explore(self) -> O.Outcome | None:
+        """The hot loop: every level, every state of it, every successor.  Counters live in locals
+        and are written back when the loop ends, however it ends."""
+        m, filt, store = self.model, self.filter, self.store
+        states, index = store.states, store.index
+        setdefault, states_append = index.setdefault, states.append
+        parent_append, action_append = store.parent.append, store.action.append
+        successors, set_level, key = m.successors, m.set_level, filt.key
+        in_model, check_inv, check_step = filt.in_model, filt.check_invariants, filt.check_step
+        on_state, on_edge, on_dead_end = self.on_state, self.on_edge, self.on_dead_end
+        generated, depth, level = self.generated, self.depth, self.frontier
+        last_report = time.monotonic()
+        try:
+            while level:
+                self.level += 1
+                lv = self.level
+                set_level(lv)
+                nxt: list[int] = []
+                self.frontier = level
+                for qi, cur in enumerate(level):
+                    self.cur = cur
+                    s = states[cur]
+                    before = generated
+                    for ai, t in successors(s):
+                        generated += 1
+                        new = False
+                        idx = None
+                        if in_model is None or in_model(s, t):
+                            j = len(states)
+                            idx = setdefault(t if key is None else key(t), j)  # one hash: lookup and insert
+                            if on_edge is not None:
+                                on_edge(cur, idx, ai)
+                            if idx == j:
+                                states_append(t)
+                                parent_append(cur)
+                                action_append(ai)
+                                nxt.append(j)
+                                new = True
+                                if on_state is not None:
+                                    on_state(j, t, cur, ai)
+                                if depth < lv:
+                                    depth = lv
+                            elif check_step is None:
+                                continue            # seen before, in the model: nothing left to check
+                        if check_inv is not None and (new or idx is None):
+                            name = check_inv(t)
+                            if name is not None:
+                                # the violating state is stored but never enqueued (TLC: Stop.tla)
+                                self.generated, self.depth = generated, depth
+                                left = len(level) - qi - 1 + len(nxt) - (1 if new else 0)
+                                return self._violation(O.invariant_violated, name, ai, t, left)
+                        if check_step is not None:
+                            name = check_step(s, t, cur, idx)
+                            if name is not None:
+                                self.generated, self.depth = generated, depth
+                                left = len(level) - qi - 1 + len(nxt)
+                                return self._violation(O.property_violated, name, ai, t, left)
+                    if generated == before:
+                        if on_dead_end is not None:
+                            on_dead_end(cur)
+                        if self.deadlock:
+                            self.left = len(level) - qi - 1 + len(nxt)
+                            self.generated, self.depth = generated, depth
+                            return O.deadlock(store.trace(m, cur), self.counts())
+                    if self.on_progress is not None and time.monotonic() - last_report > self.progress_every:
+                        last_report = time.monotonic()
+                        self.generated, self.depth = generated, depth
+                        self.on_progress(self._progress(len(level) - qi - 1 + len(nxt)))
+                    if self.max_states is not None and len(index) > self.max_states:
+                        self.generated, self.depth = generated, depth
+                        return O.stopped(self.max_states, self.counts())
+                level = nxt
+            self.frontier = level
+        finally:
+            self.generated, self.depth = generated, depth
+        return None
+
+    def _progress(self, queue: int) -> dict:
+        return {"depth": self.depth, "generated": self.generated, "distinct": len(self.store),
+                "queue": queue, "seconds": time.monotonic() - self.t0}

@@ -1,0 +1,77 @@
+"""``mcheck check SPEC``: breadth-first model checking, TLC's report, and the outputs beside it."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+
+from ..checker.graph import state_graph
+from ..checker.observers import GraphRecorder
+from ..checker.run import check_spec
+from ..trace.graph_files import dump_graph
+from ..trace.html import GRAPH_LIMIT, write_report
+from ..trace.itf import write_counterexample
+from ..trace.json_out import result_json
+from ..trace.text import colorize, format_result
+from ..trace.why import explain_violation
+from .explore_cmd import run_explorer
+from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
+
+
+def _progress(p: dict) -> None:
+    click.echo(f"Progress({p['depth']}): {p['generated']:,} states generated, {p['distinct']:,} distinct "
+               f"states found, {p['queue']:,} states left on queue ({p['seconds']:.0f} s).", err=True)
+
+
+@click.command("check")
+@spec_argument
+@model_options
+@no_deadlock_option
+@json_option
+@click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the counterexample in ITF (JSON)")
+@click.option("--dump-graph", "graph_path", type=click.Path(dir_okay=False),
+              help="write the state graph: FILE.dot, FILE.graphml or FILE.json")
+@click.option("--full-trace", is_flag=True,
+              help="print every variable of every state, as TLC does (default: only what each step changed)")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="write a self-contained HTML report (trace table, failing conjunct, small state graphs)")
+@click.option("--explore", is_flag=True, help="on a violation, open the counterexample in the interactive explorer")
+def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
+                  full_trace=False, html_path=None, explore=False):
+    """Check SPEC's safety properties by breadth-first search, as TLC does."""
+    constants = parse_consts(consts)
+    # the state graph for --dump-graph and --html is recorded by the check's own search
+    recorder = None
+    if graph_path or html_path:
+        recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
+    r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
+                   observers=[recorder] if recorder is not None else [])
+    model = r.model
+    explanation = explain_violation(model, r.violation) if r.violation is not None else None
+    if as_json:
+        click.echo(json.dumps(result_json(r)))
+    else:
+        text = format_result(r, full=full_trace, explanation=explanation)
+        if sys.stdout.isatty():
+            Console(highlight=False, soft_wrap=True).print(colorize(text))
+        else:
+            click.echo(text)
+        if r.result in ("success",) or r.stats_printed:
+            click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
+    if itf_path:
+        click.echo(write_counterexample(r, itf_path, source=spec), err=True)
+    graph = state_graph(model, recorder, r.complete) if recorder is not None and model is not None else None
+    if graph_path:
+        click.echo(dump_graph(graph, graph_path) if graph is not None else
+                   f"No model to explore (the spec or the .cfg has an error): nothing written to {graph_path}.",
+                   err=True)
+    if html_path:
+        click.echo(write_report(html_path, r, model, spec, explanation, graph), err=True)
+    if explore:
+        if r.violation is not None and r.violation.trace and model is not None:
+            run_explorer(model, r.violation.trace, title=f"{spec}: {r.violation.kind} {r.violation.name or ''}")
+        else:
+            click.echo("No counterexample to explore.", err=True)
+    sys.exit(r.exit_code)

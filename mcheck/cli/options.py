@@ -1,0 +1,57 @@
+"""The command-line options the commands share (spec, --config, --const, --invariant, ...) and their parsing."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import click
+
+from ..semantics.constants import cfg_value
+from ..syntax.errors import TLAError
+from ..syntax.parser import parse_expr
+
+
+def parse_const(text: str) -> tuple[str, Any]:
+    """``NAME=VALUE`` with the value written as in a .cfg (``N=3``, ``S={a, b}``)."""
+    name, eq, value = text.partition("=")
+    if not eq or not name.strip():
+        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}")
+    try:
+        return name.strip(), cfg_value(parse_expr(value.strip(), "<--const>"))
+    except TLAError as err:
+        raise click.BadParameter(err.message)
+
+
+def parse_consts(texts: tuple[str, ...]) -> dict[str, Any]:
+    return dict(parse_const(t) for t in texts)
+
+
+def spec_argument(f: Callable) -> Callable:
+    return click.argument("spec", type=click.Path(exists=True, dir_okay=False))(f)
+
+
+def config_option(f: Callable) -> Callable:
+    return click.option("--config", "-c", "config", type=click.Path(dir_okay=False),
+                        help="the .cfg (default: SPEC.cfg)")(f)
+
+
+def const_option(f: Callable) -> Callable:
+    return click.option("--const", "consts", multiple=True, help="NAME=VALUE, overriding or adding a constant")(f)
+
+
+def invariant_option(help: str = "an invariant to check, besides the .cfg's") -> Callable:
+    def deco(f: Callable) -> Callable:
+        return click.option("--invariant", "invariants", multiple=True, help=help)(f)
+    return deco
+
+
+def no_deadlock_option(f: Callable) -> Callable:
+    return click.option("--no-deadlock", is_flag=True, help="do not report deadlocks")(f)
+
+
+def json_option(f: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="print one JSON object instead of text")(f)
+
+
+def model_options(f: Callable) -> Callable:
+    """``--config``, ``--const`` and ``--invariant``: what every command that loads a model takes."""
+    return config_option(const_option(invariant_option()(f)))

@@ -1,0 +1,496 @@
+"""From a spec and its .cfg to a ``Model``: init, actions, invariants, constraints, properties.
+
+Everything the .cfg names is resolved and compiled here, so that the engines never see TLA+
+syntax: they get the ``model.Model`` record of compiled functions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable
+
+from ..syntax import ast as A
+from ..syntax.cfg import Config
+from ..syntax.errors import ConfigError, EvalError
+from ..syntax.parser import parse_expr
+from . import env as E
+from . import values as V
+from .builtins import NATIVE
+from .compiler import SPECIAL_NATIVES, Compiler, CompileError, Ctx, LVal, Out
+from .constants import cfg_value
+from .levels import ACTION, STATE, TEMPORAL, children
+from .model import Action, Assumption, Model, Predicate, Source, StepProperty, chain_actions
+from .symmetry import symmetry_key
+from .temporal import TRUE, LiveProperty, TemporalSpec, Translator, f_and
+
+NEXT_ALL_LIMIT = 400
+"""Above this many actions, successors come from each action in turn instead of one generated function."""
+
+
+@dataclass
+class TLCState:
+    """What TLCGet/TLCSet see: the search level and the registers."""
+
+    level: int = 0
+    regs: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
+
+    def set_level(self, level: int) -> None:
+        self.level = level
+
+    def get(self, key):
+        if key == "level":
+            return self.level
+        if isinstance(key, int):
+            return self.regs.get(key, 0)
+        if key in ("distinct", "generated", "queue", "diameter", "duration"):
+            return self.stats.get(key, 0)
+        if key == "config":
+            return V.Fcn({"mode": "bfs", "depth": -1, "deadlock": True, "worker": 1, "seed": 0, "traces": 0})
+        raise EvalError(f"TLCGet: unknown key {V.tla_repr(key)}")
+
+    def set(self, key, value):
+        self.regs[key] = value
+        return True
+
+
+class ModelBuilder:
+    """Compiles one spec with one .cfg; ``build()`` returns the ``Model``.
+
+    ``checked=True`` compiles with the natives' type checks (TLC's error messages) in place of
+    inline Python operators: the model an engine re-runs a failed evaluation on.
+    """
+
+    def __init__(self, modules: dict[str, A.Module], root: A.Module, cfg: Config,
+                 const_overrides: dict[str, Any] | None = None, checked: bool = False):
+        self.modules = modules
+        self.root = root
+        self.cfg = cfg
+        self.builder = E.Builder(modules, {**NATIVE, **SPECIAL_NATIVES})
+        self.env = self.builder.build_root(root)
+        self.variables = list(self.builder.variables)
+        self.tlc = TLCState()
+        self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc, checked=checked)
+        _intern_literals(modules, root)
+        self.comp.builder = self.builder
+        self.warnings: list[str] = []
+        self.sources: dict[str, tuple[A.Expr, E.Env]] = {}  # invariant name -> (body, env)
+        self.tspec = TemporalSpec()
+        self.tr = Translator(self, self.tspec)
+        self._apply_constants(const_overrides or {})
+
+    # ------------------------------------------------------------------ constants
+
+    def _apply_constants(self, extra: dict[str, Any]) -> None:
+        cfg = self.cfg
+        by_name: dict[str, list[E.Entry]] = {}
+        for ent in self.builder.created:
+            by_name.setdefault(ent.name, []).append(ent)
+        assigned: set[str] = set()
+        for ca in cfg.constants:
+            name = str(ca.name)
+            targets = [e for e in by_name.get(name, []) if isinstance(e, E.ConstEntry)]
+            root_ent = self.env.names.get(name)
+            targets += [e for e in by_name.get(name, []) if isinstance(e, E.NativeEntry) and e not in targets]
+            if isinstance(root_ent, (E.DefEntry, E.NativeEntry)) and root_ent not in targets:
+                targets.append(root_ent)
+            if ca.module is not None:
+                targets = [e for e in by_name.get(name, []) if getattr(e, "module", None) == str(ca.module)
+                           or isinstance(e, E.ConstEntry)]
+            if not targets and ca.module is not None:
+                # N <-[M] e for a module M that is instantiated only while compiling: the builder applies it
+                # to M's definition N when it creates it (moot if M's N is substituted by its INSTANCE)
+                tgt = self.env.lookup(str(ca.subst)) if ca.subst is not None else None
+                ov0: E.Entry = E.AliasEntry(name, tgt) if tgt is not None else E.ValueEntry(
+                    name, cfg_value(ca.value)) if ca.value is not None else None
+                if ov0 is not None:
+                    self.builder.module_overrides[(str(ca.module), name)] = ov0
+                assigned.add(name)
+                continue
+            if not targets:
+                raise ConfigError(f"the .cfg assigns {name}, which the spec does not declare or define",
+                                  getattr(ca.name, "span", None) or ca.span)
+            if ca.subst is not None:
+                tgt = self.env.lookup(str(ca.subst))
+                if tgt is None:
+                    raise ConfigError(f"the .cfg substitutes {ca.subst} for {name}, but {ca.subst} is not defined",
+                                      getattr(ca.subst, "span", None) or ca.span)
+                ov: E.Entry = E.AliasEntry(name, tgt)
+            else:
+                ov = E.ValueEntry(name, cfg_value(ca.value))
+            for t in targets:
+                t.override = ov
+            if ca.module is None:
+                self.builder.overrides[name] = ov
+            else:
+                self.builder.module_overrides[(str(ca.module), name)] = ov
+            assigned.add(name)
+        for name, v in extra.items():
+            targets = [e for e in by_name.get(name, []) if isinstance(e, (E.ConstEntry, E.DefEntry))]
+            if not targets:
+                raise ConfigError(f"--const {name}: the spec declares no constant {name}")
+            for t in targets:
+                t.override = E.ValueEntry(name, v)
+            assigned.add(name)
+        for c in self.env.constants:
+            if c.override is None:
+                raise ConfigError(f"The constant parameter {c.name} is not assigned a value by the configuration file.",
+                                  c.span)
+
+    # ------------------------------------------------------------------ lookups
+
+    def definition(self, name: str, what: str) -> tuple[E.Entry, A.Expr, E.Env]:
+        ent = self.env.lookup(str(name))
+        sp = getattr(name, "span", None)
+        if ent is None:
+            raise ConfigError(f"The {what} {name} named in the .cfg is not defined in the spec", sp)
+        if isinstance(ent, E.DefEntry):
+            if ent.unit.params:
+                raise ConfigError(f"The {what} {name} takes arguments; it must be a 0-ary definition", sp)
+            return ent, ent.unit.body, ent.env
+        if isinstance(ent, E.ValueEntry):
+            return ent, A.Bool(bool(ent.value)) if isinstance(ent.value, bool) else A.Name(str(name)), self.env
+        raise ConfigError(f"The {what} {name} named in the .cfg is not an operator definition", sp)
+
+    def evaluate(self, expr: "A.Expr | str", state: tuple, env: E.Env | None = None) -> Any:
+        """The value of a state-level expression (AST or TLA+ text) in ``state``, in the root module's scope."""
+        if isinstance(expr, str):
+            expr = parse_expr(expr, "<expression>")
+        env = env or self.env
+        code = self.comp.expr(expr, Ctx(env))
+        fn = self.comp.fresh("eval_")
+        self.comp.defs.append(f"def {fn}(s):\n    return {code}\n")
+        return self.comp.function(fn)(state)
+
+    def _pred(self, name: str, body: A.Expr, env: E.Env, transition: bool = False) -> Predicate:
+        ctx = Ctx(env, nxt="t" if transition else None)
+        code = self.comp.expr(body, ctx)
+        fn = self.comp.fresh("pred_")
+        params = "s, t" if transition else "s"
+        self.comp.defs.append(f"def {fn}({params}):\n    return {code}\n")
+        return Predicate(str(name), self.comp.function(fn))
+
+    def _nullary(self, prefix: str, body: A.Expr, env: E.Env) -> Callable:
+        """A function of no state (ASSUME, POSTCONDITION)."""
+        code = self.comp.expr(body, Ctx(env))
+        fn = self.comp.fresh(prefix)
+        self.comp.defs.append(f"def {fn}(s=None):\n    return {code}\n")
+        return self.comp.function(fn)
+
+    # ------------------------------------------------------------------ the model
+
+    def build(self, recipe: Any = None) -> Model:
+        """Compile everything the .cfg names; ``recipe`` is recorded in the model as it is."""
+        cfg = self.cfg
+        init_parts, next_expr, assumed = self._behaviour()
+        init = self._compile_init(init_parts)
+        actions, successors = self._split_next(next_expr) if next_expr is not None else ((), chain_actions(()))
+        invariants = [self._invariant(n) for n in cfg.invariants]
+        init_props, step_props = self._properties(invariants, assumed)
+        constraints = [self._pred(n, *self.definition(n, "constraint")[1:]) for n in cfg.constraints]
+        aconstraints = [self._pred(n, *self.definition(n, "action constraint")[1:], transition=True)
+                        for n in cfg.action_constraints]
+        key = self._dedup_key()
+        alias, alias_transition = self._alias()
+        postconditions = ()
+        if cfg.postcondition is not None:
+            _, body, env = self.definition(cfg.postcondition, "postcondition")
+            postconditions = (Predicate(str(cfg.postcondition), self._nullary("post_", body, env)),)
+        self.tr.finish()
+        assumptions = tuple(Assumption(_span_label("", u.expr.span, env.module)[2:-1],
+                                       self._nullary("assume_", u.expr, env)) for u, env in self.env.assumes)
+        self.comp.flush()
+        source = Source(self.evaluate, self.sources, alias, alias_transition, tuple(self.warnings))
+        return Model(self.root.name, tuple(self.variables), actions, init, successors, tuple(invariants),
+                     tuple(constraints), tuple(aconstraints), tuple(init_props), tuple(step_props), key,
+                     cfg.symmetry is not None, cfg.check_deadlock if cfg.check_deadlock is not None else True,
+                     assumptions, postconditions, self.tspec if self.tspec.properties else None,
+                     self.tlc.set_level, recipe, source)
+
+    def _behaviour(self) -> tuple[list[tuple[A.Expr, E.Env]], tuple[A.Expr, E.Env, str] | None, tuple]:
+        """The initial predicate's parts, the next-state relation and the temporal assumptions
+        (conjuncts of the SPECIFICATION that are not WF/SF), from SPECIFICATION or INIT/NEXT."""
+        cfg = self.cfg
+        init_expr: list[tuple[A.Expr, E.Env]] = []
+        next_expr: tuple[A.Expr, E.Env, str] | None = None
+        assumed = TRUE
+        if cfg.specification is None:
+            if cfg.init is not None:
+                _, body, env = self.definition(cfg.init, "initial predicate")
+                init_expr.append((body, env))
+            if cfg.next is not None:
+                _, body, env = self.definition(cfg.next, "next-state action")
+                next_expr = (body, env, str(cfg.next))
+            return init_expr, next_expr, assumed
+        _, body, env = self.definition(cfg.specification, "specification")
+        for conj, cenv in self._spec_conjuncts(body, env):
+            lv = self.comp.level(conj, Ctx(cenv))
+            if isinstance(conj, A.BoxAction):
+                if next_expr is not None:
+                    raise ConfigError("the specification has two [][Next]_v conjuncts", conj.span)
+                next_expr = (conj.action, cenv, _action_name(conj.action))
+            elif lv <= STATE:
+                init_expr.append((conj, cenv))
+            elif isinstance(conj, A.Fairness) or lv == TEMPORAL:
+                fl = self.tr.fairness_list(conj, Ctx(cenv))
+                if fl is not None:
+                    self.tspec.fairness += fl
+                else:
+                    assumed = f_and(assumed, self.tr.tl(conj, Ctx(cenv)))
+            else:
+                raise ConfigError("an action-level conjunct in SPECIFICATION must have the form [][A]_v",
+                                  conj.span)
+        return init_expr, next_expr, assumed
+
+    def _invariant(self, n: Any) -> Predicate:
+        _, body, env = self.definition(n, "invariant")
+        if self.comp.level(body, Ctx(env)) > STATE:
+            raise ConfigError(f"The invariant {n} is not a state predicate (it has primes or temporal operators)",
+                              getattr(n, "span", None))
+        self.sources[str(n)] = (body, env)
+        return self._pred(n, body, env)
+
+    def _properties(self, invariants: list[Predicate], assumed: tuple) -> tuple[list[Predicate], list[StepProperty]]:
+        """The PROPERTIES, sorted by what checks them: ``[]P`` with P a state predicate joins the
+        invariants, ``[][A]_v`` is a step property, a state predicate is checked on the initial
+        states, anything else goes to the liveness checker (``self.tspec``)."""
+        init_props: list[Predicate] = []
+        step_props: list[StepProperty] = []
+        for n in self.cfg.properties:
+            _, body, env = self.definition(n, "property")
+            for conj, cenv, cname in self._property_conjuncts(body, env, str(n)):
+                if isinstance(conj, A.OpApp) and conj.op == "[]" and self.comp.level(conj.args[0], Ctx(cenv)) <= STATE:
+                    invariants.append(self._pred(cname, conj.args[0], cenv))
+                    self.sources[str(cname)] = (conj.args[0], cenv)
+                elif isinstance(conj, A.BoxAction):
+                    step_props.append(self._step_property(cname, conj, cenv))
+                elif self.comp.level(conj, Ctx(cenv)) <= STATE:
+                    init_props.append(self._pred(cname, conj, cenv))
+                else:
+                    for part, pctx in self.tr.conjuncts(conj, Ctx(cenv)):
+                        neg = f_and(assumed, self.tr.tl(part, pctx, neg=True))
+                        self.tspec.properties.append(LiveProperty(str(n), neg))
+        return init_props, step_props
+
+    def _step_property(self, name: str, conj: A.BoxAction, env: E.Env) -> StepProperty:
+        whole = self._pred(name, A.ActionSub("[]", conj.action, conj.sub, span=conj.span), env, transition=True)
+        if self.comp.level(conj.sub, Ctx(env)) > STATE:
+            return StepProperty(name, whole.fn)
+        sub = self._pred(name, conj.sub, env).fn
+        act = self._pred(name, conj.action, env, transition=True).fn
+        return StepProperty(name, whole.fn, sub, act)
+
+    def _dedup_key(self) -> Callable | None:
+        """The key states are deduplicated under: SYMMETRY's canonical form, then VIEW (None: the state)."""
+        cfg = self.cfg
+        key = None
+        if cfg.symmetry is not None:
+            _, body, env = self.definition(cfg.symmetry, "symmetry")
+            key = symmetry_key(self.comp.const_value(body, Ctx(env)))
+            if self.tspec.properties:
+                self.warnings.append("Declaring symmetry during liveness checking is dangerous. It might cause TLC "
+                                     "to miss violations of the stated liveness properties. Please check liveness "
+                                     "without symmetry defined.")
+        if cfg.view is not None:
+            _, body, env = self.definition(cfg.view, "view")
+            vfn = self._pred(cfg.view, body, env).fn
+            if key is None:
+                key = vfn
+            else:
+                canon = key
+                key = lambda s: vfn(canon(s))  # noqa: E731
+        return key
+
+    def _alias(self) -> tuple[Callable | None, bool]:
+        if self.cfg.alias is None:
+            return None, False
+        _, body, env = self.definition(self.cfg.alias, "alias")
+        transition = self.comp.level(body, Ctx(env)) >= ACTION
+        return self._pred(self.cfg.alias, body, env, transition=transition).fn, transition
+
+    def _spec_conjuncts(self, body: A.Expr, env: E.Env):
+        """The conjuncts of a SPECIFICATION formula, looking through 0-ary definitions."""
+        if isinstance(body, A.Junction) and body.kind == "/\\":
+            for it in body.items:
+                yield from self._spec_conjuncts(it, env)
+            return
+        if isinstance(body, A.OpApp) and body.op == "/\\" and len(body.args) == 2:
+            for it in body.args:
+                yield from self._spec_conjuncts(it, env)
+            return
+        if isinstance(body, A.Label):
+            yield from self._spec_conjuncts(body.body, env)
+            return
+        name = body.name if isinstance(body, A.Name) else (
+            body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
+        if name is not None:
+            ent = self.comp.resolve(name, Ctx(env), body)[0]
+            if isinstance(ent, E.DefEntry) and not ent.unit.params:
+                lv = self.comp.levels.of_entry(ent)
+                if lv == TEMPORAL or isinstance(ent.unit.body, (A.Junction,)) or "!" in name:
+                    yield from self._spec_conjuncts(ent.unit.body, ent.env)
+                    return
+        yield body, env
+
+    def _property_conjuncts(self, body: A.Expr, env: E.Env, name: str):
+        if isinstance(body, A.Junction) and body.kind == "/\\":
+            for it in body.items:
+                yield from self._property_conjuncts(it, env, name)
+            return
+        if isinstance(body, A.OpApp) and body.op == "/\\" and len(body.args) == 2:
+            for it in body.args:
+                yield from self._property_conjuncts(it, env, name)
+            return
+        if isinstance(body, A.OpApp) and body.op == "[]" and isinstance(body.args[0], (A.Name,)):
+            ent = self.env.lookup(body.args[0].name) if env is self.env else env.lookup(body.args[0].name)
+            if isinstance(ent, E.DefEntry) and not ent.unit.params:
+                yield body, env, ent.name
+                return
+        n = body.name if isinstance(body, A.Name) else (
+            body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
+        if n is not None:
+            try:
+                ent = self.comp.resolve(n, Ctx(env), body)[0]
+            except CompileError:
+                ent = None
+            if isinstance(ent, E.DefEntry) and not ent.unit.params:
+                yield from self._property_conjuncts(ent.unit.body, ent.env, ent.name)
+                return
+        yield body, env, name
+
+    def _compile_init(self, parts: list[tuple[A.Expr, E.Env]]) -> Callable:
+        if not parts:
+            return lambda s=None: iter(())  # no behaviour spec: only the ASSUMEs are checked
+        comp = self.comp
+        fn = comp.fresh("init_")
+        out = Out()
+        out.emit(0, f"def {fn}(s=None):")
+        ctx0 = Ctx(parts[0][1], mode="init")
+
+        def chain(i: int, ctx: Ctx, o: Out, ind: int) -> None:
+            if i == len(parts):
+                return comp.yield_state(ctx, o, ind)
+            expr, env = parts[i]
+            c = replace(ctx, env=env, locals={})
+            comp.act(expr, c, lambda cc, oo, ii: chain(i + 1, replace(cc, env=ctx.env), oo, ii), o, ind)
+
+        chain(0, ctx0, out, 1)
+        out.emit(1, "return")
+        out.emit(1, "yield")
+        comp.defs.append("\n".join(out.lines) + "\n")
+        return comp.function(fn)
+
+    # ------------------------------------------------------------------ splitting Next into actions
+
+    def _split_next(self, nxt: tuple[A.Expr, E.Env, str]) -> tuple[tuple[Action, ...], Callable]:
+        """The actions of Next (TLC's split, TLC-SEMANTICS.md §4), and ``successors``: one generated
+        function yielding ``(action index, state)`` for every action in order."""
+        body, env, name = nxt
+        leaves: list[tuple[str, A.Expr, Ctx, A.Node, str, list]] = []
+        self._split(body, Ctx(env, mode="action"), name, body, [], leaves, env.module)
+        names: list[tuple[str, str, str, tuple]] = []
+        cache: dict[tuple, str] = {}
+        for lname, expr, ctx, node, module, binds in leaves:
+            key = id(expr), tuple(py for py, _ in binds), id(ctx.env)
+            fn_name = cache.get(key)
+            if fn_name is None:
+                fn_name = cache[key] = self.comp.action_function(expr, ctx, [py for py, _ in binds], lname)
+            names.append((_span_label(lname, node.span, module), lname, fn_name, tuple(v for _, v in binds)))
+        fused = None
+        if len(leaves) <= NEXT_ALL_LIMIT:
+            fused = self.comp.next_function([(expr, ctx, binds) for _, expr, ctx, _, _, binds in leaves])
+        self.comp.flush()
+        actions = tuple(Action(label, lname, self.comp.glob[fn], args) for label, lname, fn, args in names)
+        return actions, self.comp.glob[fused] if fused is not None else chain_actions(actions)
+
+    def _split(self, e: A.Expr, ctx: Ctx, name: str, node: A.Node, binds: list, out: list, module: str) -> None:
+        comp = self.comp
+        if isinstance(e, A.Label):
+            return self._split(e.body, ctx, name, e.body, binds, out, module)
+        if isinstance(e, A.Junction) and e.kind == "\\/" or isinstance(e, A.OpApp) and e.op == "\\/" and len(e.args) == 2:
+            items = e.items if isinstance(e, A.Junction) else e.args
+            for it in items:
+                self._split(it, ctx, name, it, binds, out, module)
+            return
+        if isinstance(e, A.Quant) and e.kind == "\\E" and len(e.bounds) >= 1:
+            b = e.bounds[0]
+            if b.set is not None and comp.is_closed_constant(b.set, ctx) and not b.tuple_:
+                try:
+                    S = comp.const_value(b.set, ctx)
+                    elems = list(comp.glob["enum"](S))
+                except Exception:
+                    elems = None
+                if elems is not None:
+                    rest = A.Quant("\\E", (A.Bound(b.names[1:], False, b.set, span=b.span),) + e.bounds[1:],
+                                   e.body, span=e.span) if len(b.names) > 1 else (
+                        A.Quant("\\E", e.bounds[1:], e.body, span=e.span) if len(e.bounds) > 1 else e.body)
+                    py = comp.fresh("q_")
+                    inner = ctx.with_locals({b.names[0]: LVal(py)})
+                    for v in elems:
+                        self._split(rest, inner, name, node, binds + [(py, v)], out, module)
+                    return
+        nm = e.name if isinstance(e, A.Name) else (e.op if isinstance(e, A.OpApp) and e.op not in
+                                                   ("=", "\\in", "'", "UNCHANGED", "/\\", "~") else None)
+        if nm is not None and nm not in ctx.locals and "!" not in nm:
+            ent = ctx.env.lookup(nm)
+            if isinstance(ent, E.DefEntry):
+                args = e.args if isinstance(e, A.OpApp) else ()
+                if len(args) == len(ent.unit.params) and all(
+                        comp.is_closed_constant(a, ctx) or isinstance(a, A.Name) and isinstance(
+                            ctx.locals.get(a.name), LVal) for a in args):
+                    locs = {}
+                    for p, a in zip(ent.unit.params, args):
+                        if isinstance(a, A.Name) and isinstance(ctx.locals.get(a.name), LVal):
+                            locs[p.name] = ctx.locals[a.name]
+                        else:
+                            py = comp.fresh("q_")
+                            try:
+                                v = comp.const_value(a, ctx)
+                            except Exception:
+                                break
+                            locs[p.name] = LVal(py)
+                            binds = binds + [(py, v)]
+                    else:
+                        inner = Ctx(ent.env, locals=locs, mode="action")
+                        return self._split(ent.unit.body, inner, ent.name, ent.unit.body, binds, out, ent.module)
+        out.append((name, e, ctx, node, module, binds))
+
+
+def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:
+    """Intern string literals in source order, as TLC's parser does: it fixes how strings sort."""
+    def walk(x) -> None:
+        if isinstance(x, A.Str):
+            V.intern_string(x.value)
+            return
+        if isinstance(x, (A.RecordConstr, A.RecordSet)):
+            for k, _ in x.fields:
+                V.intern_string(k)
+        if isinstance(x, A.Dot):
+            V.intern_string(x.field)
+        for ch in children(x):
+            walk(ch)
+
+    seen = set()
+    order = [root] + [m for m in modules.values() if m is not root]
+    for m in order:
+        if id(m) in seen:
+            continue
+        seen.add(id(m))
+        for u in m.units:
+            for attr in ("body", "expr"):
+                b = getattr(u, attr, None)
+                if isinstance(b, A.Expr):
+                    walk(b)
+
+
+def _span_label(name: str, sp: A.Span | None, module: str) -> str:
+    if sp is None:
+        return f"<{name}>"
+    return f"<{name} line {sp.line}, col {sp.col} to line {sp.end_line}, col {sp.end_col - 1} of module {module}>"
+
+
+def _action_name(e: A.Expr) -> str:
+    if isinstance(e, A.Name):
+        return e.name
+    if isinstance(e, A.OpApp) and not e.args:
+        return e.op
+    return "Next"

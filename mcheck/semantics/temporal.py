@@ -1,0 +1,350 @@
+"""Temporal formulas of a spec, translated for the liveness checker: NNF formulas over compiled atoms.
+
+A temporal formula of the .cfg (a PROPERTY, or the fairness of the SPECIFICATION) is translated
+(``Translator``) to a small LTL syntax in negation normal form whose atoms are compiled state
+predicates (evaluated on a state) and action predicates (evaluated on a step ``(s, t)``): ``[]``,
+``<>``, ``~>``, ``/\\``, ``\\/``, ``=>``, ``~``, ``[][A]_v``, ``<><<A>>_v``, ``WF``/``SF`` (by their
+definitions), ENABLED (a state atom), ``\\A`` and ``\\E`` over constant sets (expanded), and operator
+definitions (inlined, also through INSTANCE).  The result is a ``TemporalSpec``: the atoms, the
+negation of each property, and the fairness conditions; ``mcheck.checker.liveness`` checks it on
+the state graph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable
+
+from ..syntax import ast as A
+from ..syntax.errors import ConfigError
+from ..syntax.printer import print_expr
+from . import env as E
+from .compiler import CompileError, Ctx, LExpr, LVal
+
+# ----------------------------------------------------------------------------- formulas
+# NNF formulas are tuples:
+#   ("T",) ("F",) ("S", atom, positive) ("A", atom, positive)
+#   ("and", a, b) ("or", a, b) ("U", a, b) ("R", a, b)
+TRUE = ("T",)
+FALSE = ("F",)
+
+
+def f_and(a, b):
+    if a == FALSE or b == FALSE:
+        return FALSE
+    if a == TRUE:
+        return b
+    if b == TRUE:
+        return a
+    return ("and", a, b)
+
+
+def f_or(a, b):
+    if a == TRUE or b == TRUE:
+        return TRUE
+    if a == FALSE:
+        return b
+    if b == FALSE:
+        return a
+    return ("or", a, b)
+
+
+def always(a):
+    return ("R", FALSE, a)
+
+
+def eventually(a):
+    return ("U", TRUE, a)
+
+
+def f_text(f, atoms=None) -> str:
+    k = f[0]
+    if k == "T":
+        return "TRUE"
+    if k == "F":
+        return "FALSE"
+    if k in ("S", "A"):
+        name = atoms[f[1]].text if atoms else f"{k}{f[1]}"
+        return name if f[2] else f"~({name})"
+    if k in ("and", "or"):
+        op = "/\\" if k == "and" else "\\/"
+        return f"({f_text(f[1], atoms)} {op} {f_text(f[2], atoms)})"
+    if k == "U":
+        if f[1] == TRUE:
+            return f"<>{f_text(f[2], atoms)}"
+        return f"({f_text(f[1], atoms)} U {f_text(f[2], atoms)})"
+    if k == "R":
+        if f[1] == FALSE:
+            return f"[]{f_text(f[2], atoms)}"
+        return f"({f_text(f[1], atoms)} R {f_text(f[2], atoms)})"
+    return repr(f)
+
+
+@dataclass
+class Atom:
+    kind: str          # "S" (state predicate) or "A" (action predicate on a step)
+    fn: Callable
+    text: str = ""
+    # for ENABLED <<A>>_v: the atom of the step <<A>>_v.  When ENABLED cannot be computed from the
+    # state alone (an action of an INSTANCE whose variables are substituted by expressions: their
+    # primed values cannot be chosen), it is taken from the state graph: some successor (or the
+    # state itself; in a graph of at most 2000 states, any reachable state) is reached by an
+    # <<A>>_v step.  This under-approximates ENABLED (a violation of the abstract fairness may be missed).
+    graph_step: int | None = None
+    # for a step <<A>>_v or [A]_v: v as a function of one state (its value is kept per state and
+    # shared by every atom with the same v), A as a function of a step, and which of the two forms
+    sub: Callable | None = None
+    sub_key: str = ""
+    act: Callable | None = None
+    angle: bool = True
+
+
+@dataclass
+class FairnessCond:
+    kind: str          # "WF" or "SF"
+    enabled: Callable  # s -> ENABLED <<A>>_v
+    step: Callable     # (s, t) -> <<A>>_v
+    text: str = ""
+
+
+@dataclass
+class LiveProperty:
+    name: str
+    formula: tuple     # the NEGATION of the property, in NNF
+    text: str = ""
+
+
+@dataclass
+class TemporalSpec:
+    atoms: list[Atom] = field(default_factory=list)
+    properties: list[LiveProperty] = field(default_factory=list)
+    fairness: list[FairnessCond] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- translation
+
+class Translator:
+    """TLA+ temporal formulas to NNF formulas over compiled atoms."""
+
+    def __init__(self, mb: Any, spec: TemporalSpec):
+        self.mb = mb                  # the ModelBuilder
+        self.comp = mb.comp
+        self.spec = spec
+        self._atom_keys: dict[tuple, int] = {}
+
+    def _level(self, e: A.Expr, ctx) -> int:
+        return self.comp.level(e, ctx)
+
+    def atom(self, e: A.Expr, ctx, kind: str) -> int:
+        c = replace(ctx, nxt="t" if kind == "A" else None, mode="expr", primed=False, assigned=())
+        code = self.comp.expr(e, c)
+        key = (kind, code)
+        i = self._atom_keys.get(key)
+        if i is not None:
+            return i
+        fn = self.comp.fresh("live_")
+        params = "s, t" if kind == "A" else "s"
+        self.comp.defs.append(f"def {fn}({params}):\n    return {code}\n")
+        i = len(self.spec.atoms)
+        atom = Atom(kind, fn, _src(e))
+        if kind == "A" and isinstance(e, A.ActionSub) and self._level(e.sub, ctx) <= 1:
+            sc = replace(ctx, nxt=None, mode="expr", primed=False, assigned=())
+            sub_code = self.comp.expr(e.sub, sc)
+            sfn, afn = self.comp.fresh("live_sub_"), self.comp.fresh("live_act_")
+            self.comp.defs.append(f"def {sfn}(s):\n    return {sub_code}\n")
+            self.comp.defs.append(f"def {afn}(s, t):\n    return {self.comp.expr(e.action, c)}\n")
+            atom.sub, atom.sub_key, atom.act, atom.angle = sfn, sub_code, afn, e.kind == "<<>>"
+        self.spec.atoms.append(atom)
+        self._atom_keys[key] = i
+        return i
+
+    def finish(self) -> None:
+        """Compile the atoms' generated functions."""
+        self.comp.flush()
+        for a in self.spec.atoms:
+            if isinstance(a.fn, str):
+                a.fn = self.comp.glob[a.fn]
+            if isinstance(a.sub, str):
+                a.sub = self.comp.glob[a.sub]
+                a.act = self.comp.glob[a.act]
+
+    def fairness(self, e: A.Fairness, ctx) -> FairnessCond:
+        en = A.OpApp("ENABLED", (A.ActionSub("<<>>", e.action, e.sub, span=e.span),), span=e.span)
+        step = A.ActionSub("<<>>", e.action, e.sub, span=e.span)
+        ei = self.atom(en, ctx, "S")
+        si = self.atom(step, ctx, "A")
+        self.spec.atoms[ei].graph_step = si
+        return FairnessCond(e.kind, ei, si, _src(e))
+
+    def fairness_list(self, e: A.Expr, ctx) -> list[FairnessCond] | None:
+        """``WF_v(A)``, ``SF_v(A)`` and their conjunctions and ``\\A`` over constant sets; None otherwise."""
+        e, ctx = self._unfold(e, ctx)
+        if isinstance(e, A.Fairness):
+            return [self.fairness(e, ctx)]
+        parts = self._conj_parts(e, ctx)
+        if parts is not None:
+            out = []
+            for p, c in parts:
+                r = self.fairness_list(p, c)
+                if r is None:
+                    return None
+                out += r
+            return out
+        return None
+
+    def _conj_parts(self, e: A.Expr, ctx):
+        if isinstance(e, A.Junction) and e.kind == "/\\":
+            return [(x, ctx) for x in e.items]
+        if isinstance(e, A.OpApp) and e.op == "/\\" and len(e.args) == 2:
+            return [(x, ctx) for x in e.args]
+        if isinstance(e, A.Quant) and e.kind == "\\A":
+            return self._expand(e, ctx)
+        return None
+
+    def _expand(self, e: A.Quant, ctx):
+        combos = [dict()]
+        for b in e.bounds:
+            if b.set is None or b.tuple_:
+                raise ConfigError("mcheck expands a quantifier in a temporal formula only over a constant set",
+                                  e.span)
+            S = self.comp.const_value(b.set, ctx)
+            elems = list(self.comp.glob["enum"](S))
+            new = []
+            for c in combos:
+                cur = [c]
+                for n in b.names:
+                    cur = [{**x, n: v} for x in cur for v in elems]
+                new += cur
+            combos = new
+        return [(e.body, ctx.with_locals({k: LVal(self._global(v)) for k, v in c.items()})) for c in combos]
+
+    def _global(self, v: Any) -> str:
+        """A global identifier holding v (ENABLED passes locals on as parameters: they must be names)."""
+        name = self.comp.fresh("qv_")
+        self.comp.glob[name] = v
+        return name
+
+    def _unfold(self, e: A.Expr, ctx):
+        """Look through labels, call-by-name parameters and operator definitions of temporal level."""
+        for _ in range(200):
+            if isinstance(e, A.Label):
+                e = e.body
+                continue
+            name = e.name if isinstance(e, A.Name) else (
+                e.op if isinstance(e, A.OpApp) and (e.op[:1].isalpha() or e.op[:1] == "_") and not e.inst_args
+                else None)
+            if name is None:
+                return e, ctx
+            loc = ctx.locals.get(name)
+            if loc is not None:
+                if isinstance(loc, LExpr) and not (isinstance(e, A.OpApp) and e.args):
+                    e, ctx = loc.expr, loc.ctx
+                    continue
+                return e, ctx
+            try:
+                ent, _env = self.comp.resolve(name, ctx, e)
+            except CompileError:
+                return e, ctx
+            if not isinstance(ent, E.DefEntry):
+                return e, ctx
+            args = e.args if isinstance(e, A.OpApp) else ()
+            if len(args) != len(ent.unit.params):
+                return e, ctx
+            if self._level(e, ctx) < 3:  # not temporal: an atom
+                return e, ctx
+            binds = {p.name: LExpr(a, ctx) for p, a in zip(ent.unit.params, args)}
+            ctx = Ctx(ent.env, locals=binds)
+            e = ent.unit.body
+        return e, ctx
+
+    def tl(self, e: A.Expr, ctx, neg: bool = False) -> tuple:
+        """The NNF of e (of ~e when neg)."""
+        e, ctx = self._unfold(e, ctx)
+        lv = self._level(e, ctx)
+        if lv <= 1:
+            return ("S", self.atom(e, ctx, "S"), not neg)
+        if lv == 2:
+            return ("A", self.atom(e, ctx, "A"), not neg)
+        t = type(e)
+        if t is A.Junction or t is A.OpApp and e.op in ("/\\", "\\/") and len(e.args) == 2:
+            kind = e.kind if t is A.Junction else e.op
+            items = e.items if t is A.Junction else e.args
+            conj = (kind == "/\\") != neg
+            out = TRUE if conj else FALSE
+            for it in items:
+                f = self.tl(it, ctx, neg)
+                out = f_and(out, f) if conj else f_or(out, f)
+            return out
+        if t is A.OpApp:
+            op, args = e.op, e.args
+            if op == "~":
+                return self.tl(args[0], ctx, not neg)
+            if op == "=>":
+                a, b = self.tl(args[0], ctx, True), self.tl(args[1], ctx, False)
+                return f_and(self.tl(args[0], ctx, False), self.tl(args[1], ctx, True)) if neg else f_or(a, b)
+            if op == "<=>" or op == "\\equiv":
+                pa, pb = self.tl(args[0], ctx), self.tl(args[1], ctx)
+                na, nb = self.tl(args[0], ctx, True), self.tl(args[1], ctx, True)
+                if neg:
+                    return f_or(f_and(pa, nb), f_and(na, pb))
+                return f_or(f_and(pa, pb), f_and(na, nb))
+            if op == "[]":
+                a = self.tl(args[0], ctx, neg)
+                return eventually(a) if neg else always(a)
+            if op == "<>":
+                a = self.tl(args[0], ctx, neg)
+                return always(a) if neg else eventually(a)
+            if op == "~>":
+                # P ~> Q == [](P => <>Q); negated: <>(P /\ []~Q)
+                p = self.tl(args[0], ctx, False)
+                if neg:
+                    return eventually(f_and(p, always(self.tl(args[1], ctx, True))))
+                return always(f_or(self.tl(args[0], ctx, True), eventually(self.tl(args[1], ctx, False))))
+        if t is A.BoxAction:
+            sub = A.ActionSub("[]", e.action, e.sub, span=e.span)
+            a = self.tl(sub, ctx, neg)
+            return eventually(a) if neg else always(a)
+        if t is A.Fairness:
+            en = A.OpApp("ENABLED", (A.ActionSub("<<>>", e.action, e.sub, span=e.span),), span=e.span)
+            step = A.ActionSub("<<>>", e.action, e.sub, span=e.span)
+            # WF: []<>~EN \/ []<>STEP ;  SF: <>[]~EN \/ []<>STEP
+            ei, si = self.atom(en, ctx, "S"), self.atom(step, ctx, "A")
+            self.spec.atoms[ei].graph_step = si
+            EN, NEN, ST, NST = ("S", ei, True), ("S", ei, False), ("A", si, True), ("A", si, False)
+            if e.kind == "WF":
+                pos = f_or(always(eventually(NEN)), always(eventually(ST)))
+                negf = f_and(eventually(always(EN)), eventually(always(NST)))
+            else:
+                pos = f_or(eventually(always(NEN)), always(eventually(ST)))
+                negf = f_and(always(eventually(EN)), eventually(always(NST)))
+            return negf if neg else pos
+        if t is A.Quant and e.kind in ("\\A", "\\E"):
+            parts = self._expand(e, ctx)
+            conj = (e.kind == "\\A") != neg
+            out = TRUE if conj else FALSE
+            for b, c in parts:
+                f = self.tl(b, c, neg)
+                out = f_and(out, f) if conj else f_or(out, f)
+            return out
+        if t is A.If:
+            c = self.tl(e.cond, ctx)
+            nc = self.tl(e.cond, ctx, True)
+            return f_or(f_and(c, self.tl(e.then, ctx, neg)), f_and(nc, self.tl(e.else_, ctx, neg)))
+        raise ConfigError(f"mcheck cannot check this temporal formula: {_src(e)[:80]}", e.span)
+
+    def conjuncts(self, e: A.Expr, ctx) -> list[tuple[A.Expr, Any]]:
+        """The top-level conjuncts of a temporal formula (each is checked on its own, as TLC does)."""
+        e, ctx = self._unfold(e, ctx)
+        parts = self._conj_parts(e, ctx)
+        if parts is None:
+            return [(e, ctx)]
+        out = []
+        for p, c in parts:
+            out += self.conjuncts(p, c)
+        return out
+
+
+def _src(e: A.Expr) -> str:
+    try:
+        return print_expr(e)
+    except Exception:
+        return type(e).__name__
