@@ -14,10 +14,10 @@ from ..syntax import ast as A
 from ..syntax.errors import ConfigError, EvalError, ParseError
 from . import env as E
 from . import values as V
-from .builtins import NATIVE
 from .cfg import Config
 from .compiler import Compiler, CompileError, Ctx, LVal
 from .levels import ACTION, CONSTANT, STATE, TEMPORAL
+from .natives.registry import NATIVE
 
 
 @dataclass
