@@ -14,7 +14,7 @@ from ..syntax.errors import ConfigError, EvalError
 from ..syntax.parser import parse_expr
 from . import env as E
 from . import values as V
-from .builtins import NATIVE
+from .natives.registry import NATIVE
 from .compiler import SPECIAL_NATIVES, Compiler, CompileError, Ctx, LVal, Out
 from .constants import cfg_value
 from .levels import ACTION, STATE, TEMPORAL, children

@@ -11,6 +11,9 @@ from typing import Any, Callable, Iterable
 
 from ..syntax.errors import EvalError
 from . import values as V
+# natives that generated code calls by these names (compiler.INLINE_NATIVES; it sees this module's globals)
+from .natives.core import head as seq_head, mod as imod, subseq as seq_sub, tail as seq_tail  # noqa: F401
+from .natives.naturals import div as idiv  # noqa: F401
 from .values import Fcn, LazySet, tla_repr
 
 _sorted_cache: dict[Any, list] = {}
@@ -340,9 +343,6 @@ class Unbound:
 
 def unbound(name: str) -> Unbound:
     return Unbound(name)
-
-
-from .builtins import div as idiv, mod as imod, head as seq_head, tail as seq_tail, subseq as seq_sub  # noqa: E402
 
 
 def in_range(x, lo, hi) -> bool:

@@ -9,11 +9,16 @@ from pathlib import Path
 import pytest
 
 from mcheck.checker.run import build_model
-from mcheck.semantics.community_tools import NATIVES, _java_hashmap_order
 from mcheck.semantics.modules import STDLIB_DIR, load, standard_module_names
+from mcheck.semantics.natives import bags_ext, bitwise, csv_module, io_utils, svg, undirected_graphs, vector_clocks
+from mcheck.semantics.natives.vector_clocks import _java_hashmap_order
 from mcheck.semantics.values import make_fcn, make_record
 from mcheck.syntax.errors import EvalError
 from tests.conftest import write_spec
+
+NATIVES = {**bitwise.NATIVES, **undirected_graphs.NATIVES, **io_utils.NATIVES, **svg.NATIVES,
+           **bags_ext.NATIVES, **vector_clocks.NATIVES, **csv_module.NATIVES}
+"""The natives of the modules this file tests."""
 
 fs = lambda *xs: frozenset(xs)  # noqa: E731
 MODULES = ("UndirectedGraphs", "Bitwise", "IOUtils", "SVG", "BagsExt", "VectorClocks", "CSV")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from mcheck.semantics import builtins
-from mcheck.semantics.builtins import NATIVE
+from mcheck.semantics.natives import core
+from mcheck.semantics.natives.registry import NATIVE
 from mcheck.semantics.values import INT, NAT, ModelValue, SeqSet, make_fcn, make_record, tla_repr
 from mcheck.syntax.errors import EvalError
 
@@ -219,9 +219,9 @@ def test_to_string_uses_tla_printing():
 
 
 def test_random_element_is_a_member_and_seedable():
-    builtins.seed(42)
+    core.seed(42)
     x = op("TLC", "RandomElement")(fs(1, 2, 3, 4, 5))
-    builtins.seed(42)
+    core.seed(42)
     assert op("TLC", "RandomElement")(fs(1, 2, 3, 4, 5)) == x
     assert x in fs(1, 2, 3, 4, 5)
 
@@ -252,13 +252,13 @@ def test_assert_eq_and_assert_error():
 
 
 def test_random_subset_has_k_elements_of_s():
-    builtins.seed(1)
+    core.seed(1)
     T = op("Randomization", "RandomSubset")(2, fs(1, 2, 3, 4))
     assert len(T) == 2 and T <= fs(1, 2, 3, 4)
 
 
 def test_random_set_of_subsets_holds_subsets():
-    builtins.seed(1)
+    core.seed(1)
     T = op("Randomization", "RandomSetOfSubsets")(5, 2, fs(1, 2, 3, 4))
     assert 1 <= len(T) <= 5 and all(t <= fs(1, 2, 3, 4) for t in T)
     U = op("Randomization", "RandomSubsetSet")(3, "0.5", fs(1, 2))

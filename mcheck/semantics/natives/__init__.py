@@ -1,0 +1,1 @@
+"""The natives: Python implementations of the standard and community modules' operators (see registry)."""
