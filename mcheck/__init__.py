@@ -1,3 +1,3 @@
 """mcheck: a TLA+ model checker in pure Python."""
 
-from .api import check  # noqa: E402,F401  (the Python API: see mcheck.api)
+from .api import check  # noqa: F401  (the Python API: see mcheck.api)

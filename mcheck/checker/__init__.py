@@ -1,0 +1,1 @@
+"""The engines over a model: breadth-first search, simulation, replay, liveness, and their outcome."""

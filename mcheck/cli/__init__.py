@@ -1,0 +1,1 @@
+"""The ``mcheck`` command line: check, parse, replay, simulate, explore."""

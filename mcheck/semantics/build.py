@@ -20,7 +20,8 @@ from .constants import cfg_value
 from .levels import ACTION, STATE, TEMPORAL, children
 from .model import Action, Assumption, Model, Predicate, Source, StepProperty, chain_actions
 from .symmetry import symmetry_key
-from .temporal import TRUE, LiveProperty, TemporalSpec, Translator, f_and
+from .ltl import TRUE, LiveProperty, TemporalSpec, f_and
+from .temporal import Translator
 
 NEXT_ALL_LIMIT = 400
 """Above this many actions, successors come from each action in turn instead of one generated function."""

@@ -74,7 +74,7 @@ class Model:
     ``i`` the index in ``actions`` of the action that produced it.  ``key(t)`` is the value under
     which states are deduplicated (VIEW, SYMMETRY), or None to deduplicate the states themselves.
     ``set_level(n)`` tells the model the search is generating level ``n`` (TLCGet("level")).
-    ``liveness`` is the temporal part (``semantics.temporal.TemporalSpec``) or None.  ``recipe``
+    ``liveness`` is the temporal part (``semantics.ltl.TemporalSpec``) or None.  ``recipe``
     rebuilds the same model in another process (``semantics.load.Recipe``), ``source`` gives
     trace output and the explorer what they need of the spec beyond the search (``Source``).
     """

@@ -69,7 +69,42 @@ def _graph_svg(G: nx.MultiDiGraph, trace_states: list[tuple], variables: list[st
         return "", {"note": f"The state graph is not drawn: it has more than {GRAPH_LIMIT} states."}
     if G.number_of_nodes() == 0:
         return "", {"note": "The state graph is empty."}
-    # BFS levels from the initial states
+    level = _bfs_levels(G)
+    columns: dict[int, list[int]] = {}
+    for n in sorted(G.nodes):
+        columns.setdefault(level[n], []).append(n)
+    label_to_node = {d["label"]: n for n, d in G.nodes(data=True)}
+    on_trace = []
+    for st in trace_states:
+        n = label_to_node.get(format_state(variables, st))
+        if n is not None:
+            on_trace.append(n)
+    parts, pos = _svg_start(columns)
+    parts += _svg_edges(G, pos, level, set(zip(on_trace, on_trace[1:])))
+    nodes_data = {}
+    trace_set = set(on_trace)
+    for n, d in G.nodes(data=True):
+        x, y = pos[n]
+        cls = ["node"] + [c for c, on in (("initial", d.get("initial")), ("ontrace", n in trace_set),
+                                          ("violates", d.get("violates")), ("deadlock", d.get("deadlock"))) if on]
+        info = d["label"]
+        if d.get("violates"):
+            info += "\nviolates " + ", ".join(d["violates"])
+        nodes_data[str(n)] = info
+        parts.append(f'<g class="{" ".join(cls)}" data-node="{n}"><circle cx="{x}" cy="{y}" r="{_R}"/>'
+                     f'<text x="{x}" y="{y + 4}" text-anchor="middle">{n}</text><title>{_e(info)}</title></g>')
+    parts.append("</svg>")
+    meta = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "levels": max(columns) + 1,
+            "info": nodes_data}
+    return "\n".join(parts), meta
+
+
+_R = 14
+"""The radius of a state's circle in the drawing."""
+
+
+def _bfs_levels(G: nx.MultiDiGraph) -> dict[int, int]:
+    """Each node's breadth-first level from the initial states (unreachable ones: one column after the last)."""
     level: dict[int, int] = {}
     frontier = [n for n, d in G.nodes(data=True) if d.get("initial")]
     for n in frontier:
@@ -84,34 +119,36 @@ def _graph_svg(G: nx.MultiDiGraph, trace_states: list[tuple], variables: list[st
         frontier = nxt
     for n in G.nodes:
         level.setdefault(n, max(level.values(), default=0) + 1)
-    columns: dict[int, list[int]] = {}
-    for n in sorted(G.nodes):
-        columns.setdefault(level[n], []).append(n)
-    label_to_node = {d["label"]: n for n, d in G.nodes(data=True)}
-    on_trace = []
-    for st in trace_states:
-        n = label_to_node.get(format_state(variables, st))
-        if n is not None:
-            on_trace.append(n)
-    trace_edges = set(zip(on_trace, on_trace[1:]))
-    dx, dy, r, margin = 110, 56, 14, 44
+    return level
+
+
+def _svg_start(columns: dict[int, list[int]]) -> tuple[list[str], dict[int, tuple[float, float]]]:
+    """The SVG element's opening and markers, and each node's position: a column per level."""
+    dx, dy, margin = 110, 56, 44
     pos = {}
     tallest = max(len(c) for c in columns.values())
     for lv, nodes in columns.items():
         off = (tallest - len(nodes)) * dy / 2
         for i, n in enumerate(nodes):
             pos[n] = (margin + lv * dx, margin + off + i * dy)
-    width = margin * 2 + max(columns) * dx + 2 * r
-    height = margin * 2 + (tallest - 1) * dy + 2 * r
+    width = margin * 2 + max(columns) * dx + 2 * _R
+    height = margin * 2 + (tallest - 1) * dy + 2 * _R
     parts = [f'<svg id="graph" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}">',
              '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
              'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888"/></marker>'
              '<marker id="arrowt" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
              'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#1f5fbf"/></marker></defs>']
+    return parts, pos
+
+
+def _svg_edges(G: nx.MultiDiGraph, pos: dict, level: dict[int, int], trace_edges: set) -> list[str]:
+    """One path per pair of connected states (a loop for a self-step), the counterexample's in blue."""
+    r = _R
     seen_pairs: dict[tuple[int, int], list[str]] = {}
     for u, v, d in G.edges(data=True):
         seen_pairs.setdefault((u, v), []).append(str(d.get("action", "")))
+    parts = []
     for (u, v), acts in seen_pairs.items():
         (x1, y1), (x2, y2) = pos[u], pos[v]
         cls = "edge trace" if (u, v) in trace_edges else "edge"
@@ -132,29 +169,7 @@ def _graph_svg(G: nx.MultiDiGraph, trace_states: list[tuple], variables: list[st
         cy = (sy + ey) / 2 + ddx * bend
         parts.append(f'<path class="{cls}" d="M {sx:.1f} {sy:.1f} Q {cx:.1f} {cy:.1f} {ex:.1f} {ey:.1f}" '
                      f'marker-end="{marker}">{title}</path>')
-    nodes_data = {}
-    trace_set = set(on_trace)
-    for n, d in G.nodes(data=True):
-        x, y = pos[n]
-        cls = ["node"]
-        if d.get("initial"):
-            cls.append("initial")
-        if n in trace_set:
-            cls.append("ontrace")
-        if d.get("violates"):
-            cls.append("violates")
-        if d.get("deadlock"):
-            cls.append("deadlock")
-        info = d["label"]
-        if d.get("violates"):
-            info += "\nviolates " + ", ".join(d["violates"])
-        nodes_data[str(n)] = info
-        parts.append(f'<g class="{" ".join(cls)}" data-node="{n}"><circle cx="{x}" cy="{y}" r="{r}"/>'
-                     f'<text x="{x}" y="{y + 4}" text-anchor="middle">{n}</text><title>{_e(info)}</title></g>')
-    parts.append("</svg>")
-    meta = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "levels": max(columns) + 1,
-            "info": nodes_data}
-    return "\n".join(parts), meta
+    return parts
 
 
 _CSS = """

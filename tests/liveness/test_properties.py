@@ -1,7 +1,6 @@
 """Each temporal property form, holding and violated, with the expected lasso."""
 from __future__ import annotations
 
-import pytest
 
 from .conftest import lasso
 

@@ -1,7 +1,6 @@
 """Name resolution: unknown names, arities, scoping of every binder, EXTENDS/INSTANCE rules."""
 from __future__ import annotations
 
-import os
 import textwrap
 
 import pytest
