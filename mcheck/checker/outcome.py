@@ -31,6 +31,7 @@ EXIT_LIVENESS_ERROR = 77
 EXIT_SPEC_ERROR = 150
 EXIT_CONFIG_ERROR = 151
 EXIT_CFG_SYNTAX = 255   # also: an initial predicate that leaves a variable unbound
+EXIT_BAD_TRACE_FILE = 1  # mcheck's own: a trace file (ITF) that cannot be read
 
 
 @dataclass

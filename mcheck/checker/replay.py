@@ -35,7 +35,7 @@ def load_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
 class ReplayResult:
     ok: bool
     states: int                          # states replayed successfully
-    exit_code: int = 0
+    exit_code: int = O.EXIT_SUCCESS        # 12 for a bad step, as for an invariant violation
     message: str = ""                    # one line: "ok: N states replayed" or the first problem
     details: list[str] = field(default_factory=list)
     bad_step: int | None = None          # 1-based number of the first bad state
@@ -94,7 +94,7 @@ class _Replay:
     def step(self, k: int, target: State) -> ReplayResult | None:
         """Replay state ``k``; a result when it ends the replay."""
         if len(target) != len(self.variables):
-            return self.result(False, k - 1, 12, f"step {k}: state {k} has {len(target)} values for "
+            return self.result(False, k - 1, O.EXIT_INVARIANT, f"step {k}: state {k} has {len(target)} values for "
                                f"{len(self.variables)} variables", bad_step=k)
         self.model.set_level(k)
         found, candidates = self.find(k, target)
@@ -112,12 +112,12 @@ class _Replay:
         name = filt.invariant_violated_unchecked(target)
         if name is not None:
             v = O.Violation("invariant", name, list(self.trace), initial=(k == 1))
-            return self.result(False, k, 12, f"Invariant {name} is violated by state {k}.", bad_step=k, violation=v)
+            return self.result(False, k, O.EXIT_INVARIANT, f"Invariant {name} is violated by state {k}.", bad_step=k, violation=v)
         name = filt.init_property_violated(target) if prev is None else (
             filt.step_violated(prev, target) if filt.check_step is not None else None)
         if name is not None:
             v = O.Violation("property", name, list(self.trace), initial=(k == 1))
-            return self.result(False, k, 13, f"Property {name} is violated by " +
+            return self.result(False, k, O.EXIT_PROPERTY, f"Property {name} is violated by " +
                                ("state 1." if k == 1 else f"the step to state {k}."), bad_step=k, violation=v)
         return None
 
@@ -131,20 +131,20 @@ class _Replay:
             names: list[str] = []
         else:
             names, details = _diff_lines(self.variables, target, _nearest(target, candidates))
-        return self.result(False, k - 1, 12, msg, details=details, bad_step=k, differing=names)
+        return self.result(False, k - 1, O.EXIT_INVARIANT, msg, details=details, bad_step=k, differing=names)
 
     def failure(self, k: int, err: Exception) -> ReplayResult:
         if isinstance(err, UnsetVariable):
-            return self.result(False, k - 1, 75, f"step {k}: evaluation error: {O.unassigned_message(err.names)}",
+            return self.result(False, k - 1, O.EXIT_EVAL_ERROR, f"step {k}: evaluation error: {O.unassigned_message(err.names)}",
                                bad_step=k)
         if isinstance(err, AssertionFailed):
-            return self.result(False, k - 1, 14, f"step {k}: {err.message}", bad_step=k)
+            return self.result(False, k - 1, O.EXIT_ASSERT, f"step {k}: {err.message}", bad_step=k)
         if isinstance(err, RecursionError):
-            return self.result(False, k - 1, 75, f"step {k}: recursion too deep while evaluating", bad_step=k)
+            return self.result(False, k - 1, O.EXIT_EVAL_ERROR, f"step {k}: recursion too deep while evaluating", bad_step=k)
         if isinstance(err, EvalError):
-            return self.result(False, k - 1, 75, f"step {k}: evaluation error: {err.message}", bad_step=k)
+            return self.result(False, k - 1, O.EXIT_EVAL_ERROR, f"step {k}: evaluation error: {err.message}", bad_step=k)
         msg = diagnose_step(self.model, self.states[k - 2] if k > 1 else None, err)
-        return self.result(False, k - 1, 75, f"step {k}: evaluation error: {msg}", bad_step=k)
+        return self.result(False, k - 1, O.EXIT_EVAL_ERROR, f"step {k}: evaluation error: {msg}", bad_step=k)
 
 
 def replay(model: Model, states: Sequence[tuple], max_candidates: int | None = 100000) -> ReplayResult:
@@ -158,7 +158,7 @@ def replay(model: Model, states: Sequence[tuple], max_candidates: int | None = 1
     if bad is not None:
         return ReplayResult(False, 0, bad.exit_code, bad.error or "assumption failure")
     if not states:
-        return ReplayResult(False, 0, 12, "the trace has no states")
+        return ReplayResult(False, 0, O.EXIT_INVARIANT, "the trace has no states")
     r = _Replay(model, states, max_candidates)
     for k, target in enumerate(states, 1):
         try:
@@ -168,7 +168,7 @@ def replay(model: Model, states: Sequence[tuple], max_candidates: int | None = 1
         if done is not None:
             return done
     n = len(states)
-    return r.result(True, n, 0, f"ok: {n} states replayed")
+    return r.result(True, n, O.EXIT_SUCCESS, f"ok: {n} states replayed")
 
 
 def align_states(model_vars: Sequence[str], trace_vars: Sequence[str], states: Sequence[tuple]) -> list[tuple]:

@@ -6,7 +6,7 @@ from typing import Any, Sequence
 
 import click
 
-from ..checker.outcome import INITIAL, TraceStep
+from ..checker.outcome import EXIT_BAD_TRACE_FILE, INITIAL, TraceStep
 from ..checker.replay import align_states
 from ..checker.run import build_model
 from ..checker.traces import first_action
@@ -60,7 +60,7 @@ def explore_command(trace, spec, config, consts, invariants):
         doc, tvars, states = load_itf(trace)
     except (ITFError, ValueError, OSError) as e:
         click.echo(f"Error: {trace}: {e}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_BAD_TRACE_FILE)
     invariants = tuple(invariants)
     meta = doc.get("#meta") if isinstance(doc, dict) else None
     recorded = meta.get("invariant") if isinstance(meta, dict) else None
@@ -77,6 +77,6 @@ def explore_command(trace, spec, config, consts, invariants):
         states = align_states(model.variables, tvars, states)
     except (ITFError, ValueError) as e:
         click.echo(f"Error: {trace}: {e}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_BAD_TRACE_FILE)
     steps = trace_steps(model, states, itf_actions(doc) if isinstance(doc, dict) else [])
     make_app(model, steps, title=f"{trace} ({spec})").run()

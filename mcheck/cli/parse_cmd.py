@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import click
 
-from mcheck.semantics.modules import load
-from mcheck.semantics.resolve import check_all
-from mcheck.syntax.errors import TLAError
-
-EXIT_PARSE_ERROR = 150
+from ..checker.outcome import EXIT_SPEC_ERROR, EXIT_SUCCESS
+from ..semantics.modules import load
+from ..semantics.resolve import check_all
+from ..syntax.errors import TLAError
 
 
 def parse_file_report(path: str, max_errors: int = 20) -> list[TLAError]:
@@ -41,4 +40,4 @@ def parse_command(files: tuple[str, ...], max_errors: int) -> None:
         failed = True
         for e in errors:
             click.echo(e.render(), err=False)
-    click.get_current_context().exit(EXIT_PARSE_ERROR if failed else 0)
+    click.get_current_context().exit(EXIT_SPEC_ERROR if failed else EXIT_SUCCESS)

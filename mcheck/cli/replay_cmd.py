@@ -6,13 +6,11 @@ import sys
 
 import click
 
-from ..checker.outcome import Outcome
+from ..checker.outcome import EXIT_BAD_TRACE_FILE, Outcome
 from ..checker.replay import align_states, load_model, replay
 from ..trace.itf import ITFError, load_itf
 from ..trace.text import format_result, format_trace
 from .options import json_option, model_options, parse_consts, spec_argument
-
-BAD_TRACE_FILE = 1
 
 
 @click.command("replay")
@@ -38,10 +36,10 @@ def replay_command(spec, trace, config, consts, invariants, show, as_json):
         states = align_states(model.variables, tvars, states)
     except (ITFError, ValueError, OSError) as e:
         if as_json:
-            click.echo(json.dumps({"ok": False, "exit_code": BAD_TRACE_FILE, "message": f"{trace}: {e}"}))
+            click.echo(json.dumps({"ok": False, "exit_code": EXIT_BAD_TRACE_FILE, "message": f"{trace}: {e}"}))
         else:
             click.echo(f"Error: {trace}: {e}", err=True)
-        sys.exit(BAD_TRACE_FILE)
+        sys.exit(EXIT_BAD_TRACE_FILE)
     r = replay(model, states)
     if isinstance(_doc, dict) and _doc.get("loop") is not None:
         loop = _doc["loop"]

@@ -96,3 +96,15 @@ def test_load_errors_keep_tlc_exit_codes(spec, tmp_path):
     f = tmp_path / "t.json"
     f.write_text(json.dumps({"vars": ["x"], "states": [{"x": 0}]}))
     assert invoke("replay", path, str(f)).exit_code == 150
+
+
+def test_replay_checks_action_properties_as_check_does(spec, tmp_path):
+    path = spec("Grow", "VARIABLE x\nInit == x = 0\nNext == x < 2 /\\ x' = x + 1 \\/ x' = 0\n"
+                "Grows == [][x' > x]_x\n", cfg="INIT Init\nNEXT Next\nPROPERTY Grows\n")
+    model, err = load_model(path)
+    assert err is None
+    assert replay(model, [(0,), (1,), (2,)]).ok
+    r = replay(model, [(0,), (1,), (0,)])
+    assert r.exit_code == 13 and r.bad_step == 3 and r.violation.name == "Grows"
+    assert r.message == "Property Grows is violated by the step to state 3."
+    assert invoke("check", path).exit_code == 13
