@@ -134,10 +134,12 @@ def _short(s: str, n: int) -> str:
 
 
 def _items(v: Any) -> dict | None:
+    """The parts of a sequence or function, keyed in TLC's order (a function's own dict order depends on
+    how it was built, which can depend on the addresses of model values)."""
     if type(v) is tuple:
         return {i + 1: x for i, x in enumerate(v)}
     if type(v) is Fcn:
-        return dict(v)
+        return {k: v[k] for k in tlc_sorted(v)}
     return None
 
 
