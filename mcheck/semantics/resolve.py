@@ -422,9 +422,7 @@ class Resolver:
 
     def expr(self, e, scope: dict[str, Sym], frames: list[dict[str, Sym]], in_except: bool,
              op_arg: bool = False) -> None:
-        if e is None:
-            return
-        if isinstance(e, (A.Num, A.Decimal, A.Str, A.Bool)):
+        if e is None or isinstance(e, (A.Num, A.Decimal, A.Str, A.Bool)):
             return
         if isinstance(e, A.Name):
             self._ref(e.name, e, 0, (), scope, frames, op_arg)
