@@ -29,12 +29,13 @@ definitions (subexpression names) are accepted once ``Op`` resolves.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from mcheck.syntax import ast as A
 from mcheck.syntax.errors import ParseError, source_line
 
-from .modules import Loaded
+from .modules import STDLIB_DIR, Loaded, nested_modules, parse_file
 
 __all__ = ["check", "check_all", "check_module", "Sym", "BUILTIN_NAMES", "BUILTIN_OPERATORS"]
 
@@ -146,8 +147,6 @@ class Resolver:
         mod = self.loaded.modules.get(name)
         if mod is None:
             try:
-                from .modules import STDLIB_DIR, parse_file
-                import os
                 path = os.path.join(STDLIB_DIR, name + ".tla")
                 if os.path.isfile(path):
                     mod = parse_file(path)
@@ -423,9 +422,7 @@ class Resolver:
 
     def expr(self, e, scope: dict[str, Sym], frames: list[dict[str, Sym]], in_except: bool,
              op_arg: bool = False) -> None:
-        if e is None:
-            return
-        if isinstance(e, (A.Num, A.Decimal, A.Str, A.Bool)):
+        if e is None or isinstance(e, (A.Num, A.Decimal, A.Str, A.Bool)):
             return
         if isinstance(e, A.Name):
             self._ref(e.name, e, 0, (), scope, frames, op_arg)
@@ -434,7 +431,46 @@ class Resolver:
                 self.exprs(group, scope, frames, in_except)
             sym = self._ref(e.op, e, len(e.args), e.inst_args, scope, frames, False)
             self._args(e, sym, scope, frames, in_except)
-        elif isinstance(e, A.Junction):
+        elif isinstance(e, A.At):
+            if not in_except:
+                self.error("'@' outside an EXCEPT: it only stands for the old value in [f EXCEPT ![a] = ... @ ...]",
+                           e.span)
+        elif not self._binder(e, scope, frames, in_except):
+            self._parts(e, scope, frames, in_except)
+
+    def _binder(self, e, scope: dict[str, Sym], frames: list[dict[str, Sym]], in_except: bool) -> bool:
+        """LET, quantifiers, CHOOSE, set/function constructors, LAMBDA: the body in their scope (False: none)."""
+        if isinstance(e, A.Let):
+            frame: dict[str, Sym] = {}
+            inner = frames + [frame]
+            for d in e.defs:
+                self._let_def(d, scope, inner, frame)
+            self.expr(e.body, scope, inner, in_except)
+        elif isinstance(e, A.Quant):
+            frame = self._bounds(e.bounds, scope, frames, sequential=False)
+            self.expr(e.body, scope, frames + [frame], in_except)
+        elif isinstance(e, A.Choose):
+            frame = self._bounds((e.bound,), scope, frames)
+            self.expr(e.body, scope, frames + [frame], in_except)
+        elif isinstance(e, A.SetFilter):
+            frame = self._bounds((e.bound,), scope, frames)
+            self.expr(e.pred, scope, frames + [frame], in_except)
+        elif isinstance(e, A.SetMap):
+            frame = self._bounds(e.bounds, scope, frames)
+            self.expr(e.expr, scope, frames + [frame], in_except)
+        elif isinstance(e, A.FcnConstr):
+            frame = self._bounds(e.bounds, scope, frames)
+            self.expr(e.body, scope, frames + [frame], in_except)
+        elif isinstance(e, A.Lambda):
+            frame = {p: Sym("param", 0, span=e.span) for p in e.params}
+            self.expr(e.body, scope, frames + [frame], in_except)
+        else:
+            return False
+        return True
+
+    def _parts(self, e, scope: dict[str, Sym], frames: list[dict[str, Sym]], in_except: bool) -> None:
+        """Resolve the parts of an expression that binds no names, in the scope it stands in."""
+        if isinstance(e, A.Junction):
             self.exprs(e.items, scope, frames, in_except)
         elif isinstance(e, A.FcnApp):
             self.expr(e.fn, scope, frames, in_except)
@@ -450,29 +486,8 @@ class Resolver:
                 self.expr(arm.guard, scope, frames, in_except)
                 self.expr(arm.expr, scope, frames, in_except)
             self.expr(e.other, scope, frames, in_except)
-        elif isinstance(e, A.Let):
-            frame: dict[str, Sym] = {}
-            inner = frames + [frame]
-            for d in e.defs:
-                self._let_def(d, scope, inner, frame)
-            self.expr(e.body, scope, inner, in_except)
-        elif isinstance(e, A.Quant):
-            frame = self._bounds(e.bounds, scope, frames, sequential=False)
-            self.expr(e.body, scope, frames + [frame], in_except)
-        elif isinstance(e, A.Choose):
-            frame = self._bounds((e.bound,), scope, frames)
-            self.expr(e.body, scope, frames + [frame], in_except)
         elif isinstance(e, A.SetEnum):
             self.exprs(e.elems, scope, frames, in_except)
-        elif isinstance(e, A.SetFilter):
-            frame = self._bounds((e.bound,), scope, frames)
-            self.expr(e.pred, scope, frames + [frame], in_except)
-        elif isinstance(e, A.SetMap):
-            frame = self._bounds(e.bounds, scope, frames)
-            self.expr(e.expr, scope, frames + [frame], in_except)
-        elif isinstance(e, A.FcnConstr):
-            frame = self._bounds(e.bounds, scope, frames)
-            self.expr(e.body, scope, frames + [frame], in_except)
         elif isinstance(e, A.FcnSet):
             self.expr(e.dom, scope, frames, in_except)
             self.expr(e.rng, scope, frames, in_except)
@@ -485,26 +500,16 @@ class Resolver:
                 for step in upd.path:
                     self.exprs(step, scope, frames, in_except)
                 self.expr(upd.value, scope, frames, in_except=True)
-        elif isinstance(e, A.At):
-            if not in_except:
-                self.error("'@' outside an EXCEPT: it only stands for the old value in [f EXCEPT ![a] = ... @ ...]",
-                           e.span)
         elif isinstance(e, A.Tuple):
             self.exprs(e.elems, scope, frames, in_except)
         elif isinstance(e, A.CartProd):
             self.exprs(e.sets, scope, frames, in_except)
-        elif isinstance(e, A.ActionSub):
-            self.expr(e.action, scope, frames, in_except)
-            self.expr(e.sub, scope, frames, in_except)
-        elif isinstance(e, A.BoxAction):
+        elif isinstance(e, (A.ActionSub, A.BoxAction)):
             self.expr(e.action, scope, frames, in_except)
             self.expr(e.sub, scope, frames, in_except)
         elif isinstance(e, A.Fairness):
             self.expr(e.sub, scope, frames, in_except)
             self.expr(e.action, scope, frames, in_except)
-        elif isinstance(e, A.Lambda):
-            frame = {p: Sym("param", 0, span=e.span) for p in e.params}
-            self.expr(e.body, scope, frames + [frame], in_except)
         elif isinstance(e, A.Label):
             self.expr(e.body, scope, frames, in_except)
         else:
@@ -571,8 +576,6 @@ def check_all(loaded: Loaded, max_errors: int = _MAX_ERRORS) -> list[ParseError]
 
 def _top_modules(loaded: Loaded) -> list[A.Module]:
     """Modules that are not nested inside another loaded module (nested ones are checked with their parent)."""
-    from .modules import nested_modules
-
     nested: set[int] = set()
     mods = list({id(m): m for m in loaded.modules.values()}.values())
     for m in mods:

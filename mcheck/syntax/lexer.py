@@ -158,34 +158,24 @@ def tokenize(text: str, file: str, module: bool = True) -> list[Token]:
     """Lex ``text``; with ``module`` only the first top-level module is lexed.
 
     Dashes lines that do not open a module become ``SEP`` tokens (dropped by
-    ``drop_proofs``, which uses them as unit boundaries).
+    ``drop_proofs``, which uses them as unit boundaries).  This loop keeps the
+    position, the line and the module framing; helpers read the other tokens.
     """
     out: list[Token] = []
     append = out.append
-    pos = 0
+    pos, line, line_start = _module_start(text, file) if module else (0, 1, 0)
     n = len(text)
-    line = 1
-    line_start = 0
     depth = 0
     names: list[str] = []
     after_header = 0  # 2: just saw MODULE_BEGIN, 1: just saw the module's name
-    if module:
-        m = _HEADER_START_RE.search(text)
-        if m is None:
-            raise ParseError("no module found: expected '---- MODULE Name ----'",
-                             _span(file, 1, 1, 1, 2))
-        pos = m.start()
-        line = text.count("\n", 0, pos) + 1
-        line_start = text.rfind("\n", 0, pos) + 1
     match = _TOKEN_RE.match
     while pos < n:
         m = match(text, pos)
+        col = pos - line_start + 1
         if m is None:
-            col = pos - line_start + 1
             raise ParseError(f"unexpected character {text[pos]!r}", _span(file, line, col, line, col + 1))
         kind = m.lastgroup
         end = m.end()
-        col = pos - line_start + 1
         if kind == "ws" or kind == "lcom":
             pos = end
             continue
@@ -194,36 +184,13 @@ def tokenize(text: str, file: str, module: bool = True) -> list[Token]:
             line_start = pos = end
             continue
         if kind == "bcom":
-            level = 1
-            p = end
-            while level:
-                c = _COMMENT_RE.search(text, p)
-                if c is None:
-                    raise ParseError("unterminated comment", _span(file, line, col, line, col + 2))
-                level += 1 if c.group() == "(*" else -1
-                p = c.end()
-            nls = text.count("\n", pos, p)
-            if nls:
-                line += nls
-                line_start = text.rfind("\n", pos, p) + 1
-            pos = p
-            continue
-        if kind == "str":
-            s = _STRING_RE.match(text, end)
-            if s is None:
-                raise ParseError("unterminated string", _span(file, line, col, line, col + 1))
-            end = s.end()
-            append(Token("STRING", _unescape(s.group(1)), pos, line, col, line, end - line_start + 1, end))
-            pos = end
-            after_header = 0
+            pos, line, line_start = _skip_comment(text, pos, end, file, line, col, line_start)
             continue
         value = m.group()
         if kind == "name":
             typ = KEYWORDS.get(value, "NAME")
             if typ == "NAME" and value[:3] in ("WF_", "SF_"):
-                append(Token("WF", value[:2], pos, line, col, line, col + 3, pos + 3))
-                if len(value) > 3:
-                    append(Token("NAME", value[3:], pos + 3, line, col + 3, line, end - line_start + 1, end))
+                out += _fairness(value, pos, line, col, end, line_start)
                 pos = end
                 continue
             if after_header == 2 and typ == "NAME":
@@ -232,31 +199,6 @@ def tokenize(text: str, file: str, module: bool = True) -> list[Token]:
                 append(Token("NAME", value, pos, line, col, line, end - line_start + 1, end))
                 pos = end
                 continue
-        elif kind == "sym":
-            if value == "]" and text.startswith("_", end):
-                value, end = "]_", end + 1
-            elif value == ">>" and text.startswith("_", end):
-                value, end = ">>_", end + 1
-            value = CANON.get(value, value)
-            typ = TYPE_OF[value]
-        elif kind == "bsword":
-            value = CANON.get(value, value)
-            typ = TYPE_OF.get(value)
-            if typ is None:
-                raise ParseError(f"unknown operator {value!r}", _span(file, line, col, line, end - line_start + 1))
-        elif kind == "int" or kind == "num":
-            typ, value = "NUMBER", _number(value)
-        elif kind == "dec":
-            typ = "DECIMAL"
-        elif kind == "uni":
-            if value in UNI_NAMES:
-                typ, value = "NAME", UNI_NAMES[value]
-            else:
-                value = UNI_SYMBOLS[value]
-                if value == ">>" and text.startswith("_", end):
-                    value, end = ">>_", end + 1
-                value = CANON.get(value, value)
-                typ = TYPE_OF[value]
         elif kind == "dashes":
             h = _MODULE_KW_RE.match(text, end)
             if h is not None:
@@ -270,32 +212,112 @@ def tokenize(text: str, file: str, module: bool = True) -> list[Token]:
                 pos = end
                 continue
             typ = "SEP"
-        elif kind == "equals":
-            if module:
-                append(Token("END_MODULE", "====", pos, line, col, line, end - line_start + 1, end))
-                depth -= 1
-                if names:
-                    names.pop()
-                if depth <= 0:
-                    return out
-                pos = end
-                after_header = 0
-                continue
-            typ = "SEP"
-        elif kind == "subref":
-            typ, value = "SUBREF", value[1:]
-        else:  # step label
-            typ = "STEP"
+        elif kind == "equals" and module:
+            append(Token("END_MODULE", "====", pos, line, col, line, end - line_start + 1, end))
+            depth -= 1
+            if names:
+                names.pop()
+            if depth <= 0:
+                return out
+            pos = end
+            after_header = 0
+            continue
+        else:
+            typ, value, end = _classify(kind, value, text, end, file, line, col, line_start)
         after_header = 0
         append(Token(typ, value, pos, line, col, line, end - line_start + 1, end))
         pos = end
     if module and depth > 0:
-        last = text.rstrip()
-        eline = last.count("\n") + 1
-        ecol = len(last) - (last.rfind("\n") + 1) + 1
-        raise ParseError(f"missing '====' at end of module {names[-1] if names else '?'}",
-                         _span(file, eline, ecol, eline, ecol + 1))
+        raise _missing_end(text, file, names)
     return out
+
+
+def _module_start(text: str, file: str) -> tuple[int, int, int]:
+    """Position, line and line start of the first ``---- MODULE`` in ``text``."""
+    m = _HEADER_START_RE.search(text)
+    if m is None:
+        raise ParseError("no module found: expected '---- MODULE Name ----'",
+                         _span(file, 1, 1, 1, 2))
+    pos = m.start()
+    return pos, text.count("\n", 0, pos) + 1, text.rfind("\n", 0, pos) + 1
+
+
+def _skip_comment(text: str, pos: int, end: int, file: str, line: int, col: int,
+                  line_start: int) -> tuple[int, int, int]:
+    """Position, line and line start after the block comment at ``pos`` (``(*`` ends at ``end``).
+
+    Comments nest.
+    """
+    level = 1
+    p = end
+    while level:
+        c = _COMMENT_RE.search(text, p)
+        if c is None:
+            raise ParseError("unterminated comment", _span(file, line, col, line, col + 2))
+        level += 1 if c.group() == "(*" else -1
+        p = c.end()
+    nls = text.count("\n", pos, p)
+    if nls:
+        line += nls
+        line_start = text.rfind("\n", pos, p) + 1
+    return p, line, line_start
+
+
+def _fairness(value: str, pos: int, line: int, col: int, end: int, line_start: int) -> list[Token]:
+    """``WF_vars`` or ``SF_vars``, lexed as one name: the ``WF`` token, then the subscript's name."""
+    toks = [Token("WF", value[:2], pos, line, col, line, col + 3, pos + 3)]
+    if len(value) > 3:
+        toks.append(Token("NAME", value[3:], pos + 3, line, col + 3, line, end - line_start + 1, end))
+    return toks
+
+
+def _classify(kind: str, value: str, text: str, end: int, file: str, line: int, col: int,
+              line_start: int) -> tuple[str, str, int]:
+    """The terminal, the canonical value and the end of a token that is not part of the framing."""
+    if kind == "sym":
+        if value == "]" and text.startswith("_", end):
+            value, end = "]_", end + 1
+        elif value == ">>" and text.startswith("_", end):
+            value, end = ">>_", end + 1
+        value = CANON.get(value, value)
+        return TYPE_OF[value], value, end
+    if kind == "str":
+        s = _STRING_RE.match(text, end)
+        if s is None:
+            raise ParseError("unterminated string", _span(file, line, col, line, col + 1))
+        return "STRING", _unescape(s.group(1)), s.end()
+    if kind == "bsword":
+        value = CANON.get(value, value)
+        typ = TYPE_OF.get(value)
+        if typ is None:
+            raise ParseError(f"unknown operator {value!r}", _span(file, line, col, line, end - line_start + 1))
+        return typ, value, end
+    if kind == "int" or kind == "num":
+        return "NUMBER", _number(value), end
+    if kind == "dec":
+        return "DECIMAL", value, end
+    if kind == "uni":
+        if value in UNI_NAMES:
+            return "NAME", UNI_NAMES[value], end
+        value = UNI_SYMBOLS[value]
+        if value == ">>" and text.startswith("_", end):
+            value, end = ">>_", end + 1
+        value = CANON.get(value, value)
+        return TYPE_OF[value], value, end
+    if kind == "subref":
+        return "SUBREF", value[1:], end
+    if kind == "equals":  # outside a module: a separator like a dashes line
+        return "SEP", value, end
+    return "STEP", value, end  # a proof step label
+
+
+def _missing_end(text: str, file: str, names: list[str]) -> ParseError:
+    """The error for a module that the text ends inside of."""
+    last = text.rstrip()
+    eline = last.count("\n") + 1
+    ecol = len(last) - (last.rfind("\n") + 1) + 1
+    return ParseError(f"missing '====' at end of module {names[-1] if names else '?'}",
+                      _span(file, eline, ecol, eline, ecol + 1))
 
 
 # --------------------------------------------------------------------------- proofs

@@ -110,7 +110,6 @@ def _call(w: _W, op: str, args: tuple, inst_args: tuple) -> None:
 
 
 def _expr(e: A.Expr, col: int) -> str:
-    w = _W(col)
     if isinstance(e, A.Name):
         return e.name
     if isinstance(e, A.Num):
@@ -123,31 +122,37 @@ def _expr(e: A.Expr, col: int) -> str:
         return "TRUE" if e.value else "FALSE"
     if isinstance(e, A.At):
         return "@"
+    w = _W(col)
     if isinstance(e, A.OpApp):
-        op, args = e.op, e.args
-        if _is_call(op):
-            _call(w, op, args, e.inst_args)
-        elif len(args) == 2:
-            w.p(args[0]).t(f" {op} ").p(args[1])
-        elif len(args) == 1 and op in _POSTFIX:
-            w.p(args[0]).t(op)
-        elif len(args) == 1 and op in _PREFIX:
-            w.t(_PREFIX[op]).p(args[0])
-        else:
-            raise ValueError(f"cannot print operator {op!r} applied to {len(args)} arguments")
-        return w.done()
-    if isinstance(e, A.Junction):
+        _op_app(w, e)
+    elif isinstance(e, A.Junction):
         bullet = e.kind + " "
         for i, item in enumerate(e.items):
             if i:
                 w.t("\n" + " " * col)
             w.t(bullet).e(item)
-        return w.done()
-    if isinstance(e, A.FcnApp):
-        w.p(e.fn).t("[").sep(e.args, w.e).t("]")
-    elif isinstance(e, A.Dot):
-        w.p(e.expr).t("." + e.field)
-    elif isinstance(e, A.If):
+    elif not (_control(w, e, col) or _data(w, e) or _action(w, e)):
+        raise ValueError(f"cannot print {type(e).__name__}")
+    return w.done()
+
+
+def _op_app(w: _W, e: A.OpApp) -> None:
+    op, args = e.op, e.args
+    if _is_call(op):
+        _call(w, op, args, e.inst_args)
+    elif len(args) == 2:
+        w.p(args[0]).t(f" {op} ").p(args[1])
+    elif len(args) == 1 and op in _POSTFIX:
+        w.p(args[0]).t(op)
+    elif len(args) == 1 and op in _PREFIX:
+        w.t(_PREFIX[op]).p(args[0])
+    else:
+        raise ValueError(f"cannot print operator {op!r} applied to {len(args)} arguments")
+
+
+def _control(w: _W, e: A.Expr, col: int) -> bool:
+    """IF, CASE, LET, quantifiers, CHOOSE, LAMBDA and labels; False if ``e`` is none of them."""
+    if isinstance(e, A.If):
         w.t("IF ").e(e.cond).t(" THEN ").e(e.then).t(" ELSE ").e(e.else_)
     elif isinstance(e, A.Case):
         w.t("CASE ")
@@ -175,6 +180,21 @@ def _expr(e: A.Expr, col: int) -> str:
         w.t("CHOOSE ")
         _bound(w, e.bound)
         w.t(" : ").e(e.body)
+    elif isinstance(e, A.Lambda):
+        w.t("LAMBDA " + ", ".join(e.params) + " : ").e(e.body)
+    elif isinstance(e, A.Label):
+        w.t(e.name + (f"({', '.join(e.params)})" if e.params else "") + " :: ").e(e.body)
+    else:
+        return False
+    return True
+
+
+def _data(w: _W, e: A.Expr) -> bool:
+    """Sets, functions, records and tuples, their application and EXCEPT; False if ``e`` is none of them."""
+    if isinstance(e, A.FcnApp):
+        w.p(e.fn).t("[").sep(e.args, w.e).t("]")
+    elif isinstance(e, A.Dot):
+        w.p(e.expr).t("." + e.field)
     elif isinstance(e, A.SetEnum):
         w.t("{").sep(e.elems, w.e).t("}")
     elif isinstance(e, A.SetFilter):
@@ -192,23 +212,34 @@ def _expr(e: A.Expr, col: int) -> str:
     elif isinstance(e, A.RecordSet):
         w.t("[").sep(e.fields, lambda f: w.t(f[0] + " : ").e(f[1])).t("]")
     elif isinstance(e, A.Except):
-        w.t("[").p(e.fn).t(" EXCEPT ")
-        for i, u in enumerate(e.updates):
-            if i:
-                w.t(", ")
-            w.t("!")
-            for k, step in enumerate(u.path):
-                if k < len(u.fields) and u.fields[k]:
-                    w.t("." + step[0].value)
-                else:
-                    w.t("[").sep(step, w.e).t("]")
-            w.t(" = ").e(u.value)
-        w.t("]")
+        _except(w, e)
     elif isinstance(e, A.Tuple):
         w.t("<<").sep(e.elems, w.e).t(">>")
     elif isinstance(e, A.CartProd):
         w.sep(e.sets, w.p, " \\X ")
-    elif isinstance(e, A.ActionSub):
+    else:
+        return False
+    return True
+
+
+def _except(w: _W, e: A.Except) -> None:
+    w.t("[").p(e.fn).t(" EXCEPT ")
+    for i, u in enumerate(e.updates):
+        if i:
+            w.t(", ")
+        w.t("!")
+        for k, step in enumerate(u.path):
+            if k < len(u.fields) and u.fields[k]:
+                w.t("." + step[0].value)
+            else:
+                w.t("[").sep(step, w.e).t("]")
+        w.t(" = ").e(u.value)
+    w.t("]")
+
+
+def _action(w: _W, e: A.Expr) -> bool:
+    """``[A]_v``, ``<<A>>_v``, ``[][A]_v`` and fairness; False if ``e`` is none of them."""
+    if isinstance(e, A.ActionSub):
         w.t("[" if e.kind == "[]" else "<<").e(e.action).t("]_" if e.kind == "[]" else ">>_")
         _sub(w, e.sub)
     elif isinstance(e, A.BoxAction):
@@ -218,13 +249,9 @@ def _expr(e: A.Expr, col: int) -> str:
         w.t(e.kind + "_")
         _sub(w, e.sub)
         w.t("(").e(e.action).t(")")
-    elif isinstance(e, A.Lambda):
-        w.t("LAMBDA " + ", ".join(e.params) + " : ").e(e.body)
-    elif isinstance(e, A.Label):
-        w.t(e.name + (f"({', '.join(e.params)})" if e.params else "") + " :: ").e(e.body)
     else:
-        raise ValueError(f"cannot print {type(e).__name__}")
-    return w.done()
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- units
