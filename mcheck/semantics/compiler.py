@@ -112,9 +112,96 @@ class Out:
     def emit(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
+    def text(self) -> str:
+        """The lines as the source of a generated function."""
+        return "\n".join(self.lines) + "\n"
+
 
 def _all_vars_assigned(ctx: Ctx, nvars: int) -> bool:
     return len(ctx.assigned) == nvars
+
+
+class Emitter:
+    """Owns the generated source and its globals; nothing else reads or writes them.
+
+    Generated code sees the runtime's public names (``R``, ``V`` and the helpers it calls) and the
+    globals given here, and binds each value it uses to a global name (``value``).  Functions are
+    added as source (``define``, ``define_source``) and compiled together at the next ``flush``;
+    ``function`` flushes and returns one.  One counter numbers the fresh names and the flushes.
+    """
+
+    def __init__(self, extra_globals: dict[str, Any]):
+        glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError}
+        for name in dir(R):
+            if not name.startswith("_"):
+                glob.setdefault(name, getattr(R, name))
+        glob.update(extra_globals)
+        self._glob = glob
+        self._sources: list[str] = []       # top-level generated function sources
+        self._compiled_upto = 0
+        self._counter = itertools.count()
+        self._value_names: dict[int, str] = {}
+
+    def fresh(self, prefix: str) -> str:
+        """A new name: prefix and a number no other name of this emitter has."""
+        return f"{prefix}{next(self._counter)}"
+
+    def value(self, v: Any) -> str:
+        """Python code for the value v: a literal (booleans, integers, strings), else a global name holding v."""
+        if v is True:
+            return "True"
+        if v is False:
+            return "False"
+        if type(v) is int:
+            return repr(v) if v >= 0 else f"({v})"
+        if type(v) is str:
+            V.intern_string(v)
+            return repr(v)
+        key = id(v)
+        name = self._value_names.get(key)
+        if name is None:
+            name = self.fresh("K")
+            self._glob[name] = v
+            self._value_names[key] = name
+            self._glob.setdefault("_keepalive", []).append(v)
+        return name
+
+    def bind(self, name: str, value: Any) -> None:
+        """Make ``name`` a global of the generated code, holding ``value``."""
+        self._glob[name] = value
+
+    def lookup(self, name: str, default: Any = None) -> Any:
+        """What the global ``name`` holds (``default`` if nothing), as it is: nothing is compiled."""
+        return self._glob.get(name, default)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._glob
+
+    def define(self, name: str, params: str, code: str) -> str:
+        """Add ``def name(params): return code``, compiled at the next flush; returns name."""
+        self.define_source(f"def {name}({params}):\n    return {code}\n")
+        return name
+
+    def define_source(self, src: str) -> None:
+        """Add the source of a generated function (or several), compiled at the next flush."""
+        self._sources.append(src)
+
+    def flush(self) -> None:
+        """Compile the generated functions written since the last flush."""
+        src = "\n".join(self._sources[self._compiled_upto:])
+        self._compiled_upto = len(self._sources)
+        if not src:
+            return
+        fname = f"<mcheck-generated-{next(self._counter)}>"
+        # registered with linecache, so that a traceback through generated code shows its lines
+        linecache.cache[fname] = (len(src), None, src.splitlines(True), fname)
+        code = compile(src, fname, "exec")
+        exec(code, self._glob)
+
+    def function(self, name: str) -> Callable:
+        """The compiled function ``name`` (flushing first)."""
+        self.flush()
+        return self._glob[name]
 
 
 class Compiler:
@@ -133,66 +220,18 @@ class Compiler:
         # a state-level definition that draws no RandomElement, reads no TLCGet, ...: a function of the state
         self.pure_levels = Levels(lambda name, env: self.resolve(name, Ctx(env), A.Name(name))[0],
                                   impure_level=ACTION)
-        self.glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError,
-                                     "enabled_any": enabled_any}
-        for name in dir(R):
-            if not name.startswith("_"):
-                self.glob.setdefault(name, getattr(R, name))
         self.tlc = tlc_state
-        self.glob["TLCSTATE"] = tlc_state
-        self.defs: list[str] = []           # top-level generated function sources
-        self._counter = itertools.count()
+        self.emitter = Emitter({"enabled_any": enabled_any, "TLCSTATE": tlc_state, "chk": self._chk})
         self._def_cache: dict[int, str] = {}
         self._const_cache: dict[int, tuple[bool, Any]] = {}
-        self._value_names: dict[int, str] = {}
-        self._compiled_upto = 0
         self._inst_cache: dict[tuple, E.Env] = {}
         self._hoisting: set[int] = set()
         self._subexprs: dict[tuple, E.DefEntry] = {}
         self._small: dict[int, bool] = {}
         self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
-        self.glob["chk"] = self._chk
         self.builder: E.Builder | None = None
 
     # ------------------------------------------------------------------ plumbing
-
-    def fresh(self, prefix: str) -> str:
-        return f"{prefix}{next(self._counter)}"
-
-    def value(self, v: Any) -> str:
-        """A global name holding the value v."""
-        if v is True:
-            return "True"
-        if v is False:
-            return "False"
-        if type(v) is int:
-            return repr(v) if v >= 0 else f"({v})"
-        if type(v) is str:
-            V.intern_string(v)
-            return repr(v)
-        key = id(v)
-        name = self._value_names.get(key)
-        if name is None:
-            name = self.fresh("K")
-            self.glob[name] = v
-            self._value_names[key] = name
-            self.glob.setdefault("_keepalive", []).append(v)
-        return name
-
-    def flush(self) -> None:
-        """Compile the generated functions written since the last flush."""
-        src = "\n".join(self.defs[self._compiled_upto:])
-        self._compiled_upto = len(self.defs)
-        if not src:
-            return
-        fname = f"<mcheck-generated-{next(self._counter)}>"
-        linecache.cache[fname] = (len(src), None, src.splitlines(True), fname)
-        code = compile(src, fname, "exec")
-        exec(code, self.glob)
-
-    def function(self, name: str) -> Callable:
-        self.flush()
-        return self.glob[name]
 
     def span_text(self, node: A.Node | None) -> str:
         sp = getattr(node, "span", None)
@@ -280,10 +319,9 @@ class Compiler:
 
     def const_value(self, e: A.Expr, ctx: Ctx) -> Any:
         """Evaluate a closed constant expression now."""
-        fn = self.fresh("c")
+        fn = self.emitter.fresh("c")
         body = self.expr(e, replace(ctx, locals={}, mode="expr", primed=False, assigned=(), nxt=None))
-        self.defs.append(f"def {fn}(s=None):\n    return {body}\n")
-        return self.function(fn)()
+        return self.emitter.function(self.emitter.define(fn, "s=None", body))()
 
     def try_hoist(self, e: A.Expr, ctx: Ctx) -> str | None:
         if type(e) in (A.Num, A.Str, A.Bool, A.Name):
@@ -297,7 +335,7 @@ class Compiler:
             return None
         finally:
             self._hoisting.discard(id(e))
-        return self.value(v)
+        return self.emitter.value(v)
 
     # ------------------------------------------------------------------ expressions
 
@@ -376,9 +414,9 @@ class Compiler:
         if name in BUILTIN_CONSTANTS and not args:
             return repr(BUILTIN_CONSTANTS[name])
         if name == "BOOLEAN":
-            return self.value(V.BOOLEAN)
+            return self.emitter.value(V.BOOLEAN)
         if name == "STRING":
-            return self.value(V.STRING_SET)
+            return self.emitter.value(V.STRING_SET)
         if inst_args:
             return self.inst_call(name, inst_args, args, node, ctx)
         ent, env = self.resolve(name, ctx, node)
@@ -415,9 +453,9 @@ class Compiler:
         if isinstance(ent, E.ValueEntry):
             if args:
                 if callable(ent.value):
-                    return self.apply_callable(self.value(ent.value), args, ctx)
+                    return self.apply_callable(self.emitter.value(ent.value), args, ctx)
                 raise CompileError(f"{ent.name} is not an operator", node.span)
-            return self.value(ent.value)
+            return self.emitter.value(ent.value)
         if isinstance(ent, E.ConstEntry):
             raise CompileError(f"the constant {ent.name} has no value: give it one in the .cfg", node.span)
         if isinstance(ent, E.SubstEntry):
@@ -531,11 +569,11 @@ class Compiler:
     def arg_code(self, a: A.Expr, ctx: Ctx, arity: int = 0) -> str:
         """An argument: a value, or for a higher-order parameter a Python callable."""
         if isinstance(a, A.Lambda):
-            params = [self.fresh("l_") for _ in a.params]
+            params = [self.emitter.fresh("l_") for _ in a.params]
             inner = ctx.with_locals({p: LVal(py) for p, py in zip(a.params, params)})
             return f"(lambda {', '.join(params)}: {self.expr(a.body, inner)})"
         if arity > 0:
-            names = [self.fresh("l_") for _ in range(arity)]
+            names = [self.emitter.fresh("l_") for _ in range(arity)]
             if isinstance(a, A.Name):
                 call = A.OpApp(a.name, tuple(A.Name(n) for n in names), span=a.span)
             elif isinstance(a, A.OpApp) and not a.args:
@@ -573,7 +611,7 @@ class Compiler:
             self._const_cache[key] = cached
         ok, v = cached
         if ok:
-            return self.value(v)
+            return self.emitter.value(v)
         return f"{self.def_function(ent)}(None)"
 
     def def_function(self, ent: E.DefEntry) -> str:
@@ -581,13 +619,13 @@ class Compiler:
         fn = self._def_cache.get(key)
         if fn is not None:
             return fn
-        fn = self.fresh(f"d_{_pyname(ent.name)}_")
+        fn = self.emitter.fresh(f"d_{_pyname(ent.name)}_")
         self._def_cache[key] = fn
         unit = ent.unit
         params = []
         locs = {}
         for p in unit.params:
-            py = self.fresh("p_")
+            py = self.emitter.fresh("p_")
             params.append(py)
             locs[p.name] = LOp(py, p.arity) if p.arity > 0 else LVal(py)
         ctx = Ctx(ent.env, locals=locs)
@@ -597,8 +635,8 @@ class Compiler:
             # a 0-ary state function (token == LET tpos == CHOOSE ...): remember its value for the
             # last two states it was asked about, by identity (a step asks about s and t in turn)
             memo = fn + "_memo"
-            self.glob[memo] = [R.NO_STATE, None, R.NO_STATE, None]
-            self.defs.append(
+            self.emitter.bind(memo, [R.NO_STATE, None, R.NO_STATE, None])
+            self.emitter.define_source(
                 f"def {fn}(s):\n"
                 f"    _mm = {memo}\n"
                 f"    if s is _mm[0]:\n        return _mm[1]\n"
@@ -607,8 +645,7 @@ class Compiler:
                 f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
                 f"    return _vv\n")
             return fn
-        self.defs.append(f"def {fn}(s{''.join(', ' + p for p in params)}):\n    return {body}\n")
-        return fn
+        return self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
 
     def fcndef_code(self, ent: E.FcnDefEntry, ctx: Ctx) -> str:
         """A function definition ``f[x \\in S] == e`` (possibly recursive): a memoised function value."""
@@ -616,22 +653,22 @@ class Compiler:
         fn = self._def_cache.get(key)
         lv = self.levels.of_entry(ent)
         if fn is None:
-            fn = self.fresh(f"f_{_pyname(ent.name)}_")
+            fn = self.emitter.fresh(f"f_{_pyname(ent.name)}_")
             self._def_cache[key] = fn
             unit = ent.unit
-            self_name = self.fresh("self_")
+            self_name = self.emitter.fresh("self_")
             dctx = Ctx(ent.env, locals={unit.name: LFcn(self_name)})
             domain = self._domain_code(unit.bounds, dctx)
             body_fn = self._bound_lambda(unit.bounds, unit.body, dctx)
-            self.defs.append(
+            self.emitter.define_source(
                 f"def {fn}(s):\n"
                 f"    {self_name} = V.LazyFcn({domain}, None)\n"
                 f"    {self_name}.fn = {body_fn}\n"
                 f"    return finish_fcn({self_name})\n")
             if lv == CONSTANT:
-                v = self.function(fn)(None)
-                self.glob[fn + "_v"] = v
-        if lv == CONSTANT and fn + "_v" in self.glob:
+                v = self.emitter.function(fn)(None)
+                self.emitter.bind(fn + "_v", v)
+        if lv == CONSTANT and fn + "_v" in self.emitter:
             return fn + "_v"
         return f"{fn}({self.state_code(ctx)})"
 
@@ -646,7 +683,7 @@ class Compiler:
 
     def _bound_lambda(self, bounds, body, ctx: Ctx) -> str:
         names = [n for b in bounds for n in b.names]
-        pys = {n: LVal(self.fresh("v_")) for n in names}
+        pys = {n: LVal(self.emitter.fresh("v_")) for n in names}
         inner = ctx.with_locals(pys)
         code = self.expr(body, inner)
         if len(names) == 1:
@@ -673,9 +710,9 @@ class Compiler:
         if special is not None:
             return special(self, args, node, ctx)
         fn = self.natives[key]
-        g = self.value(fn)
+        g = self.emitter.value(fn)
         if ent.arity == 0 and not args:
-            return self.value(fn())
+            return self.emitter.value(fn())
         params = ent.unit.params if ent.unit is not None else ()
         codes = []
         for i, a in enumerate(args):
@@ -727,7 +764,7 @@ class Compiler:
 
     def x_SetEnum(self, e: A.SetEnum, ctx: Ctx) -> str:
         if not e.elems:
-            return self.value(frozenset())
+            return self.emitter.value(frozenset())
         h = self.try_hoist(e, ctx)
         if h is not None:
             return h
@@ -760,7 +797,7 @@ class Compiler:
                     keys.append("(" + "".join(self.expr(k, ctx) + ", " for k in step) + ")")
             uses_at = _mentions_at(u.value)
             if uses_at:
-                at = self.fresh("at_")
+                at = self.emitter.fresh("at_")
                 val = self.expr(u.value, ctx.with_locals({"@": LVal(at)}))
                 code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
             elif len(keys) == 1:
@@ -789,13 +826,13 @@ class Compiler:
                     if uses <= 1 or type(d.body) in (A.Num, A.Str, A.Bool, A.Name):
                         inner = inner.with_locals({d.name: LExpr(d.body, inner)})
                         continue
-                    py = self.fresh("t_")
+                    py = self.emitter.fresh("t_")
                     code = f"Thunk(lambda: {self.expr(d.body, inner)})"
                     inner = inner.with_locals({d.name: LThunk(py)})
                     pre.append((py, code))
                     continue
-                py = self.fresh("o_")
-                pys = [self.fresh("p_") for _ in d.params]
+                py = self.emitter.fresh("o_")
+                pys = [self.emitter.fresh("p_") for _ in d.params]
                 rec_ctx = inner.with_locals({d.name: LOp(py, len(d.params))})
                 body_ctx = rec_ctx.with_locals({p.name: LVal(q) for p, q in zip(d.params, pys)})
                 body = self.expr(d.body, body_ctx)
@@ -805,7 +842,7 @@ class Compiler:
                 inner = rec_ctx
                 pre.append((py, lam))
             elif isinstance(d, A.FcnDef):
-                py = self.fresh("f_")
+                py = self.emitter.fresh("f_")
                 rec_ctx = inner.with_locals({d.name: LFcn(py)})
                 dom = self._domain_code(d.bounds, rec_ctx)
                 fn = self._bound_lambda(d.bounds, d.body, rec_ctx)
@@ -835,10 +872,10 @@ class Compiler:
             lo, hi = (self.expr(a, ctx) for a in s.args)
             return f"range({lo}, {hi} + 1)"
         code = self.hexpr(s, ctx)
-        const = self.glob.get(code) if code.startswith("K") else None
+        const = self.emitter.lookup(code) if code.startswith("K") else None
         if type(const) is frozenset:
             # a constant set: iterate it directly, or its normalized order computed once
-            return self.value(R.enum(const)) if ordered else code
+            return self.emitter.value(R.enum(const)) if ordered else code
         return f"enum({code})" if ordered else f"iterset({code})"
 
     def _is_native(self, op: str, ctx: Ctx, module: str | None = None) -> bool:
@@ -852,12 +889,12 @@ class Compiler:
         for b in bounds:
             it = self.bound_iter(b, ctx, ordered)
             if b.tuple_:
-                pys = [self.fresh("v_") for _ in b.names]
+                pys = [self.emitter.fresh("v_") for _ in b.names]
                 clauses.append(f"for ({''.join(p + ', ' for p in pys)}) in {it}")
                 inner = inner.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
             else:
                 for n in b.names:
-                    py = self.fresh("v_")
+                    py = self.emitter.fresh("v_")
                     clauses.append(f"for {py} in {it}")
                     inner = inner.with_locals({n: LVal(py)})
         return " ".join(clauses), inner
@@ -877,11 +914,11 @@ class Compiler:
             return f"eval_fail({'CHOOSE without a bound set cannot be evaluated: ' + self.span_text(e)!r})"
         s = self.hexpr(b.set, ctx)
         if b.tuple_:
-            pys = [self.fresh("v_") for _ in b.names]
+            pys = [self.emitter.fresh("v_") for _ in b.names]
             inner = ctx.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
             pred = f"(lambda _t: (lambda {', '.join(pys)}: {self.expr(e.body, inner)})(*_t))"
         else:
-            py = self.fresh("v_")
+            py = self.emitter.fresh("v_")
             pred = f"(lambda {py}: {self.expr(e.body, ctx.with_locals({b.names[0]: LVal(py)}))})"
         return f"choose({s}, {pred}, {self.span_text(e)!r})"
 
@@ -893,19 +930,19 @@ class Compiler:
         elif self._infinite_base(b, ctx):
             # {s \in Seq(S) : P} with no bound on Len(s): a lazy set, as TLC's SetPredValue
             from ..syntax.printer import print_expr
-            py = self.fresh("v_")
+            py = self.emitter.fresh("v_")
             inner = ctx.with_locals({b.names[0]: LVal(py)})
             return (f"V.FilterSet({self.expr(b.set, ctx)}, lambda {py}: {self.expr(e.pred, inner)}, "
                     f"{print_expr(e)!r})")
         else:
             src = self.bound_iter(b, ctx, ordered=False)
         if b.tuple_:
-            pys = [self.fresh("v_") for _ in b.names]
+            pys = [self.emitter.fresh("v_") for _ in b.names]
             inner = ctx.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
-            tv = self.fresh("v_")
+            tv = self.emitter.fresh("v_")
             return (f"frozenset({tv} for {tv} in {src} "
                     f"if (lambda {', '.join(pys)}: {self.expr(e.pred, inner)})(*{tv}))")
-        py = self.fresh("v_")
+        py = self.emitter.fresh("v_")
         inner = ctx.with_locals({b.names[0]: LVal(py)})
         return f"frozenset({py} for {py} in {src} if {self.expr(e.pred, inner)})"
 
@@ -962,7 +999,7 @@ class Compiler:
         if len(bounds) == 1 and not bounds[0].tuple_ and len(bounds[0].names) == 1:
             b = bounds[0]
             s = b.set
-            py = self.fresh("v_")
+            py = self.emitter.fresh("v_")
             inner = ctx.with_locals({b.names[0]: LVal(py)})
             body = self.expr(e.body, inner)
             if isinstance(s, A.OpApp) and s.op == ".." and isinstance(s.args[0], A.Num) and s.args[0].value == 1 \
@@ -977,14 +1014,14 @@ class Compiler:
         for b in bounds:
             it = self.bound_iter(b, ctx, ordered=False)
             if b.tuple_:
-                pys = [self.fresh("v_") for _ in b.names]
-                tv = self.fresh("v_")
+                pys = [self.emitter.fresh("v_") for _ in b.names]
+                tv = self.emitter.fresh("v_")
                 clauses.append(f"for {tv} in {it} for ({''.join(p + ', ' for p in pys)}) in ({tv},)")
                 names.append(tv)
                 inner = inner.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
             else:
                 for n in b.names:
-                    py = self.fresh("v_")
+                    py = self.emitter.fresh("v_")
                     clauses.append(f"for {py} in {it}")
                     names.append(py)
                     inner = inner.with_locals({n: LVal(py)})
@@ -1011,14 +1048,14 @@ class Compiler:
 
     def action_function(self, body: A.Expr, ctx: Ctx, params: list[str], name: str) -> str:
         """Compile an action (or Init, with ctx.mode == "init") to a generator function; returns its name."""
-        fn = self.fresh(f"a_{_pyname(name)}_")
+        fn = self.emitter.fresh(f"a_{_pyname(name)}_")
         out = Out()
         out.emit(0, f"def {fn}(s{''.join(', ' + p for p in params)}):")
         ctx = replace(ctx, exit="return", assigned=())
         self.act(body, ctx, lambda c, o, ind: self.yield_state(c, o, ind), out, 1)
         out.emit(1, "return")
         out.emit(1, "yield")
-        self.defs.append("\n".join(out.lines) + "\n")
+        self.emitter.define_source(out.text())
         return fn
 
     def next_function(self, leaves: list[tuple[A.Expr, Ctx, list[tuple[str, Any]]]]) -> str:
@@ -1029,21 +1066,21 @@ class Compiler:
         one-pass loop so that a failed guard can ``break`` out of it; the constants an action was
         split on are assigned before its code.
         """
-        fn = self.fresh("next_all_")
+        fn = self.emitter.fresh("next_all_")
         out = Out()
         out.emit(0, f"def {fn}(s):")
         for ai, (expr, ctx, binds) in enumerate(leaves):
             out.emit(1, "for _once in ONCE:")
             # the constants this action was split on go into the code as literals
-            consts = {py: self.value(v) for py, v in binds}
+            consts = {py: self.emitter.value(v) for py, v in binds}
             locs = {k: (LVal(consts[l.py]) if isinstance(l, LVal) and l.py in consts else l)
                     for k, l in ctx.locals.items()}
             ctx = replace(ctx, locals=locs, exit="break", assigned=())
             self.act(expr, ctx, lambda c, o, ind, ai=ai: self.yield_state(c, o, ind, tag=ai), out, 2)
         out.emit(1, "return")
         out.emit(1, "yield")
-        self.glob["ONCE"] = (0,)
-        self.defs.append("\n".join(out.lines) + "\n")
+        self.emitter.bind("ONCE", (0,))
+        self.emitter.define_source(out.text())
         return fn
 
     def yield_state(self, ctx: Ctx, out: Out, ind: int, tag: int | None = None) -> None:
@@ -1217,7 +1254,7 @@ class Compiler:
                 binds[p.name] = LExpr(a, ctx) if not (p.arity > 0 and isinstance(a, A.Lambda)) else LOp(
                     self.arg_code(a, ctx), p.arity)
             else:
-                py = self.fresh("p_")
+                py = self.emitter.fresh("p_")
                 out.emit(ind, f"{py} = {self.expr(a, ctx)}")
                 binds[p.name] = LVal(py)
         inner = self._sub_ctx(dctx.with_locals(binds), ctx)
@@ -1241,7 +1278,7 @@ class Compiler:
         if len(items) == 1:
             return self.act(items[0], ctx, k, out, ind)
         for item in items:
-            fn = self.fresh("_b")
+            fn = self.emitter.fresh("_b")
             out.emit(ind, f"def {fn}():")
             self.act(item, replace(ctx, exit="return"), k, out, ind + 1)
             out.emit(ind + 1, "return")
@@ -1254,7 +1291,7 @@ class Compiler:
         b = bounds[0]
         it = self.bound_iter(b, ctx, ordered=True)
         if b.tuple_:
-            pys = [self.fresh("v_") for _ in b.names]
+            pys = [self.emitter.fresh("v_") for _ in b.names]
             out.emit(ind, f"for ({''.join(p + ', ' for p in pys)}) in {it}:")
             inner = ctx.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
             inner = replace(inner, exit="continue")
@@ -1263,7 +1300,7 @@ class Compiler:
         names = list(b.names)
         inner = ctx
         for n in names:
-            py = self.fresh("v_")
+            py = self.emitter.fresh("v_")
             out.emit(ind, f"for {py} in {it}:")
             inner = replace(inner.with_locals({n: LVal(py)}), exit="continue")
             ind += 1
@@ -1277,8 +1314,8 @@ class Compiler:
             if isinstance(d, A.OpDef) and (d.params or self.level(d.body, inner) >= ACTION):
                 if d.params and self.level(d.body, inner.with_locals({p.name: LVal('_') for p in d.params})) < ACTION \
                         and not any(p.arity for p in d.params):
-                    py = self.fresh("o_")
-                    pys = [self.fresh("p_") for _ in d.params]
+                    py = self.emitter.fresh("o_")
+                    pys = [self.emitter.fresh("p_") for _ in d.params]
                     rec_ctx = inner.with_locals({d.name: LOp(py, len(d.params))})
                     body = self.expr(d.body, rec_ctx.with_locals({p.name: LVal(q) for p, q in zip(d.params, pys)}))
                     lam = f"(lambda {', '.join(pys)}: {body})"
@@ -1289,13 +1326,13 @@ class Compiler:
                 else:
                     inner = inner.with_locals({d.name: LDef(d, inner)})
             elif isinstance(d, A.OpDef):
-                py = self.fresh("t_")
+                py = self.emitter.fresh("t_")
                 out.emit(ind, f"{py} = Thunk(lambda: {self.expr(d.body, inner)})")
                 inner = inner.with_locals({d.name: LThunk(py)})
             elif isinstance(d, A.Instance) and d.name is not None:
                 inner = replace(inner, env=_child_env(inner.env, d))
             elif isinstance(d, A.FcnDef):
-                py = self.fresh("f_")
+                py = self.emitter.fresh("f_")
                 rec_ctx = inner.with_locals({d.name: LFcn(py)})
                 out.emit(ind, f"{py} = V.LazyFcn({self._domain_code(d.bounds, rec_ctx)}, None)")
                 out.emit(ind, f"{py}.fn = {self._bound_lambda(d.bounds, d.body, rec_ctx)}")
