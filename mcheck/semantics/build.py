@@ -16,7 +16,9 @@ from . import env as E
 from . import runtime as R
 from . import values as V
 from .natives.registry import NATIVE
-from .compiler import SPECIAL_NATIVES, Compiler, CompileError, Ctx, LVal, Out
+from .compiler.context import CompileError, Ctx, LVal, Out
+from .compiler.core import Compiler
+from .compiler.operators import SPECIAL_NATIVES
 from .constants import cfg_value
 from .levels import ACTION, STATE, TEMPORAL, children
 from .model import Action, Assumption, Model, Predicate, Source, StepProperty, chain_actions

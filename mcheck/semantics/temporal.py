@@ -19,7 +19,7 @@ from ..syntax.errors import ConfigError
 from ..syntax.printer import print_expr
 from . import env as E
 from . import runtime as R
-from .compiler import CompileError, Ctx, LExpr, LVal
+from .compiler.context import CompileError, Ctx, LExpr, LVal
 
 # ----------------------------------------------------------------------------- formulas
 # NNF formulas are tuples:
