@@ -74,14 +74,13 @@ class Actions:
     def act(self, e: A.Expr, ctx: Ctx, k, out: Out, ind: int) -> None:
         """Emit code that enumerates the ways e can hold, calling k for each."""
         t = type(e)
-        all_bound = _all_vars_assigned(ctx, self.nvars)
         if t is A.Label:
             return self.act(e.body, ctx, k, out, ind)
         if t is A.Junction and e.kind == "/\\" or t is A.OpApp and e.op == "/\\" and len(e.args) == 2 \
                 and "/\\" not in ctx.locals:
             items = e.items if t is A.Junction else e.args
             return self._conj(list(items), ctx, k, out, ind)
-        if all_bound:
+        if _all_vars_assigned(ctx, self.nvars):
             self.guard(self.expr(e, ctx), ctx, out, ind)
             return k(ctx, out, ind)
         # TLC branches on a disjunction or \E reached while some primed variable is unbound,
@@ -95,68 +94,78 @@ class Actions:
             self.guard(self.expr(e, ctx), ctx, out, ind)
             return k(ctx, out, ind)
         if t is A.If:
-            out.emit(ind, f"if {self.expr(e.cond, ctx)}:")
-            self.act(e.then, ctx, k, out, ind + 1)
-            out.emit(ind, "else:")
-            self.act(e.else_, ctx, k, out, ind + 1)
-            return
+            return self._act_if(e, ctx, k, out, ind)
         if t is A.Case:
-            for i, arm in enumerate(e.arms):
-                out.emit(ind, f"{'if' if i == 0 else 'elif'} {self.expr(arm.guard, ctx)}:")
-                self.act(arm.expr, ctx, k, out, ind + 1)
-            out.emit(ind, "else:")
-            if e.other is not None:
-                self.act(e.other, ctx, k, out, ind + 1)
-            else:
-                out.emit(ind + 1, f"case_fail({span_text(e)!r})")
-            return
-        if t is A.Quant and e.kind == "\\E":
-            return self._exists(list(e.bounds), e.body, ctx, k, out, ind)
+            return self._act_case(e, ctx, k, out, ind)
         if t is A.Let:
             return self._let_action(e, ctx, k, out, ind)
         if t is A.ActionSub:
-            if e.kind == "[]":
-                return self._disj([e.action, A.OpApp("UNCHANGED", (e.sub,), span=e.span)], ctx, k, out, ind)
-            neq = A.OpApp("#", (A.OpApp("'", (e.sub,), span=e.span), e.sub), span=e.span)
-            return self._conj([e.action, neq], ctx, k, out, ind)
-        if t is A.OpApp:
-            op = e.op
-            if op in ("=", "\\in") and len(e.args) == 2 and op not in ctx.locals:
-                idx = self._primed_var(e.args[0], ctx)
-                if idx is not None and idx not in ctx.assigned:
-                    if op == "=":
-                        out.emit(ind, f"n{idx} = {self.expr(e.args[1], ctx)}")
-                        return k(replace(ctx, assigned=ctx.assigned + (idx,)), out, ind)
-                    src = self.hexpr(e.args[1], ctx)
-                    out.emit(ind, f"for n{idx} in enum({src}):")
-                    return k(replace(ctx, assigned=ctx.assigned + (idx,), exit="continue"), out, ind + 1)
-            if op == "UNCHANGED" and ctx.mode != "init":
-                return self._unchanged(e.args[0], ctx, k, out, ind)
-            if op in ctx.locals:
-                loc = ctx.locals[op]
-                if isinstance(loc, LDef):
-                    return self._inline_action(loc.unit, loc.ctx, e.args, ctx, k, out, ind)
-                if isinstance(loc, LExpr) and not e.args:
-                    return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
-            elif op not in BUILTIN_OPS or e.inst_args:
-                ent = self._entry_for(op, ctx, e)
-                r = self._act_entry(ent, e.args, ctx, k, out, ind, e)
-                if r is not NotImplemented:
-                    return
-        if t is A.Name:
-            loc = ctx.locals.get(e.name)
-            if isinstance(loc, LExpr):
-                return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
-            if isinstance(loc, LDef):
-                return self._inline_action(loc.unit, loc.ctx, (), ctx, k, out, ind)
-            if loc is None and e.name not in BUILTIN_CONSTANTS:
-                ent = self._entry_for(e.name, ctx, e)
-                r = self._act_entry(ent, (), ctx, k, out, ind, e)
-                if r is not NotImplemented:
-                    return
+            return self._act_sub(e, ctx, k, out, ind)
+        if t is A.OpApp and self._act_opapp(e, ctx, k, out, ind) is not NotImplemented:
+            return None
+        if t is A.Name and self._act_name(e, ctx, k, out, ind) is not NotImplemented:
+            return None
         # anything else is a condition
         self.guard(self.expr(e, ctx), ctx, out, ind)
         return k(ctx, out, ind)
+
+    def _act_if(self, e: A.If, ctx: Ctx, k, out: Out, ind: int) -> None:
+        out.emit(ind, f"if {self.expr(e.cond, ctx)}:")
+        self.act(e.then, ctx, k, out, ind + 1)
+        out.emit(ind, "else:")
+        self.act(e.else_, ctx, k, out, ind + 1)
+
+    def _act_case(self, e: A.Case, ctx: Ctx, k, out: Out, ind: int) -> None:
+        for i, arm in enumerate(e.arms):
+            out.emit(ind, f"{'if' if i == 0 else 'elif'} {self.expr(arm.guard, ctx)}:")
+            self.act(arm.expr, ctx, k, out, ind + 1)
+        out.emit(ind, "else:")
+        if e.other is not None:
+            self.act(e.other, ctx, k, out, ind + 1)
+        else:
+            out.emit(ind + 1, f"case_fail({span_text(e)!r})")
+
+    def _act_sub(self, e: A.ActionSub, ctx: Ctx, k, out: Out, ind: int) -> None:
+        """``[A]_v`` is ``A \\/ UNCHANGED v``; ``<<A>>_v`` is ``A /\\ v' # v``."""
+        if e.kind == "[]":
+            return self._disj([e.action, A.OpApp("UNCHANGED", (e.sub,), span=e.span)], ctx, k, out, ind)
+        neq = A.OpApp("#", (A.OpApp("'", (e.sub,), span=e.span), e.sub), span=e.span)
+        return self._conj([e.action, neq], ctx, k, out, ind)
+
+    def _act_opapp(self, e: A.OpApp, ctx: Ctx, k, out: Out, ind: int):
+        """``x' = e`` and ``x' \\in S`` binding x, UNCHANGED, an operator inlined; NotImplemented: a condition."""
+        op = e.op
+        if op in ("=", "\\in") and len(e.args) == 2 and op not in ctx.locals:
+            idx = self._primed_var(e.args[0], ctx)
+            if idx is not None and idx not in ctx.assigned:
+                if op == "=":
+                    out.emit(ind, f"n{idx} = {self.expr(e.args[1], ctx)}")
+                    return k(replace(ctx, assigned=ctx.assigned + (idx,)), out, ind)
+                src = self.hexpr(e.args[1], ctx)
+                out.emit(ind, f"for n{idx} in enum({src}):")
+                return k(replace(ctx, assigned=ctx.assigned + (idx,), exit="continue"), out, ind + 1)
+        if op == "UNCHANGED" and ctx.mode != "init":
+            return self._unchanged(e.args[0], ctx, k, out, ind)
+        if op in ctx.locals:
+            loc = ctx.locals[op]
+            if isinstance(loc, LDef):
+                return self._inline_action(loc.unit, loc.ctx, e.args, ctx, k, out, ind)
+            if isinstance(loc, LExpr) and not e.args:
+                return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
+        elif op not in BUILTIN_OPS or e.inst_args:
+            return self._act_entry(self._entry_for(op, ctx, e), e.args, ctx, k, out, ind, e)
+        return NotImplemented
+
+    def _act_name(self, e: A.Name, ctx: Ctx, k, out: Out, ind: int):
+        """A parameter or a definition naming an action, inlined; NotImplemented: a condition."""
+        loc = ctx.locals.get(e.name)
+        if isinstance(loc, LExpr):
+            return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
+        if isinstance(loc, LDef):
+            return self._inline_action(loc.unit, loc.ctx, (), ctx, k, out, ind)
+        if loc is None and e.name not in BUILTIN_CONSTANTS:
+            return self._act_entry(self._entry_for(e.name, ctx, e), (), ctx, k, out, ind, e)
+        return NotImplemented
 
     def _conj(self, items: list, ctx: Ctx, k, out: Out, ind: int) -> None:
         if not items:
