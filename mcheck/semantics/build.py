@@ -13,9 +13,12 @@ from ..syntax.cfg import Config
 from ..syntax.errors import ConfigError, EvalError
 from ..syntax.parser import parse_expr
 from . import env as E
+from . import runtime as R
 from . import values as V
 from .natives.registry import NATIVE
-from .compiler import SPECIAL_NATIVES, Compiler, CompileError, Ctx, LVal, Out
+from .compiler.context import CompileError, Ctx, LVal, Out
+from .compiler.core import Compiler
+from .compiler.operators import SPECIAL_NATIVES
 from .constants import cfg_value
 from .levels import ACTION, STATE, TEMPORAL, children
 from .model import Action, Assumption, Model, Predicate, Source, StepProperty, chain_actions
@@ -158,24 +161,20 @@ class ModelBuilder:
             expr = parse_expr(expr, "<expression>")
         env = env or self.env
         code = self.comp.expr(expr, Ctx(env))
-        fn = self.comp.fresh("eval_")
-        self.comp.defs.append(f"def {fn}(s):\n    return {code}\n")
-        return self.comp.function(fn)(state)
+        fn = self.comp.emitter.define(self.comp.emitter.fresh("eval_"), "s", code)
+        return self.comp.emitter.function(fn)(state)
 
     def _pred(self, name: str, body: A.Expr, env: E.Env, transition: bool = False) -> Predicate:
         ctx = Ctx(env, nxt="t" if transition else None)
         code = self.comp.expr(body, ctx)
-        fn = self.comp.fresh("pred_")
-        params = "s, t" if transition else "s"
-        self.comp.defs.append(f"def {fn}({params}):\n    return {code}\n")
-        return Predicate(str(name), self.comp.function(fn))
+        fn = self.comp.emitter.define(self.comp.emitter.fresh("pred_"), "s, t" if transition else "s", code)
+        return Predicate(str(name), self.comp.emitter.function(fn))
 
     def _nullary(self, prefix: str, body: A.Expr, env: E.Env) -> Callable:
         """A function of no state (ASSUME, POSTCONDITION)."""
         code = self.comp.expr(body, Ctx(env))
-        fn = self.comp.fresh(prefix)
-        self.comp.defs.append(f"def {fn}(s=None):\n    return {code}\n")
-        return self.comp.function(fn)
+        fn = self.comp.emitter.define(self.comp.emitter.fresh(prefix), "s=None", code)
+        return self.comp.emitter.function(fn)
 
     # ------------------------------------------------------------------ the model
 
@@ -199,7 +198,7 @@ class ModelBuilder:
         self.tr.finish()
         assumptions = tuple(Assumption(_span_label("", u.expr.span, env.module)[2:-1],
                                        self._nullary("assume_", u.expr, env)) for u, env in self.env.assumes)
-        self.comp.flush()
+        self.comp.emitter.flush()
         source = Source(self.evaluate, self.sources, alias, alias_transition, tuple(self.warnings))
         return Model(self.root.name, tuple(self.variables), actions, init, successors, tuple(invariants),
                      tuple(constraints), tuple(aconstraints), tuple(init_props), tuple(step_props), key,
@@ -362,7 +361,7 @@ class ModelBuilder:
         if not parts:
             return lambda s=None: iter(())  # no behaviour spec: only the ASSUMEs are checked
         comp = self.comp
-        fn = comp.fresh("init_")
+        fn = comp.emitter.fresh("init_")
         out = Out()
         out.emit(0, f"def {fn}(s=None):")
         ctx0 = Ctx(parts[0][1], mode="init")
@@ -377,8 +376,8 @@ class ModelBuilder:
         chain(0, ctx0, out, 1)
         out.emit(1, "return")
         out.emit(1, "yield")
-        comp.defs.append("\n".join(out.lines) + "\n")
-        return comp.function(fn)
+        comp.emitter.define_source(out.text())
+        return comp.emitter.function(fn)
 
     # ------------------------------------------------------------------ splitting Next into actions
 
@@ -399,9 +398,9 @@ class ModelBuilder:
         fused = None
         if len(leaves) <= NEXT_ALL_LIMIT:
             fused = self.comp.next_function([(expr, ctx, binds) for _, expr, ctx, _, _, binds in leaves])
-        self.comp.flush()
-        actions = tuple(Action(label, lname, self.comp.glob[fn], args) for label, lname, fn, args in names)
-        return actions, self.comp.glob[fused] if fused is not None else chain_actions(actions)
+        self.comp.emitter.flush()
+        actions = tuple(Action(label, lname, self.comp.emitter.function(fn), args) for label, lname, fn, args in names)
+        return actions, self.comp.emitter.function(fused) if fused is not None else chain_actions(actions)
 
     def _split(self, e: A.Expr, ctx: Ctx, name: str, node: A.Node, binds: list, out: list, module: str) -> None:
         comp = self.comp
@@ -417,14 +416,14 @@ class ModelBuilder:
             if b.set is not None and comp.is_closed_constant(b.set, ctx) and not b.tuple_:
                 try:
                     S = comp.const_value(b.set, ctx)
-                    elems = list(comp.glob["enum"](S))
+                    elems = list(R.enum(S))
                 except Exception:
                     elems = None
                 if elems is not None:
                     rest = A.Quant("\\E", (A.Bound(b.names[1:], False, b.set, span=b.span),) + e.bounds[1:],
                                    e.body, span=e.span) if len(b.names) > 1 else (
                         A.Quant("\\E", e.bounds[1:], e.body, span=e.span) if len(e.bounds) > 1 else e.body)
-                    py = comp.fresh("q_")
+                    py = comp.emitter.fresh("q_")
                     inner = ctx.with_locals({b.names[0]: LVal(py)})
                     for v in elems:
                         self._split(rest, inner, name, node, binds + [(py, v)], out, module)
@@ -443,7 +442,7 @@ class ModelBuilder:
                         if isinstance(a, A.Name) and isinstance(ctx.locals.get(a.name), LVal):
                             locs[p.name] = ctx.locals[a.name]
                         else:
-                            py = comp.fresh("q_")
+                            py = comp.emitter.fresh("q_")
                             try:
                                 v = comp.const_value(a, ctx)
                             except Exception:

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable
 
 from ..syntax.errors import EvalError
 from . import values as V
-# natives that generated code calls by these names (compiler.INLINE_NATIVES; it sees this module's globals)
+# natives that generated code calls by these names (compiler.operators.INLINE_NATIVES; it sees this module's globals)
 from .natives.core import head as seq_head, mod as imod, subseq as seq_sub, tail as seq_tail  # noqa: F401
 from .natives.naturals import div as idiv  # noqa: F401
 from .values import Fcn, LazySet, tla_repr
@@ -319,7 +319,7 @@ def prime_unbound(name: str):
 
 
 NO_STATE = object()
-"""The initial key of a definition's memo (compiler.def_function): no state is this object."""
+"""The initial key of a definition's memo (Compiler.def_function, in compiler.names): no state is this object."""
 
 
 class Unbound:

@@ -18,7 +18,8 @@ from ..syntax import ast as A
 from ..syntax.errors import ConfigError
 from ..syntax.printer import print_expr
 from . import env as E
-from .compiler import CompileError, Ctx, LExpr, LVal
+from . import runtime as R
+from .compiler.context import CompileError, Ctx, LExpr, LVal
 from .ltl import FALSE, TRUE, Atom, FairnessCond, TemporalSpec, always, eventually, f_and, f_or
 
 # ----------------------------------------------------------------------------- translation
@@ -29,6 +30,7 @@ class Translator:
     def __init__(self, mb: Any, spec: TemporalSpec):
         self.mb = mb                  # the ModelBuilder
         self.comp = mb.comp
+        self.emitter = mb.comp.emitter
         self.spec = spec
         self._atom_keys: dict[tuple, int] = {}
 
@@ -42,17 +44,15 @@ class Translator:
         i = self._atom_keys.get(key)
         if i is not None:
             return i
-        fn = self.comp.fresh("live_")
-        params = "s, t" if kind == "A" else "s"
-        self.comp.defs.append(f"def {fn}({params}):\n    return {code}\n")
+        fn = self.emitter.define(self.emitter.fresh("live_"), "s, t" if kind == "A" else "s", code)
         i = len(self.spec.atoms)
         atom = Atom(kind, fn, _src(e))
         if kind == "A" and isinstance(e, A.ActionSub) and self._level(e.sub, ctx) <= 1:
             sc = replace(ctx, nxt=None, mode="expr", primed=False, assigned=())
             sub_code = self.comp.expr(e.sub, sc)
-            sfn, afn = self.comp.fresh("live_sub_"), self.comp.fresh("live_act_")
-            self.comp.defs.append(f"def {sfn}(s):\n    return {sub_code}\n")
-            self.comp.defs.append(f"def {afn}(s, t):\n    return {self.comp.expr(e.action, c)}\n")
+            sfn, afn = self.emitter.fresh("live_sub_"), self.emitter.fresh("live_act_")
+            self.emitter.define(sfn, "s", sub_code)
+            self.emitter.define(afn, "s, t", self.comp.expr(e.action, c))
             atom.sub, atom.sub_key, atom.act, atom.angle = sfn, sub_code, afn, e.kind == "<<>>"
         self.spec.atoms.append(atom)
         self._atom_keys[key] = i
@@ -60,13 +60,13 @@ class Translator:
 
     def finish(self) -> None:
         """Compile the atoms' generated functions."""
-        self.comp.flush()
+        self.emitter.flush()
         for a in self.spec.atoms:
             if isinstance(a.fn, str):
-                a.fn = self.comp.glob[a.fn]
+                a.fn = self.emitter.function(a.fn)
             if isinstance(a.sub, str):
-                a.sub = self.comp.glob[a.sub]
-                a.act = self.comp.glob[a.act]
+                a.sub = self.emitter.function(a.sub)
+                a.act = self.emitter.function(a.act)
 
     def fairness(self, e: A.Fairness, ctx) -> FairnessCond:
         en = A.OpApp("ENABLED", (A.ActionSub("<<>>", e.action, e.sub, span=e.span),), span=e.span)
@@ -108,7 +108,7 @@ class Translator:
                 raise ConfigError("mcheck expands a quantifier in a temporal formula only over a constant set",
                                   e.span)
             S = self.comp.const_value(b.set, ctx)
-            elems = list(self.comp.glob["enum"](S))
+            elems = list(R.enum(S))
             new = []
             for c in combos:
                 cur = [c]
@@ -120,8 +120,8 @@ class Translator:
 
     def _global(self, v: Any) -> str:
         """A global identifier holding v (ENABLED passes locals on as parameters: they must be names)."""
-        name = self.comp.fresh("qv_")
-        self.comp.glob[name] = v
+        name = self.emitter.fresh("qv_")
+        self.emitter.bind(name, v)
         return name
 
     def _unfold(self, e: A.Expr, ctx):

@@ -1,0 +1,1 @@
+"""The compiler: TLA+ definitions, expressions and actions to generated Python functions (see ``core``)."""

@@ -1,0 +1,397 @@
+"""Expressions to Python expressions: ``expr`` and its visitors ``x_*``, one per kind of syntax node."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...syntax import ast as A
+from ...syntax.printer import print_expr
+from .. import env as E
+from .. import runtime as R
+from .. import values as V
+from ..levels import ACTION
+from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal
+from .names import child_env
+from .tree import conjuncts, count_mentions, lower_bound, mentions, mentions_at, span_text, upper_bound
+
+_SIMPLE = re.compile(r"[A-Za-z_][A-Za-z_0-9]*(\[\d+\])?|\d+|'[A-Za-z_0-9 ]*'")
+
+# Expressions that cannot fail on their own: not worth a location in diagnosis mode.
+_LEAVES = {A.Num, A.Str, A.Bool, A.At, A.Lambda, A.Label}
+
+# Composite expressions that are worth evaluating once when they are closed constants.
+_HOISTABLE = {A.RecordConstr, A.Tuple, A.FcnConstr, A.SetMap, A.SetFilter, A.RecordSet, A.FcnSet, A.CartProd,
+              A.Except, A.Choose}
+
+
+class Expressions:
+    """Part of ``Compiler``: an expression to a Python expression."""
+
+    def expr(self, e: A.Expr, ctx: Ctx) -> str:
+        m = getattr(self, "x_" + type(e).__name__, None)
+        if m is None:
+            raise CompileError(f"{type(e).__name__} is not supported by mcheck yet", e.span)
+        if type(e) in _HOISTABLE and not ctx.primed:
+            h = self.try_hoist(e, ctx)
+            if h is not None:
+                return h
+        if self.checked and e.span is not None and type(e) not in _LEAVES:
+            # diagnosis mode: an error inside e is reported at e (the innermost wins)
+            self.spans.append(e)
+            return f"chk({len(self.spans) - 1}, lambda: {m(e, ctx)})"
+        return m(e, ctx)
+
+    def hexpr(self, e: A.Expr, ctx: Ctx) -> str:
+        """expr, but evaluated once at compile time when it is a closed constant."""
+        h = self.try_hoist(e, ctx)
+        return h if h is not None else self.expr(e, ctx)
+
+    def x_Num(self, e: A.Num, ctx: Ctx) -> str:
+        return repr(e.value) if e.value >= 0 else f"({e.value})"
+
+    def x_Str(self, e: A.Str, ctx: Ctx) -> str:
+        V.intern_string(e.value)
+        return repr(e.value)
+
+    def x_Bool(self, e: A.Bool, ctx: Ctx) -> str:
+        return "True" if e.value else "False"
+
+    def x_Decimal(self, e, ctx):
+        raise CompileError("real numbers are not supported", e.span)
+
+    def x_At(self, e: A.At, ctx: Ctx) -> str:
+        loc = ctx.locals.get("@")
+        if loc is None:
+            raise CompileError("@ used outside an EXCEPT", e.span)
+        return self._local_code(loc, e, ctx, ())
+
+    def x_Label(self, e: A.Label, ctx: Ctx) -> str:
+        return self.expr(e.body, ctx)
+
+    def x_Name(self, e: A.Name, ctx: Ctx) -> str:
+        return self.name_code(e.name, (), e, ctx)
+
+    # ------------------------------------------------------------------ composite expressions
+
+    def x_Junction(self, e: A.Junction, ctx: Ctx) -> str:
+        j = " and " if e.kind == "/\\" else " or "
+        return "(" + j.join(self.expr(i, ctx) for i in e.items) + ")"
+
+    def x_If(self, e: A.If, ctx: Ctx) -> str:
+        return f"({self.expr(e.then, ctx)} if {self.expr(e.cond, ctx)} else {self.expr(e.else_, ctx)})"
+
+    def x_Case(self, e: A.Case, ctx: Ctx) -> str:
+        if e.other is not None:
+            tail = self.expr(e.other, ctx)
+        else:
+            tail = f"case_fail({span_text(e)!r})"
+        for arm in reversed(e.arms):
+            tail = f"({self.expr(arm.expr, ctx)} if {self.expr(arm.guard, ctx)} else {tail})"
+        return tail
+
+    def x_FcnApp(self, e: A.FcnApp, ctx: Ctx) -> str:
+        if len(e.args) == 1 and isinstance(e.fn, A.FcnApp) and len(e.fn.args) == 1:
+            # f[a][b]: one call instead of two
+            return (f"ap2({self.expr(e.fn.fn, ctx)}, {self.expr(e.fn.args[0], ctx)}, "
+                    f"{self.expr(e.args[0], ctx)})")
+        f = self.expr(e.fn, ctx)
+        if len(e.args) == 1:
+            x = self.expr(e.args[0], ctx)
+        else:
+            x = "(" + "".join(self.expr(a, ctx) + ", " for a in e.args) + ")"
+        if _SIMPLE.fullmatch(f) and x.isdigit() and int(x) > 0:
+            return f"({f}[{int(x) - 1}] if type({f}) is tuple and len({f}) >= {x} else ap({f}, {x}))"
+        if _SIMPLE.fullmatch(f) and _SIMPLE.fullmatch(x):
+            # the common case inline: a sequence indexed by an integer in its domain
+            return f"({f}[{x} - 1] if type({f}) is tuple and type({x}) is int and 0 < {x} <= len({f}) else ap({f}, {x}))"
+        return f"ap({f}, {x})"
+
+    def x_Dot(self, e: A.Dot, ctx: Ctx) -> str:
+        V.intern_string(e.field)
+        return f"dot({self.expr(e.expr, ctx)}, {e.field!r})"
+
+    def x_Tuple(self, e: A.Tuple, ctx: Ctx) -> str:
+        return "(" + "".join(self.expr(x, ctx) + ", " for x in e.elems) + ")"
+
+    def x_SetEnum(self, e: A.SetEnum, ctx: Ctx) -> str:
+        if not e.elems:
+            return self.emitter.value(frozenset())
+        h = self.try_hoist(e, ctx)
+        if h is not None:
+            return h
+        return "frozenset((" + "".join(self.expr(x, ctx) + ", " for x in e.elems) + "))"
+
+    def x_CartProd(self, e: A.CartProd, ctx: Ctx) -> str:
+        return f"cart({', '.join(self.hexpr(s, ctx) for s in e.sets)})"
+
+    def x_FcnSet(self, e: A.FcnSet, ctx: Ctx) -> str:
+        return f"V.FcnSet({self.hexpr(e.dom, ctx)}, {self.hexpr(e.rng, ctx)})"
+
+    def x_RecordConstr(self, e: A.RecordConstr, ctx: Ctx) -> str:
+        for k, _ in e.fields:
+            V.intern_string(k)
+        return "Fcn({" + ", ".join(f"{k!r}: {self.expr(v, ctx)}" for k, v in e.fields) + "})"
+
+    def x_RecordSet(self, e: A.RecordSet, ctx: Ctx) -> str:
+        for k, _ in e.fields:
+            V.intern_string(k)
+        return "V.RecordSet({" + ", ".join(f"{k!r}: {self.hexpr(v, ctx)}" for k, v in e.fields) + "})"
+
+    def x_Except(self, e: A.Except, ctx: Ctx) -> str:
+        code = self.expr(e.fn, ctx)
+        for u in e.updates:
+            keys = []
+            for step in u.path:
+                if len(step) == 1:
+                    keys.append(self.expr(step[0], ctx))
+                else:
+                    keys.append("(" + "".join(self.expr(k, ctx) + ", " for k in step) + ")")
+            uses_at = mentions_at(u.value)
+            if uses_at:
+                at = self.emitter.fresh("at_")
+                val = self.expr(u.value, ctx.with_locals({"@": LVal(at)}))
+                code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
+            elif len(keys) == 1:
+                code = f"except1({code}, {keys[0]}, {self.expr(u.value, ctx)})"
+            elif len(keys) == 2:
+                code = f"except2({code}, {keys[0]}, {keys[1]}, {self.expr(u.value, ctx)})"
+            else:
+                val = self.expr(u.value, ctx)
+                code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda _: {val})"
+        return code
+
+    def x_Let(self, e: A.Let, ctx: Ctx) -> str:
+        pre: list[tuple[str, str]] = []  # (python local, code) evaluated in order, each may see earlier ones
+        inner = ctx
+        for d in e.defs:
+            if isinstance(d, A.Recursive):
+                continue
+            if isinstance(d, A.OpDef):
+                if self.level(d.body, inner.with_locals({p.name: LVal("_") for p in d.params})) >= ACTION \
+                        or any(p.arity > 0 for p in d.params):
+                    inner = inner.with_locals({d.name: LDef(d, inner)})
+                    continue
+                if not d.params:
+                    uses = count_mentions(e.body, d.name) + sum(
+                        count_mentions(dd.body, d.name) for dd in e.defs if isinstance(dd, (A.OpDef, A.FcnDef)))
+                    if uses <= 1 or type(d.body) in (A.Num, A.Str, A.Bool, A.Name):
+                        inner = inner.with_locals({d.name: LExpr(d.body, inner)})
+                        continue
+                    py = self.emitter.fresh("t_")
+                    code = f"Thunk(lambda: {self.expr(d.body, inner)})"
+                    inner = inner.with_locals({d.name: LThunk(py)})
+                    pre.append((py, code))
+                    continue
+                py = self.emitter.fresh("o_")
+                pys = [self.emitter.fresh("p_") for _ in d.params]
+                rec_ctx = inner.with_locals({d.name: LOp(py, len(d.params))})
+                body_ctx = rec_ctx.with_locals({p.name: LVal(q) for p, q in zip(d.params, pys)})
+                body = self.expr(d.body, body_ctx)
+                lam = f"(lambda {', '.join(pys)}: {body})"
+                if mentions(d.body, d.name):
+                    lam = f"fix(lambda {py}: {lam})"
+                inner = rec_ctx
+                pre.append((py, lam))
+            elif isinstance(d, A.FcnDef):
+                py = self.emitter.fresh("f_")
+                rec_ctx = inner.with_locals({d.name: LFcn(py)})
+                dom = self._domain_code(d.bounds, rec_ctx)
+                fn = self._bound_lambda(d.bounds, d.body, rec_ctx)
+                pre.append((py, f"V.LazyFcn({dom}, None)"))
+                pre.append(("_", f"setattr({py}, 'fn', {fn})"))
+                inner = rec_ctx
+            elif isinstance(d, A.Instance) and d.name is not None:
+                inner = replace(inner, env=child_env(inner.env, d))
+            else:
+                raise CompileError("unsupported LET definition", d.span)
+        body = self.expr(e.body, inner)
+        for py, code in reversed(pre):
+            body = f"(lambda {py}: {body})({code})"
+        return body
+
+    def x_Lambda(self, e: A.Lambda, ctx: Ctx) -> str:
+        return self.arg_code(e, ctx)
+
+    # ------------------------------------------------------------------ binders
+
+    def bound_iter(self, b: A.Bound, ctx: Ctx, ordered: bool) -> str:
+        """Python iterable over the values of a bound's set."""
+        if b.set is None:
+            return f"eval_fail({'an unbounded quantifier cannot be evaluated: ' + span_text(b)!r})"
+        s = b.set
+        if isinstance(s, A.OpApp) and s.op == ".." and self._is_native(s.op, ctx, "Naturals"):
+            lo, hi = (self.expr(a, ctx) for a in s.args)
+            return f"range({lo}, {hi} + 1)"
+        code = self.hexpr(s, ctx)
+        const = self.emitter.lookup(code) if code.startswith("K") else None
+        if type(const) is frozenset:
+            # a constant set: iterate it directly, or its normalized order computed once
+            return self.emitter.value(R.enum(const)) if ordered else code
+        return f"enum({code})" if ordered else f"iterset({code})"
+
+    def _is_native(self, op: str, ctx: Ctx, module: str | None = None) -> bool:
+        ent = ctx.env.lookup(op)
+        return isinstance(ent, E.NativeEntry) and (module is None or ent.module in (module, "Integers", "Naturals"))
+
+    def comprehension(self, bounds, ctx: Ctx, ordered: bool = False) -> tuple[str, Ctx]:
+        """`for ... in ...` clauses for a list of bounds, and the context with the names bound."""
+        clauses = []
+        inner = ctx
+        for b in bounds:
+            it = self.bound_iter(b, ctx, ordered)
+            if b.tuple_:
+                pys = [self.emitter.fresh("v_") for _ in b.names]
+                clauses.append(f"for ({''.join(p + ', ' for p in pys)}) in {it}")
+                inner = inner.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
+            else:
+                for n in b.names:
+                    py = self.emitter.fresh("v_")
+                    clauses.append(f"for {py} in {it}")
+                    inner = inner.with_locals({n: LVal(py)})
+        return " ".join(clauses), inner
+
+    def x_Quant(self, e: A.Quant, ctx: Ctx) -> str:
+        if e.kind in ("\\AA", "\\EE"):
+            raise CompileError("temporal quantifiers \\AA and \\EE are not supported", e.span)
+        clauses, inner = self.comprehension(e.bounds, ctx)
+        body = self.expr(e.body, inner)
+        fn = "all" if e.kind == "\\A" else "any"
+        return f"{fn}({body} {clauses})"
+
+    def x_Choose(self, e: A.Choose, ctx: Ctx) -> str:
+        b = e.bound
+        if b.set is None:
+            # valid TLA+ that TLC cannot evaluate either: an error only if it is ever evaluated
+            return f"eval_fail({'CHOOSE without a bound set cannot be evaluated: ' + span_text(e)!r})"
+        s = self.hexpr(b.set, ctx)
+        if b.tuple_:
+            pys = [self.emitter.fresh("v_") for _ in b.names]
+            inner = ctx.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
+            pred = f"(lambda _t: (lambda {', '.join(pys)}: {self.expr(e.body, inner)})(*_t))"
+        else:
+            py = self.emitter.fresh("v_")
+            pred = f"(lambda {py}: {self.expr(e.body, ctx.with_locals({b.names[0]: LVal(py)}))})"
+        return f"choose({s}, {pred}, {span_text(e)!r})"
+
+    def x_SetFilter(self, e: A.SetFilter, ctx: Ctx) -> str:
+        b = e.bound
+        special = self._bounded_filter(e, ctx)
+        if special is not None:
+            src = special
+        elif self._infinite_base(b, ctx):
+            # {s \in Seq(S) : P} with no bound on Len(s): a lazy set, as TLC's SetPredValue
+            py = self.emitter.fresh("v_")
+            inner = ctx.with_locals({b.names[0]: LVal(py)})
+            return (f"V.FilterSet({self.expr(b.set, ctx)}, lambda {py}: {self.expr(e.pred, inner)}, "
+                    f"{print_expr(e)!r})")
+        else:
+            src = self.bound_iter(b, ctx, ordered=False)
+        if b.tuple_:
+            pys = [self.emitter.fresh("v_") for _ in b.names]
+            inner = ctx.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
+            tv = self.emitter.fresh("v_")
+            return (f"frozenset({tv} for {tv} in {src} "
+                    f"if (lambda {', '.join(pys)}: {self.expr(e.pred, inner)})(*{tv}))")
+        py = self.emitter.fresh("v_")
+        inner = ctx.with_locals({b.names[0]: LVal(py)})
+        return f"frozenset({py} for {py} in {src} if {self.expr(e.pred, inner)})"
+
+    def _infinite_base(self, b, ctx: Ctx) -> bool:
+        """A bound over Seq(S), Nat, Int or STRING: a filter of it stays lazy."""
+        s = b.set
+        if b.tuple_ or s is None or len(b.names) != 1:
+            return False
+        if isinstance(s, A.OpApp) and s.op == "Seq" and len(s.args) == 1:
+            return self._is_native("Seq", ctx)
+        if isinstance(s, A.Name) and s.name in ("Nat", "Int"):
+            return self._is_native(s.name, ctx)
+        return isinstance(s, A.Name) and s.name == "STRING"
+
+    def _bounded_filter(self, e: A.SetFilter, ctx: Ctx) -> str | None:
+        """``{s \\in Seq(S) : Len(s) <= n ...}`` and ``{n \\in Nat : n <= k ...}``: enumerate the bounded set."""
+        b = e.bound
+        s = b.set
+        if b.tuple_ or s is None:
+            return None
+        x = b.names[0]
+        conj = list(conjuncts(e.pred))
+        if isinstance(s, A.OpApp) and s.op == "Seq" and len(s.args) == 1 and self._is_native("Seq", ctx):
+            for c in conj:
+                lim = upper_bound(c, lambda t: isinstance(t, A.OpApp) and t.op == "Len" and len(t.args) == 1
+                                   and isinstance(t.args[0], A.Name) and t.args[0].name == x)
+                if lim is not None and not mentions(lim[0], x):
+                    n = self.expr(lim[0], ctx)
+                    if lim[1]:
+                        n = f"({n}) - 1"
+                    return f"V.BoundedSeqSet({self.hexpr(s.args[0], ctx)}, {n})"
+        if isinstance(s, A.Name) and s.name in ("Nat", "Int") and self._is_native(s.name, ctx):
+            lo = "0" if s.name == "Nat" else None
+            hi = None
+            for c in conj:
+                ub = upper_bound(c, lambda t: isinstance(t, A.Name) and t.name == x)
+                if ub is not None and not mentions(ub[0], x):
+                    hi = f"({self.expr(ub[0], ctx)}) - {1 if ub[1] else 0}"
+                lb = lower_bound(c, x)
+                if lb is not None and not mentions(lb[0], x):
+                    lo = f"({self.expr(lb[0], ctx)}) + {1 if lb[1] else 0}"
+                    if s.name == "Nat":
+                        lo = f"max(0, {lo})"
+            if lo is not None and hi is not None:
+                return f"range({lo}, {hi} + 1)"
+        return None
+
+    def x_SetMap(self, e: A.SetMap, ctx: Ctx) -> str:
+        clauses, inner = self.comprehension(e.bounds, ctx)
+        return f"frozenset({self.expr(e.expr, inner)} {clauses})"
+
+    def x_FcnConstr(self, e: A.FcnConstr, ctx: Ctx) -> str:
+        bounds = e.bounds
+        if len(bounds) == 1 and not bounds[0].tuple_ and len(bounds[0].names) == 1:
+            b = bounds[0]
+            s = b.set
+            py = self.emitter.fresh("v_")
+            inner = ctx.with_locals({b.names[0]: LVal(py)})
+            body = self.expr(e.body, inner)
+            if isinstance(s, A.OpApp) and s.op == ".." and isinstance(s.args[0], A.Num) and s.args[0].value == 1 \
+                    and self._is_native("..", ctx):
+                hi = self.expr(s.args[1], ctx)
+                return f"tuple({body} for {py} in range(1, {hi} + 1))"
+            sc = self.hexpr(s, ctx)
+            return f"mkfcn_over({sc}, lambda {py}: {body})"
+        names = []
+        clauses = []
+        inner = ctx
+        for b in bounds:
+            it = self.bound_iter(b, ctx, ordered=False)
+            if b.tuple_:
+                pys = [self.emitter.fresh("v_") for _ in b.names]
+                tv = self.emitter.fresh("v_")
+                clauses.append(f"for {tv} in {it} for ({''.join(p + ', ' for p in pys)}) in ({tv},)")
+                names.append(tv)
+                inner = inner.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
+            else:
+                for n in b.names:
+                    py = self.emitter.fresh("v_")
+                    clauses.append(f"for {py} in {it}")
+                    names.append(py)
+                    inner = inner.with_locals({n: LVal(py)})
+        key = names[0] if len(names) == 1 else "(" + "".join(n + ", " for n in names) + ")"
+        return f"mkfcn({{{key}: {self.expr(e.body, inner)} {' '.join(clauses)}}})"
+
+    # ------------------------------------------------------------------ action-level forms met as values
+
+    def x_ActionSub(self, e: A.ActionSub, ctx: Ctx) -> str:
+        a = self.expr(e.action, ctx)
+        v = self.expr(e.sub, ctx)
+        vp = self.expr(e.sub, replace(ctx, primed=True))
+        # the subscript first: it is cheap, and when it decides, A (often a refinement's whole
+        # next-state relation) is not evaluated at all
+        if e.kind == "[]":
+            return f"({vp} == {v} or {a})"
+        return f"({vp} != {v} and {a})"
+
+    def x_BoxAction(self, e, ctx):
+        raise CompileError("a temporal formula ([][A]_v) cannot be evaluated as a value here", e.span)
+
+    def x_Fairness(self, e, ctx):
+        raise CompileError("a fairness formula cannot be evaluated as a value here", e.span)

@@ -1,0 +1,369 @@
+"""Names to code: resolving them (``I!Op``, ``Inv!2``), instances, and each kind of definition or entry."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...syntax import ast as A
+from ...syntax.errors import EvalError
+from .. import env as E
+from .. import runtime as R
+from .. import values as V
+from ..levels import ACTION, CONSTANT, STATE
+from .context import CompileError, Ctx, LDef, LExpr, LFcn, LocalEntry, LOp, LThunk, LVal
+from .tree import count_mentions, mentions, pyname, size
+
+BUILTIN_CONSTANTS = {"TRUE": True, "FALSE": False}
+
+
+class Names:
+    """Part of ``Compiler``: a name (of a local, a variable, a constant, a definition, an instance) to code."""
+
+    def resolve(self, name: str, ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
+        """The entry a (possibly ``I!Op``) name denotes, and the env its definition lives in."""
+        if "!" in name:
+            parts = name.split("!")
+            if parts[-1] == ":" or parts[-1].isdigit():
+                return self._subexpression(name, parts, ctx, node)
+            env = ctx.env
+            for i, inst in enumerate(parts[:-1]):
+                ent = env.lookup(inst)
+                if not isinstance(ent, E.InstEntry):
+                    raise CompileError(f"{inst} is not an instance (in {name})", node.span)
+                env = self.instance_env(ent, {})
+            ent = env.lookup(parts[-1])
+            if ent is None:
+                raise CompileError(f"unknown operator '{parts[-1]}' in {name}", node.span)
+            return ent, env
+        ent = ctx.env.lookup(name)
+        if ent is None:
+            raise CompileError(f"unknown operator '{name}'", node.span)
+        return ent, ctx.env
+
+    def _subexpression(self, name: str, parts: list[str], ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
+        """``Inv!2`` (the second conjunct or disjunct of Inv's body) and ``Thm!:`` (its statement)."""
+        ent, env = self.resolve("!".join(parts[:-1]), ctx, node)
+        if parts[-1] == ":":
+            return ent, env
+        if not isinstance(ent, E.DefEntry) or ent.unit.params:
+            raise CompileError(f"{name}: only the conjuncts of a 0-ary definition can be selected", node.span)
+        body = ent.unit.body
+        while isinstance(body, A.Label):
+            body = body.body
+        if isinstance(body, A.Junction):
+            items = list(body.items)
+        elif isinstance(body, A.OpApp) and body.op in ("/\\", "\\/") and len(body.args) == 2:
+            items = list(body.args)
+        else:
+            items = [body]
+        n = int(parts[-1])
+        if not 1 <= n <= len(items):
+            raise CompileError(f"{name}: {ent.name} has {len(items)} parts", node.span)
+        unit = A.OpDef(name, (), items[n - 1], span=items[n - 1].span)
+        key = (id(ent), n)
+        sub = self._subexprs.get(key)
+        if sub is None:
+            sub = self._subexprs[key] = E.DefEntry(name, unit, ent.env, ent.module)
+        return sub, ent.env
+
+    def instance_env(self, ent: E.InstEntry, params: dict) -> E.Env:
+        key = (id(ent), tuple(sorted((k, id(v)) for k, v in params.items())))
+        env = self._inst_cache.get(key)
+        if env is None:
+            assert self.builder is not None
+            env = self.builder.instantiate(ent.unit, ent.env, params)
+            self._inst_cache[key] = env
+        return env
+
+    def name_code(self, name: str, args: tuple, node: A.Node, ctx: Ctx, inst_args=()) -> str:
+        loc = ctx.locals.get(name)
+        if loc is not None:
+            return self._local_code(loc, node, ctx, args)
+        if name in BUILTIN_CONSTANTS and not args:
+            return repr(BUILTIN_CONSTANTS[name])
+        if name == "BOOLEAN":
+            return self.emitter.value(V.BOOLEAN)
+        if name == "STRING":
+            return self.emitter.value(V.STRING_SET)
+        if inst_args:
+            return self.inst_call(name, inst_args, args, node, ctx)
+        ent, env = self.resolve(name, ctx, node)
+        return self.entry_code(ent, args, node, ctx)
+
+    def _local_code(self, loc, node: A.Node, ctx: Ctx, args: tuple) -> str:
+        if isinstance(loc, LVal):
+            if args:
+                raise CompileError(f"{getattr(node, 'name', getattr(node, 'op', '?'))} is not an operator", node.span)
+            return loc.py
+        if isinstance(loc, LExpr):
+            inner = replace(loc.ctx, primed=ctx.primed or loc.ctx.primed, assigned=ctx.assigned, nxt=ctx.nxt,
+                            state=ctx.state)
+            if args:
+                return self.apply_callable(self.expr(loc.expr, inner), args, ctx)
+            return self.expr(loc.expr, inner)
+        if isinstance(loc, LOp):
+            return f"{loc.py}({', '.join(self.arg_code(a, ctx) for a in args)})"
+        if isinstance(loc, LThunk):
+            return f"{loc.py}()"
+        if isinstance(loc, LFcn):
+            return loc.py
+        if isinstance(loc, LDef):
+            return self.inline_def(loc.unit, loc.ctx, args, ctx)
+        raise AssertionError(loc)
+
+    def apply_callable(self, fcode: str, args: tuple, ctx: Ctx) -> str:
+        return f"{fcode}({', '.join(self.arg_code(a, ctx) for a in args)})"
+
+    def arg_code(self, a: A.Expr, ctx: Ctx, arity: int = 0) -> str:
+        """An argument: a value, or for a higher-order parameter a Python callable."""
+        if isinstance(a, A.Lambda):
+            params = [self.emitter.fresh("l_") for _ in a.params]
+            inner = ctx.with_locals({p: LVal(py) for p, py in zip(a.params, params)})
+            return f"(lambda {', '.join(params)}: {self.expr(a.body, inner)})"
+        if arity > 0:
+            names = [self.emitter.fresh("l_") for _ in range(arity)]
+            if isinstance(a, A.Name):
+                call = A.OpApp(a.name, tuple(A.Name(n) for n in names), span=a.span)
+            elif isinstance(a, A.OpApp) and not a.args:
+                call = A.OpApp(a.op, tuple(A.Name(n) for n in names), a.inst_args, span=a.span)
+            else:
+                raise CompileError("expected an operator as argument", a.span)
+            inner = ctx.with_locals({n: LVal(n) for n in names})
+            return f"(lambda {', '.join(names)}: {self.expr(call, inner)})"
+        return self.expr(a, ctx)
+
+    def inst_call(self, name: str, inst_args, args, node, ctx: Ctx) -> str:
+        """``I(a)!Op(b)``: instantiate I with its parameters bound to the arguments (inlined)."""
+        inst, opname = name.split("!", 1)
+        ent = ctx.env.lookup(inst)
+        if not isinstance(ent, E.InstEntry):
+            raise CompileError(f"{inst} is not an instance", node.span)
+        params = ent.unit.params
+        pentries = {}
+        locs = {}
+        for p, a in zip(params, inst_args[0]):
+            pentries[p.name] = LocalEntry(p.name, LExpr(a, ctx))
+            locs[p.name] = LExpr(a, ctx)
+        ienv = self.builder.instantiate(ent.unit, ent.env, pentries)  # type: ignore[union-attr]
+        target = ienv.lookup(opname)
+        if target is None:
+            raise CompileError(f"unknown operator '{opname}' in {name}", node.span)
+        # Compile the target with the instance parameters visible as call-by-name locals.
+        sub_ctx = replace(ctx, env=ienv, locals=dict(locs))
+        return self.entry_code(target, args, node, sub_ctx, force_inline=True, param_locals=locs)
+
+    def entry_code(self, ent: E.Entry, args: tuple, node: A.Node, ctx: Ctx, force_inline: bool = False,
+                   param_locals: dict | None = None) -> str:
+        if isinstance(ent, LocalEntry):
+            return self._local_code(ent.loc, node, ctx, args)
+        if isinstance(ent, E.VarEntry):
+            if args:
+                raise CompileError(f"variable {ent.name} is not an operator", node.span)
+            return self.var_code(ent, ctx)
+        if isinstance(ent, E.ValueEntry):
+            if args:
+                if callable(ent.value):
+                    return self.apply_callable(self.emitter.value(ent.value), args, ctx)
+                raise CompileError(f"{ent.name} is not an operator", node.span)
+            return self.emitter.value(ent.value)
+        if isinstance(ent, E.ConstEntry):
+            raise CompileError(f"the constant {ent.name} has no value: give it one in the .cfg", node.span)
+        if isinstance(ent, E.SubstEntry):
+            sub = replace(ctx, env=ent.env, locals=dict(param_locals or {}))
+            code = self.expr(ent.expr, sub)
+            return self.apply_callable(code, args, ctx) if args else code
+        if isinstance(ent, E.NativeEntry):
+            return self.native_code(ent, args, node, ctx)
+        if isinstance(ent, E.FcnDefEntry):
+            if args:
+                raise CompileError(f"{ent.name} is a function: write {ent.name}[...]", node.span)
+            return self.fcndef_code(ent, ctx)
+        if isinstance(ent, E.DefEntry):
+            unit = ent.unit
+            if len(unit.params) != len(args):
+                raise CompileError(
+                    f"operator '{ent.name}' takes {len(unit.params)} argument(s), given {len(args)}", node.span)
+            dctx = Ctx(ent.env, locals=dict(param_locals or {}), mode=ctx.mode, state=ctx.state, nxt=ctx.nxt,
+                       assigned=ctx.assigned, primed=ctx.primed, exit=ctx.exit)
+            lv = self.levels.of_entry(ent)
+            if force_inline or self._parametric(ent.env) or lv >= ACTION or any(p.arity > 0 for p in unit.params) and self._needs_inline(unit, args, ctx):
+                return self.inline_def(unit, dctx, args, ctx)
+            if not unit.params and not param_locals and (
+                    lv == CONSTANT or self.const_levels.of_entry(ent) == CONSTANT):
+                return self.def_constant(ent, node)
+            if unit.params and not self.checked and self._small_def(unit) and all(
+                    type(a) in (A.Name, A.Num, A.Str, A.Bool) or count_mentions(unit.body, p.name) <= 1
+                    for p, a in zip(unit.params, args)):
+                # a tiny operator (Edges(g) == g[2]) costs more to call than to evaluate
+                return self.inline_def(unit, dctx, args, ctx)
+            fn = self.def_function(ent)
+            st = self.state_code(ctx)
+            argc = "".join(", " + self.arg_code(a, ctx, p.arity) for p, a in zip(unit.params, args))
+            return f"{fn}({st}{argc})"
+        if isinstance(ent, E.InstEntry):
+            raise CompileError(f"{ent.name} is an instance: write {ent.name}!Op", node.span)
+        raise CompileError(f"cannot compile a reference to {ent.name}", node.span)
+
+    def _small_def(self, unit: A.OpDef) -> bool:
+        """A short, non-recursive operator body that is cheaper inline than called."""
+        r = self._small.get(id(unit))
+        if r is None:
+            r = size(unit.body, 14) <= 12 and not mentions(unit.body, unit.name) and all(
+                p.arity == 0 for p in unit.params)
+            self._small[id(unit)] = r
+        return r
+
+    def _parametric(self, env: E.Env) -> bool:
+        """Whether env is inside ``I(x) == INSTANCE M``: its definitions see x, so they are inlined."""
+        r = getattr(env, "_parametric", None)
+        if r is None:
+            r = any(isinstance(v, LocalEntry) for v in env.names.values())
+            env._parametric = r  # type: ignore[attr-defined]
+        return r
+
+    def _needs_inline(self, unit: A.OpDef, args, ctx) -> bool:
+        return any(self.level(a, ctx) >= ACTION for a in args if not isinstance(a, A.Lambda))
+
+    def inline_def(self, unit: A.OpDef, dctx: Ctx, args: tuple, ctx: Ctx) -> str:
+        """The body of an operator with its parameters bound by name to the arguments."""
+        binds = {}
+        for p, a in zip(unit.params, args):
+            if p.arity > 0 and isinstance(a, A.Lambda):
+                binds[p.name] = LOp(self.arg_code(a, ctx), p.arity)
+            else:
+                binds[p.name] = LExpr(a, ctx)
+        inner = replace(dctx.with_locals(binds), mode=ctx.mode, state=ctx.state, nxt=ctx.nxt,
+                        assigned=ctx.assigned, primed=ctx.primed)
+        return self.expr(unit.body, inner)
+
+    def state_code(self, ctx: Ctx) -> str:
+        if ctx.mode == "init":
+            # the state as Init has bound it so far, for a definition called from Init
+            return "(" + "".join((f"n{i}" if i in ctx.assigned else f"unbound({self.variables[i]!r})") + ", "
+                                 for i in range(self.nvars)) + ")"
+        if not ctx.primed:
+            return ctx.state
+        if ctx.nxt is not None and not ctx.assigned:
+            return ctx.nxt
+        # the next state as bound so far (UpdateOpOrder: opOrder' \in SUBSET(opId' \X opId') reads
+        # opQ' through opId before opOrder' is bound): an unbound variable fails only if it is read
+        return "(" + "".join((f"n{i}" if i in ctx.assigned else f"{ctx.nxt}[{i}]" if ctx.nxt is not None
+                              else f"unbound({self.variables[i]!r})") + ", "
+                             for i in range(self.nvars)) + ")"
+
+    def var_code(self, ent: E.VarEntry, ctx: Ctx) -> str:
+        i = ent.index
+        if ctx.mode == "init":
+            if i in ctx.assigned:
+                return f"n{i}"
+            return f"prime_unbound({ent.name!r})"
+        if ctx.primed:
+            if i in ctx.assigned:
+                return f"n{i}"
+            if ctx.nxt is not None:
+                return f"{ctx.nxt}[{i}]"
+            return f"prime_unbound({ent.name!r})"
+        return f"{ctx.state}[{i}]"
+
+    # ------------------------------------------------------------------ definitions
+
+    def def_constant(self, ent: E.DefEntry, node: A.Node) -> str:
+        key = id(ent)
+        cached = self._const_cache.get(key)
+        if cached is None:
+            ctx = Ctx(ent.env)
+            try:
+                v = self.const_value(ent.unit.body, ctx)
+                cached = (True, v)
+            except (EvalError, R.UnsetVariable) as err:
+                cached = (False, err)
+            except RecursionError:
+                cached = (False, None)
+            self._const_cache[key] = cached
+        ok, v = cached
+        if ok:
+            return self.emitter.value(v)
+        return f"{self.def_function(ent)}(None)"
+
+    def def_function(self, ent: E.DefEntry) -> str:
+        key = id(ent)
+        fn = self._def_cache.get(key)
+        if fn is not None:
+            return fn
+        fn = self.emitter.fresh(f"d_{pyname(ent.name)}_")
+        self._def_cache[key] = fn
+        unit = ent.unit
+        params = []
+        locs = {}
+        for p in unit.params:
+            py = self.emitter.fresh("p_")
+            params.append(py)
+            locs[p.name] = LOp(py, p.arity) if p.arity > 0 else LVal(py)
+        ctx = Ctx(ent.env, locals=locs)
+        body = self.expr(unit.body, ctx)
+        if not params and size(unit.body, 14) > 12 and self.levels.of_entry(ent) == STATE \
+                and self.pure_levels.of_entry(ent) == STATE:
+            # a 0-ary state function (token == LET tpos == CHOOSE ...): remember its value for the
+            # last two states it was asked about, by identity (a step asks about s and t in turn)
+            memo = fn + "_memo"
+            self.emitter.bind(memo, [R.NO_STATE, None, R.NO_STATE, None])
+            self.emitter.define_source(
+                f"def {fn}(s):\n"
+                f"    _mm = {memo}\n"
+                f"    if s is _mm[0]:\n        return _mm[1]\n"
+                f"    if s is _mm[2]:\n        return _mm[3]\n"
+                f"    _vv = {body}\n"
+                f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
+                f"    return _vv\n")
+            return fn
+        return self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
+
+    def fcndef_code(self, ent: E.FcnDefEntry, ctx: Ctx) -> str:
+        """A function definition ``f[x \\in S] == e`` (possibly recursive): a memoised function value."""
+        key = id(ent)
+        fn = self._def_cache.get(key)
+        lv = self.levels.of_entry(ent)
+        if fn is None:
+            fn = self.emitter.fresh(f"f_{pyname(ent.name)}_")
+            self._def_cache[key] = fn
+            unit = ent.unit
+            self_name = self.emitter.fresh("self_")
+            dctx = Ctx(ent.env, locals={unit.name: LFcn(self_name)})
+            domain = self._domain_code(unit.bounds, dctx)
+            body_fn = self._bound_lambda(unit.bounds, unit.body, dctx)
+            self.emitter.define_source(
+                f"def {fn}(s):\n"
+                f"    {self_name} = V.LazyFcn({domain}, None)\n"
+                f"    {self_name}.fn = {body_fn}\n"
+                f"    return finish_fcn({self_name})\n")
+            if lv == CONSTANT:
+                v = self.emitter.function(fn)(None)
+                self.emitter.bind(fn + "_v", v)
+        if lv == CONSTANT and fn + "_v" in self.emitter:
+            return fn + "_v"
+        return f"{fn}({self.state_code(ctx)})"
+
+    def _domain_code(self, bounds, ctx: Ctx) -> str:
+        sets = []
+        for b in bounds:
+            s = self.hexpr(b.set, ctx)
+            sets.extend([s] * len(b.names) if not b.tuple_ else [s])
+        if len(sets) == 1:
+            return sets[0]
+        return f"cart({', '.join(sets)})"
+
+    def _bound_lambda(self, bounds, body, ctx: Ctx) -> str:
+        names = [n for b in bounds for n in b.names]
+        pys = {n: LVal(self.emitter.fresh("v_")) for n in names}
+        inner = ctx.with_locals(pys)
+        code = self.expr(body, inner)
+        if len(names) == 1:
+            return f"(lambda {pys[names[0]].py}: {code})"
+        return f"(lambda _t: (lambda {', '.join(p.py for p in pys.values())}: {code})(*_t))"
+
+
+def child_env(env: E.Env, inst: A.Instance) -> E.Env:
+    """The environment of a LET body that defines ``I == INSTANCE M``."""
+    child = E.Env(env.module, names=dict(env.names), modules=env.modules, variables=env.variables,
+                  constants=env.constants)
+    child.names[inst.name] = E.InstEntry(inst.name, inst, env)
+    return child

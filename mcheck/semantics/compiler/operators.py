@@ -1,0 +1,195 @@
+"""The built-in operators and the natives: what each becomes in Python (``x_OpApp``, ``native_code``)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from ...syntax import ast as A
+from .. import env as E
+from .. import runtime as R
+from .context import CompileError, Ctx, LFcn, LOp, LThunk, LVal
+from .tree import span_text
+
+
+class Operators:
+    """Part of ``Compiler``: an operator application, built in, native or defined, to code."""
+
+    def x_OpApp(self, e: A.OpApp, ctx: Ctx) -> str:
+        op = e.op
+        if op in ctx.locals:
+            return self._local_code(ctx.locals[op], e, ctx, e.args)
+        h = BUILTIN_OPS.get(op)
+        if h is not None and not (op in ("\\X",) and ctx.env.lookup(op)):
+            return h(self, e, ctx)
+        return self.name_code(op, e.args, e, ctx, e.inst_args)
+
+    def native_code(self, ent: E.NativeEntry, args: tuple, node: A.Node, ctx: Ctx) -> str:
+        key = (ent.module, ent.name)
+        tmpl = None if self.checked else INLINE_NATIVES.get(ent.name)
+        if tmpl is not None and ent.module in INLINE_MODULES.get(ent.name, ()) and len(args) == tmpl[0]:
+            return tmpl[1].format(*[self.expr(a, ctx) for a in args])
+        special = SPECIAL_NATIVES.get(key)
+        if special is not None:
+            return special(self, args, node, ctx)
+        fn = self.natives[key]
+        g = self.emitter.value(fn)
+        if ent.arity == 0 and not args:
+            return self.emitter.value(fn())
+        params = ent.unit.params if ent.unit is not None else ()
+        codes = []
+        for i, a in enumerate(args):
+            ar = params[i].arity if i < len(params) else 0
+            codes.append(self.arg_code(a, ctx, ar))
+        return f"{g}({', '.join(codes)})"
+
+
+# ----------------------------------------------------------------------------- builtin operators
+# A handler takes the compiler c, the OpApp and its context, and returns Python code (c is not
+# annotated: the module of Compiler imports this one).
+
+
+def _bin(tmpl):
+    def h(c, e: A.OpApp, ctx: Ctx) -> str:
+        a, b = e.args
+        return tmpl.format(c.expr(a, ctx), c.expr(b, ctx))
+    return h
+
+
+def _in(c, e: A.OpApp, ctx: Ctx) -> str:
+    x, s = e.args
+    if isinstance(s, A.OpApp) and s.op == ".." and c._is_native("..", ctx):
+        lo, hi = (c.expr(a, ctx) for a in s.args)
+        return f"in_range({c.expr(x, ctx)}, {lo}, {hi})"
+    return f"({c.expr(x, ctx)} in {c.hexpr(s, ctx)})"
+
+
+def _notin(c, e: A.OpApp, ctx: Ctx) -> str:
+    return f"(not {_in(c, e, ctx)})"
+
+
+def _prime(c, e: A.OpApp, ctx: Ctx) -> str:
+    if ctx.mode == "init":
+        raise CompileError("a primed expression cannot appear in an initial predicate", e.span)
+    return c.expr(e.args[0], replace(ctx, primed=True))
+
+
+def _unchanged_expr(c, e: A.OpApp, ctx: Ctx) -> str:
+    a = e.args[0]
+    return f"({c.expr(a, replace(ctx, primed=True))} == {c.expr(a, ctx)})"
+
+
+def _enabled(c, e: A.OpApp, ctx: Ctx) -> str:
+    vals = [(k, v) for k, v in ctx.locals.items() if isinstance(v, (LVal, LOp, LThunk, LFcn))]
+    params = [v.py for _, v in vals]
+    fn = c.action_function(e.args[0], replace(ctx, mode="action", primed=False, nxt=None, assigned=()),
+                           params, "enabled")
+    return f"enabled_any({fn}({ctx.state}{''.join(', ' + p for p in params)}))"
+
+
+def enabled_any(gen) -> bool:
+    """ENABLED: the action has a successor.  A successor that leaves variables unassigned counts
+    (they are unconstrained), as in TLC, where ENABLED does not require a complete state."""
+    try:
+        return next(gen, None) is not None
+    except R.UnsetVariable:
+        return True
+
+
+def _temporal(c, e: A.OpApp, ctx: Ctx) -> str:
+    raise CompileError(f"the temporal operator {e.op} cannot be evaluated as a value here", e.span)
+
+
+def _subset(c, e: A.OpApp, ctx: Ctx) -> str:
+    return f"V.PowerSet({c.hexpr(e.args[0], ctx)})"
+
+
+def _eq(c, e: A.OpApp, ctx: Ctx) -> str:
+    a, b = e.args
+    if c.checked:
+        return f"V.tla_eq({c.expr(a, ctx)}, {c.expr(b, ctx)})"
+    return f"({c.expr(a, ctx)} == {c.expr(b, ctx)})"
+
+
+def _neq(c, e: A.OpApp, ctx: Ctx) -> str:
+    a, b = e.args
+    if c.checked:
+        return f"(not V.tla_eq({c.expr(a, ctx)}, {c.expr(b, ctx)}))"
+    return f"({c.expr(a, ctx)} != {c.expr(b, ctx)})"
+
+
+BUILTIN_OPS: dict[str, Callable] = {
+    "=": _eq,
+    "#": _neq,
+    "/\\": _bin("({} and {})"),
+    "\\/": _bin("({} or {})"),
+    "=>": _bin("(not {} or {})"),
+    "<=>": _bin("({} == {})"),
+    "~": lambda c, e, ctx: f"(not {c.expr(e.args[0], ctx)})",
+    "\\in": _in,
+    "\\notin": _notin,
+    "\\cup": _bin("cup({}, {})"),
+    "\\cap": _bin("cap({}, {})"),
+    "\\": _bin("setminus({}, {})"),
+    "\\subseteq": _bin("subseteq({}, {})"),
+    "SUBSET": _subset,
+    "UNION": lambda c, e, ctx: f"union({c.expr(e.args[0], ctx)})",
+    "DOMAIN": lambda c, e, ctx: f"dom({c.expr(e.args[0], ctx)})",
+    "'": _prime,
+    "UNCHANGED": _unchanged_expr,
+    "ENABLED": _enabled,
+    "[]": _temporal, "<>": _temporal, "~>": _temporal, "-+->": _temporal, "\\cdot": _temporal,
+}
+
+# Natives compiled inline: name -> (arity, template); only for the modules listed.
+INLINE_NATIVES = {
+    "+": (2, "({} + {})"), "-": (2, "({} - {})"), "*": (2, "({} * {})"),
+    "<": (2, "({} < {})"), ">": (2, "({} > {})"), "<=": (2, "({} <= {})"), ">=": (2, "({} >= {})"),
+    "-.": (1, "(-{})"), "..": (2, "interval({}, {})"), "\\div": (2, "idiv({}, {})"), "%": (2, "imod({}, {})"),
+    "Len": (1, "len({})"), "Append": (2, "({} + ({},))"), "\\o": (2, "({} + {})"),
+    "Cardinality": (1, "card({})"), "Seq": (1, "V.SeqSet({})"), "Head": (1, "seq_head({})"),
+    "Tail": (1, "seq_tail({})"), "SubSeq": (3, "seq_sub({}, {}, {})"), ":>": (2, "mkfcn({{{}: {}}})"),
+}
+_ARITH = ("Naturals", "Integers", "Reals")
+INLINE_MODULES = {k: _ARITH for k in ("+", "-", "*", "<", ">", "<=", ">=", "-.", "..", "\\div", "%")}
+INLINE_MODULES.update({k: ("Sequences",) for k in ("Len", "Append", "\\o", "Seq", "Head", "Tail", "SubSeq")})
+INLINE_MODULES["Cardinality"] = ("FiniteSets",)
+INLINE_MODULES[":>"] = ("TLC",)
+
+
+def _print(c, args, node, ctx) -> str:
+    return f"tlc_print({c.expr(args[0], ctx)}, {c.expr(args[1], ctx)})"
+
+
+def _printt(c, args, node, ctx) -> str:
+    return f"tlc_print(None, {c.expr(args[0], ctx)})"
+
+
+def _assert(c, args, node, ctx) -> str:
+    return f"tlc_assert({c.expr(args[0], ctx)}, {c.expr(args[1], ctx)}, {span_text(node)!r})"
+
+
+def _tlcget(c, args, node, ctx) -> str:
+    return f"TLCSTATE.get({c.expr(args[0], ctx)})"
+
+
+def _tlcset(c, args, node, ctx) -> str:
+    return f"TLCSTATE.set({c.expr(args[0], ctx)}, {c.expr(args[1], ctx)})"
+
+
+def _unsupported(what: str):
+    def h(c, args, node, ctx) -> str:
+        return f"eval_fail({(what + ' is not supported by mcheck yet: ' + span_text(node))!r})"
+    return h
+
+
+SPECIAL_NATIVES = {
+    ("TLCExt", "Trace"): _unsupported("TLCExt's Trace"),
+    ("TLCExt", "CounterExample"): _unsupported("TLCExt's CounterExample"),
+    ("TLCExt", "ToTrace"): _unsupported("TLCExt's ToTrace"),
+    ("TLCExt", "TLCDefer"): _unsupported("TLCExt's TLCDefer"),
+    ("TLC", "Print"): _print,
+    ("TLC", "PrintT"): _printt,
+    ("TLC", "Assert"): _assert,
+    ("TLC", "TLCGet"): _tlcget,
+    ("TLC", "TLCSet"): _tlcset,
+}
