@@ -35,7 +35,6 @@ from .checker.run import check_spec
 from .semantics import values as V
 from .semantics.constants import cfg_value
 from .semantics.values import Fcn, ModelValue
-from .syntax.parser import parse_expr
 from .trace.itf import trace_to_itf
 
 __all__ = ["check", "CheckResult", "Trace", "CfgText", "ModelValue", "Fcn"]
@@ -85,6 +84,7 @@ class CheckResult:
 
 def _to_tla(v: Any) -> Any:
     if isinstance(v, CfgText):
+        from .syntax.parser import parse_expr   # late: lark's grammar is the slow part of starting up
         return cfg_value(parse_expr(str(v), "<constant>"))
     t = type(v)
     if t in (bool, int, str, ModelValue, frozenset, Fcn) or isinstance(v, V.LazySet):

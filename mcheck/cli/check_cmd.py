@@ -7,10 +7,8 @@ import sys
 import click
 from rich.console import Console
 
-from ..checker.graph import state_graph
 from ..checker.observers import GraphRecorder
 from ..checker.run import check_spec
-from ..trace.graph_files import dump_graph
 from ..trace.html import GRAPH_LIMIT, write_report
 from ..trace.itf import write_counterexample
 from ..trace.json_out import result_json
@@ -62,8 +60,12 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
             click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
     if itf_path:
         click.echo(write_counterexample(r, itf_path, source=spec), err=True)
-    graph = state_graph(model, recorder, r.complete) if recorder is not None and model is not None else None
+    graph = None
+    if recorder is not None and model is not None:
+        from ..checker.graph import state_graph   # late: networkx takes a third of a second to import
+        graph = state_graph(model, recorder, r.complete)
     if graph_path:
+        from ..trace.graph_files import dump_graph
         click.echo(dump_graph(graph, graph_path) if graph is not None else
                    f"No model to explore (the spec or the .cfg has an error): nothing written to {graph_path}.",
                    err=True)

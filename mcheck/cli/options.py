@@ -7,7 +7,6 @@ import click
 
 from ..semantics.constants import cfg_value
 from ..syntax.errors import TLAError
-from ..syntax.parser import parse_expr
 
 
 def parse_const(text: str) -> tuple[str, Any]:
@@ -15,6 +14,7 @@ def parse_const(text: str) -> tuple[str, Any]:
     name, eq, value = text.partition("=")
     if not eq or not name.strip():
         raise click.BadParameter(f"expected NAME=VALUE, got {text!r}")
+    from ..syntax.parser import parse_expr   # late: lark's grammar is the slow part of starting up
     try:
         return name.strip(), cfg_value(parse_expr(value.strip(), "<--const>"))
     except TLAError as err:

@@ -11,7 +11,6 @@ from typing import Any, Callable
 from ..syntax import ast as A
 from ..syntax.cfg import Config
 from ..syntax.errors import ConfigError, EvalError
-from ..syntax.parser import parse_expr
 from . import env as E
 from . import runtime as R
 from . import values as V
@@ -158,6 +157,7 @@ class ModelBuilder:
     def evaluate(self, expr: "A.Expr | str", state: tuple, env: E.Env | None = None) -> Any:
         """The value of a state-level expression (AST or TLA+ text) in ``state``, in the root module's scope."""
         if isinstance(expr, str):
+            from ..syntax.parser import parse_expr   # late: lark's grammar is the slow part of starting up
             expr = parse_expr(expr, "<expression>")
         env = env or self.env
         code = self.comp.expr(expr, Ctx(env))

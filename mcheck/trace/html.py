@@ -19,13 +19,14 @@ import html
 import json
 import math
 import os
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..checker.outcome import Outcome, headline
 from ..semantics.values import tla_repr
 from .text import change_mark, format_state, pretty
+
+if TYPE_CHECKING:   # networkx takes a third of a second to import; the report only reads a graph it is given
+    import networkx as nx
 
 GRAPH_LIMIT = 200
 
