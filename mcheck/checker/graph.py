@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..semantics.model import Model, State
+from ..semantics.model import Model
 from ..semantics.values import tla_repr
 from ..syntax.errors import EvalError
 from .check import check_assumptions
@@ -43,10 +43,11 @@ from .search import BreadthFirst
 RESERVED = ("label", "initial", "violates", "deadlock")
 
 
-def state_text(variables: list[str], st: State) -> str:
+def _label(variables: list[str], reprs: list[str]) -> str:
+    """The state as TLA+ text, from its values' texts: ``x = 1``, or ``/\\ x = 1`` lines."""
     if len(variables) == 1:
-        return f"{variables[0]} = {tla_repr(st[0])}"
-    return "\n".join(f"/\\ {v} = {tla_repr(x)}" for v, x in zip(variables, st))
+        return f"{variables[0]} = {reprs[0]}"
+    return "\n".join(f"/\\ {v} = {t}" for v, t in zip(variables, reprs))
 
 
 def state_graph(model: Model, rec: GraphRecorder, complete: bool = True) -> nx.MultiDiGraph:
@@ -57,9 +58,16 @@ def state_graph(model: Model, rec: GraphRecorder, complete: bool = True) -> nx.M
     G = nx.MultiDiGraph(module=model.module, variables=variables, truncated=rec.truncated,
                         complete=complete and not rec.truncated)
     inits = set(rec.inits)
+    texts: dict[int, str] = {}   # by id: neighbouring states share most values (all alive in rec.states)
     for i, st in enumerate(rec.states):
-        attrs: dict[str, Any] = {a: tla_repr(x) for a, x in zip(attr_names, st)}
-        attrs["label"] = state_text(variables, st)
+        reprs = []
+        for x in st:
+            t = texts.get(id(x))
+            if t is None:
+                t = texts[id(x)] = tla_repr(x)
+            reprs.append(t)
+        attrs: dict[str, Any] = dict(zip(attr_names, reprs))
+        attrs["label"] = _label(variables, reprs)
         attrs["initial"] = i in inits
         attrs["violates"] = filt.violated_invariants(st)
         attrs["deadlock"] = i in rec.dead_ends
