@@ -84,3 +84,19 @@ def test_finds_the_single_writer_log_race_within_ten_seconds():
     assert r.result == "safety failure"
     assert r.violation.name == "CountsIffToldSucceeded"
     assert r.seconds < 10
+
+
+def test_simulation_words_errors_as_check_does(spec):
+    # the same StepFilter and outcome constructors: an unassigned variable and an invariant that
+    # cannot be evaluated get TLC's words and exit codes in both engines
+    path = spec("Half", "VARIABLES x, y\nInit == x = 0 /\\ y = 0\nNext == x' = x + 1\n")
+    checked = invoke("check", path)
+    walked = invoke("simulate", path, "--seed", "1", "--traces", "1")
+    assert checked.exit_code == walked.exit_code == 75
+    words = "Successor state is not completely specified by the next-state action."
+    assert words in checked.stdout and words in walked.stdout
+    bad = spec("BadInv", "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\nInv == x < 1 \\/ x \\in 3\n",
+               cfg="INIT Init\nNEXT Next\nINVARIANT Inv\n")
+    checked, walked = invoke("check", bad), invoke("simulate", bad, "--seed", "1", "--traces", "1")
+    assert checked.exit_code == walked.exit_code == 76
+    assert "Evaluating invariant Inv failed." in checked.stdout and "Evaluating invariant Inv failed." in walked.stdout
