@@ -116,22 +116,25 @@ class StepFilter:
             if not p(s, t):
                 return name
         if self._split:
-            keep = self.key is None
+            if self.key is not None:   # states compared through a key: an index names a class, not a state
+                si = ti = None
             for name, sub, act, memo in self._split:
-                sv = _sub_value(sub, memo, s, si if keep else None)
-                tv = _sub_value(sub, memo, t, ti if keep else None)
+                # the hot path of refinement checks: the memo lookups are written out, not called
+                if si is None:
+                    sv = sub(s)
+                else:
+                    sv = memo.get(si, _NONE)
+                    if sv is _NONE:
+                        sv = memo[si] = sub(s)
+                if ti is None:
+                    tv = sub(t)
+                else:
+                    tv = memo.get(ti, _NONE)
+                    if tv is _NONE:
+                        tv = memo[ti] = sub(t)
                 if tv != sv and not act(s, t):
                     return name
         return None
-
-
-def _sub_value(sub: Callable, memo: dict, s: State, i: int | None) -> Any:
-    if i is None:
-        return sub(s)
-    v = memo.get(i, _NONE)
-    if v is _NONE:
-        v = memo[i] = sub(s)
-    return v
 
 
 def _in_model(constraints: tuple, aconstraints: tuple) -> Callable[[State | None, State], bool]:
