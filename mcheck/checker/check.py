@@ -10,6 +10,7 @@ from . import outcome as O
 from .liveness import LivenessChecker
 from .observers import GraphRecorder, Observer, ProgressCallback
 from .search import BreadthFirst
+from .store import make_store
 from .traces import lasso_steps
 
 
@@ -26,8 +27,10 @@ def check_assumptions(model: Model) -> O.Outcome | None:
 
 
 def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
-              max_states: int | None = None, progress: Callable[[dict], None] | None = None) -> O.Outcome:
-    """Check ``model`` as TLC does with one worker; every outcome carries the model and its variables."""
+              max_states: int | None = None, progress: Callable[[dict], None] | None = None,
+              exact: bool = False) -> O.Outcome:
+    """Check ``model`` as TLC does with one worker; every outcome carries the model and its variables.
+    ``exact`` keeps states exactly (``--exact``) instead of their fingerprints."""
     t0 = time.monotonic()
     out = check_assumptions(model)
     if out is None:
@@ -37,13 +40,16 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             watchers.append(graph)
         if progress is not None:
             watchers.append(ProgressCallback(progress))
-        search = BreadthFirst(model, watchers, check_deadlock, max_states)
+        search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact))
         out = search.run()
+        out.store = search.store.report()
         if out.result == "success":
             counts = search.counts()
+            store = out.store
             out = _postconditions(model, counts) or (
                 _liveness(model, graph, counts) if graph is not None else None) or out
             out.complete = True
+            out.store = store
     out.seconds = time.monotonic() - t0
     out.variables = list(model.variables)
     out.model = model

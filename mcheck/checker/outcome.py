@@ -68,6 +68,24 @@ class Counts:
 
 
 @dataclass
+class StoreReport:
+    """What the search's seen set was: fingerprints (with the smallest gap between two of them, for
+    TLC's second collision estimate) or exact states, and its size in bytes (0: not measured)."""
+
+    kind: str            # "fingerprints" or "exact"
+    states: int
+    bytes: int = 0
+    min_gap: int | None = None
+
+    def summary(self) -> str:
+        """``store: 11.9 MB for 296448 states (40 B/state)``, or that states were stored exactly."""
+        if self.kind == "exact":
+            return f"store: {self.states} states stored exactly (--exact): no fingerprint collision is possible"
+        per = f" ({self.bytes / self.states:.0f} B/state)" if self.states else ""
+        return f"store: {self.bytes / 1e6:.1f} MB for {self.states} states{per}"
+
+
+@dataclass
 class Outcome:
     result: str          # "success", "safety failure", "deadlock failure", "liveness failure",
     #                      "assumption failure", "error", "interrupted"
@@ -83,6 +101,7 @@ class Outcome:
     complete: bool = False         # the search explored every reachable state (it did not stop early)
     variables: list[str] = field(default_factory=list)
     model: Any = field(default=None, repr=False)   # the model checked, when there was one
+    store: StoreReport | None = None   # the breadth-first search's seen set, when a search ran
 
     @property
     def interrupted(self) -> bool:

@@ -20,38 +20,8 @@ from . import outcome as O
 from .diagnose import diagnose_init, diagnose_invariant, diagnose_step
 from .filter import InvariantError, StepFilter
 from .observers import Observer, fan_out
+from .store import ExactStore, FingerprintStore, make_store
 from .traces import step_label
-
-
-class ExactStore:
-    """Every distinct state, exactly: a dict from dedup key to index, the states, their parents
-    (-1 for an initial state) and the index of the action that found each (-1: initial)."""
-
-    def __init__(self) -> None:
-        self.index: dict = {}
-        self.states: list[State] = []
-        self.parent: list[int] = []
-        self.action: list[int] = []
-
-    def __len__(self) -> int:
-        return len(self.index)
-
-    def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
-        """The path of parent links from an initial state to state ``i`` (then the step ``extra``:
-        ``(action index, state)``), each step labelled with the action that took it."""
-        chain = []
-        while i >= 0:
-            chain.append(i)
-            i = self.parent[i]
-        chain.reverse()
-        steps = [O.TraceStep(_label(model, self.action[j]), self.states[j]) for j in chain]
-        if extra is not None:
-            steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
-        return steps
-
-
-def _label(model: Model, ai: int) -> str:
-    return O.INITIAL if ai < 0 else model.actions[ai].label
 
 
 class BreadthFirst:
@@ -62,10 +32,11 @@ class BreadthFirst:
     """
 
     def __init__(self, model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
-                 max_states: int | None = None, progress_every: float = 5.0):
+                 max_states: int | None = None, progress_every: float = 5.0,
+                 store: ExactStore | FingerprintStore | None = None):
         self.model = model
         self.filter = StepFilter(model)
-        self.store = ExactStore()
+        self.store = store if store is not None else make_store(model)
         self.deadlock = model.check_deadlock if check_deadlock is None else check_deadlock
         self.max_states = max_states
         self.progress_every = progress_every
@@ -74,8 +45,9 @@ class BreadthFirst:
         self.generated = 0
         self.depth = 0
         self.level = 1            # the level being generated (TLCGet("level"))
-        self.frontier: list[int] = []
+        self.frontier: list[tuple[int, State]] = []
         self.cur = -1             # the state whose successors are being generated (-1: initial states)
+        self.cur_state: State | None = None
         self.left = 0             # states left on the queue when the search stopped
 
     def counts(self) -> O.Counts:
@@ -101,10 +73,14 @@ class BreadthFirst:
             for st in m.init():
                 self.generated += 1
                 in_model = filt.accepts(None, st)
-                new = in_model and filt.dedup_key(st) not in store.index
+                new = False
+                if in_model:
+                    j = len(store)
+                    new = store.insert(st, -1, -1) == j
                 if new:
-                    self._add(st, -1, -1)
-                    self.frontier.append(len(store.states) - 1)
+                    if self.on_state is not None:
+                        self.on_state(j, st, -1, -1)
+                    self.frontier.append((j, st))
                     self.depth = 1
                 if not in_model or new:
                     name = filt.invariant_violated_unchecked(st)
@@ -122,16 +98,6 @@ class BreadthFirst:
         except Exception as err:  # EvalError, or a Python-level failure of compiled code: TLC's message
             return O.evaluation_error(diagnose_init(m, err), self.counts())
         return None
-
-    def _add(self, t: State, parent: int, action: int) -> None:
-        store = self.store
-        j = len(store.states)
-        store.index[self.filter.dedup_key(t)] = j
-        store.states.append(t)
-        store.parent.append(parent)
-        store.action.append(action)
-        if self.on_state is not None:
-            self.on_state(j, t, parent, action)
 
     # ------------------------------------------------------------------ the successors
 
@@ -164,14 +130,21 @@ class BreadthFirst:
         return out
 
     def _state(self, i: int) -> State | None:
-        return self.store.states[i] if i >= 0 else None
+        return self.cur_state if i >= 0 else None
+
+    def _trace(self, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
+        """The trace to stored state ``i`` (then ``extra``), with TLCGet("level") put back afterwards
+        (a fingerprint store rebuilds the trace by generating its steps again)."""
+        steps = self.store.trace(self.model, i, extra)
+        self.model.set_level(self.level)
+        return steps
 
     def _trace_to(self, i: int, extra: State | None = None) -> list[O.TraceStep]:
         if i < 0:
             return []
-        steps = self.store.trace(self.model, i)
+        steps = self._trace(i)
         if extra is not None:
-            steps.append(O.TraceStep(step_label(self.model, self.store.states[i], extra), extra))
+            steps.append(O.TraceStep(step_label(self.model, self.cur_state, extra), extra))
         return steps
 
     def _failing_action(self) -> str:
@@ -187,48 +160,44 @@ class BreadthFirst:
 
     def _violation(self, make: Callable, name: str, ai: int, t: State, left: int) -> O.Outcome:
         self.left = left
-        return make(name, self.store.trace(self.model, self.cur, (ai, t)), self.counts())
+        return make(name, self._trace(self.cur, (ai, t)), self.counts())
 
     def _explore(self) -> O.Outcome | None:
         """The hot loop: every level, every state of it, every successor.  Counters live in locals
         and are written back when the loop ends, however it ends."""
         m, filt, store = self.model, self.filter, self.store
-        states, index = store.states, store.index
-        setdefault, states_append = index.setdefault, states.append
-        parent_append, action_append = store.parent.append, store.action.append
-        successors, set_level, key = m.successors, m.set_level, filt.key
+        insert, canonical = store.insert, store.canonical
+        successors, set_level = m.successors, m.set_level
         in_model, check_inv, check_step = filt.in_model, filt.check_invariants, filt.check_step
         on_state, on_edge, on_dead_end = self.on_state, self.on_edge, self.on_dead_end
         generated, depth, level = self.generated, self.depth, self.frontier
+        n = len(store)
         last_report = time.monotonic()
         try:
             while level:
                 self.level += 1
                 lv = self.level
                 set_level(lv)
-                nxt: list[int] = []
+                nxt: list[tuple[int, State]] = []
                 self.frontier = level
-                for qi, cur in enumerate(level):
-                    self.cur = cur
-                    s = states[cur]
+                for qi, (cur, s) in enumerate(level):
+                    self.cur, self.cur_state = cur, s
                     before = generated
                     for ai, t in successors(s):
                         generated += 1
                         new = False
                         idx = None
                         if in_model is None or in_model(s, t):
-                            j = len(states)
-                            idx = setdefault(t if key is None else key(t), j)  # one hash: lookup and insert
+                            idx = insert(t, cur, ai)
                             if on_edge is not None:
                                 on_edge(cur, idx, ai)
-                            if idx == j:
-                                states_append(t)
-                                parent_append(cur)
-                                action_append(ai)
-                                nxt.append(j)
+                            if idx == n:
+                                n += 1
+                                t = canonical(t)
+                                nxt.append((idx, t))
                                 new = True
                                 if on_state is not None:
-                                    on_state(j, t, cur, ai)
+                                    on_state(idx, t, cur, ai)
                                 if depth < lv:
                                     depth = lv
                             elif check_step is None:
@@ -252,12 +221,12 @@ class BreadthFirst:
                         if self.deadlock:
                             self.left = len(level) - qi - 1 + len(nxt)
                             self.generated, self.depth = generated, depth
-                            return O.deadlock(store.trace(m, cur), self.counts())
+                            return O.deadlock(self._trace(cur), self.counts())
                     if self.on_progress is not None and time.monotonic() - last_report > self.progress_every:
                         last_report = time.monotonic()
                         self.generated, self.depth = generated, depth
                         self.on_progress(self._progress(len(level) - qi - 1 + len(nxt)))
-                    if self.max_states is not None and len(index) > self.max_states:
+                    if self.max_states is not None and n > self.max_states:
                         self.generated, self.depth = generated, depth
                         return O.stopped(self.max_states, self.counts())
                 level = nxt

@@ -36,8 +36,11 @@ def _progress(p: dict) -> None:
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="write a self-contained HTML report (trace table, failing conjunct, small state graphs)")
 @click.option("--explore", is_flag=True, help="on a violation, open the counterexample in the interactive explorer")
+@click.option("--exact", is_flag=True,
+              help="store states exactly (about 800 B each) instead of 64-bit fingerprints (about 25 B): "
+                   "no collision is possible")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
-                  full_trace=False, html_path=None, explore=False):
+                  full_trace=False, html_path=None, explore=False, exact=False):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = parse_consts(consts)
     # the state graph for --dump-graph and --html is recorded by the check's own search
@@ -45,7 +48,7 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     if graph_path or html_path:
         recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
     r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
-                   observers=[recorder] if recorder is not None else [])
+                   observers=[recorder] if recorder is not None else [], exact=exact)
     model = r.model
     explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:
@@ -57,6 +60,8 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
         else:
             click.echo(text)
         if r.result in ("success",) or r.stats_printed:
+            if r.store is not None:
+                click.echo(r.store.summary(), err=True)
             click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
     if itf_path:
         click.echo(write_counterexample(r, itf_path, source=spec), err=True)

@@ -22,7 +22,7 @@ def result_json(r: Outcome) -> dict[str, Any]:
             # the lasso: the 0-based index the cycle returns to (the last state, when it stutters)
             violation["loop"] = v.loop_index
             violation["stuttering"] = bool(v.stuttering)
-    return {
+    out = {
         "result": r.result if r.result != "interrupted" else "error",
         "distinct_states": r.distinct_states,
         "states_generated": r.states_generated,
@@ -30,3 +30,8 @@ def result_json(r: Outcome) -> dict[str, Any]:
         "violation": violation,
         "error": r.error if r.result in ("error", "interrupted", "assumption failure") else None,
     }
+    if r.store is not None:
+        # an addition to the contract: how states were kept; for fingerprints, the smallest gap behind TLC's estimate
+        out["store"] = {"kind": r.store.kind, "states": r.store.states, "bytes": r.store.bytes,
+                        "min_fingerprint_gap": r.store.min_gap}
+    return out

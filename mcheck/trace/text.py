@@ -23,6 +23,7 @@ over several lines, indented to show their nesting.  A single-variable spec keep
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from typing import Any, Sequence
 
@@ -231,9 +232,7 @@ def _body(r: Outcome, full: bool, why: list[str]) -> list[str]:
     """What follows the headline: the state or the trace, and why the invariant failed."""
     v = r.violation
     if r.result == "success":
-        return ["  Estimates of the probability that TLC did not check all reachable states",
-                "  because two distinct states had the same fingerprint:",
-                f"  calculated (optimistic):  val = {_prob(r)}"]
+        return _collision_estimates(r)
     if v is None or v.kind == "assumption" or (v.kind != "temporal" and not v.trace):
         return []
     if v.initial and v.kind in ("invariant", "property"):
@@ -288,14 +287,94 @@ def _back_label(r: Outcome, v) -> str:
     return NO_ACTION
 
 
-def _prob(r: Outcome) -> str:
+def _collision_estimates(r: Outcome) -> list[str]:
+    """TLC's two estimates of a fingerprint collision (AbstractChecker.reportSuccess), or, when the
+    states were stored exactly, that there can have been none."""
+    store = r.store
+    if store is not None and store.kind == "exact":
+        return ["  States were stored exactly (--exact): no two distinct states can have been merged."]
+    lines = ["  Estimates of the probability that TLC did not check all reachable states",
+             "  because two distinct states had the same fingerprint:"]
     m, n = r.distinct_states, r.states_generated
-    p = m * (n - m) / 2.0 ** 64
-    if p == 0:
+    if m == n == 0:
+        return lines + ["  calculated (optimistic):  val = 0.0"] + (
+            ["  based on the actual fingerprints:  val = 0.0"] if store is not None else [])
+    lines.append(f"  calculated (optimistic):  val = {probability_text(m * ((n - m) / 2.0 ** 64))}")
+    if store is not None and store.min_gap is not None:
+        # BigDecimal 1 / distance to two significant digits, then printed as the first one is
+        actual = float(f"{1 / store.min_gap:.2g}") if store.min_gap > 0 else 1.0
+        lines.append(f"  based on the actual fingerprints:  val = {probability_text(actual)}")
+    return lines
+
+
+def _java_double(v: float) -> str:
+    """Java's Double.toString of a positive ``v``: plain decimals for 1e-3 <= v < 1e7, else the
+    shortest digits as ``1.08E-19``."""
+    if 1e-3 <= v < 1e7:
+        return repr(v)
+    digits = repr(v).split("e")[0].replace(".", "").lstrip("0")
+    exp = math.floor(math.log10(v))
+    if 10.0 ** exp > v:   # log10 rounded up at a power of ten
+        exp -= 1
+    digits = digits.rstrip("0") or "0"
+    return f"{digits[0]}.{digits[1:] or '0'}E{exp}"
+
+
+def probability_text(v: float, digits: int = 2) -> str:
+    """TLC's ProbabilityToString (AbstractChecker), character for character: ``v`` to ``digits``
+    significant digits, rounded half up, in the notation of Java's Double.toString
+    (``1.1E-19``; ``.0022`` for 0.0022341, with no leading zero, as TLC prints it)."""
+    if v == 0:
         return "0.0"
-    s = f"{p:.1E}"
-    mant, exp = s.split("E")
-    return f"{mant}E{int(exp)}"
+    text = _java_double(v)
+    n, i, found = len(text), 0, 0
+    while i < n and text[i] == "0":
+        i += 1
+    out = ""
+    while i < n and text[i].isdigit():
+        out += text[i]
+        found += 1
+        i += 1
+    if i == n:
+        return out
+    if text[i] != ".":
+        return text
+    i += 1
+    if found >= digits:
+        while i < n and text[i].isdigit():
+            i += 1
+    else:
+        out += "."
+        if found == 0:
+            while i < n and text[i] == "0":
+                out += "0"
+                i += 1
+        while i < n and text[i].isdigit() and found < digits:
+            out += text[i]
+            found += 1
+            i += 1
+        if i < n and text[i].isdigit() and text[i] >= "5":
+            out = _carry(out)
+        while i < n and text[i].isdigit():
+            i += 1
+    if i >= n:
+        return out
+    return out + "E" + text[i + 1:] if text[i] == "E" else text
+
+
+def _carry(digits: str) -> str:
+    """Add one to the last digit of ``digits`` (a number with perhaps a '.'), carrying leftwards."""
+    chars = list(digits)
+    k = len(chars) - 1
+    while k >= 0:
+        if chars[k].isdigit():
+            if chars[k] == "9":
+                chars[k] = "0"
+            else:
+                chars[k] = str(int(chars[k]) + 1)
+                return "".join(chars)
+        k -= 1
+    return "1" + "".join(chars)
 
 
 # ---------------------------------------------------------------------------- colour

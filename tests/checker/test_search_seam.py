@@ -66,7 +66,7 @@ def test_invariant_violation_gives_the_shortest_trace_labelled_by_its_actions():
     assert [s.action for s in r.violation.trace][1:] == ["<Right>", "<Right>", "<Right>"]
 
 
-def test_traces_are_labelled_without_running_the_actions_again():
+def _counting_chain() -> tuple[Model, dict]:
     calls = {"n": 0}
 
     def inc(s):
@@ -77,8 +77,21 @@ def test_traces_are_labelled_without_running_the_actions_again():
     actions = (Action("<Inc>", "Inc", inc),)
     m = Model("C", ("x",), actions, lambda: iter([(0,)]), chain_actions(actions),
               invariants=(Predicate("Below5", lambda s: s[0] < 5),))
-    r = run_check(m)
+    return m, calls
+
+
+def test_exact_store_labels_traces_without_running_the_actions_again():
+    m, calls = _counting_chain()
+    r = run_check(m, exact=True)
     assert len(r.violation.trace) == 6 and calls["n"] == 5   # one call per state expanded, none for the trace
+
+
+def test_fingerprint_store_rebuilds_the_trace_by_generating_its_steps_again():
+    m, calls = _counting_chain()
+    r = run_check(m)
+    assert [st.state for st in r.violation.trace] == [(i,) for i in range(6)]
+    assert [st.action for st in r.violation.trace][1:] == ["<Inc>"] * 5
+    assert calls["n"] == 5 + 4   # the search's five, then one per step rebuilt up to the violating step
 
 
 def test_a_dedup_key_merges_states_into_classes():

@@ -26,7 +26,9 @@ def test_json_output_has_the_contract_keys(diehard):
     r = invoke("check", diehard, "--invariant", "NotSolved", "--json")
     assert r.exit_code == 12
     out = json.loads(r.stdout)
-    assert set(out) == {"result", "distinct_states", "states_generated", "depth", "violation", "error"}
+    # the contract's keys, and "store", the one key added since (how the search kept its states)
+    assert set(out) == {"result", "distinct_states", "states_generated", "depth", "violation", "error", "store"}
+    assert out["store"]["kind"] == "fingerprints" and out["store"]["states"] == out["distinct_states"]
     assert out["result"] == "safety failure" and out["error"] is None and out["depth"] == 7
     v = out["violation"]
     assert set(v) == {"kind", "name", "trace"}
@@ -42,8 +44,28 @@ def test_json_success_has_no_violation(spec):
                "--json", "--no-deadlock")
     assert r.exit_code == 0
     out = json.loads(r.stdout)
+    store = out.pop("store")
     assert out == {"result": "success", "distinct_states": 3, "states_generated": 3, "depth": 3,
                    "violation": None, "error": None}
+    assert store["kind"] == "fingerprints" and store["states"] == 3 and store["min_fingerprint_gap"] > 0
+
+
+def test_exact_store_is_reported_instead_of_collision_estimates(spec):
+    path = spec("Counter", COUNTER, "CONSTANT N = 2\nINIT Init\nNEXT Next\nINVARIANT Inv")
+    r = invoke("check", path, "--no-deadlock", "--exact")
+    assert r.exit_code == 0
+    assert "States were stored exactly (--exact): no two distinct states can have been merged." in r.stdout
+    assert "fingerprint:" not in r.stdout
+    assert json.loads(invoke("check", path, "--no-deadlock", "--exact", "--json").stdout)["store"]["kind"] == "exact"
+
+
+def test_success_prints_both_of_tlcs_collision_estimates(spec):
+    r = invoke("check", spec("Counter", COUNTER, "CONSTANT N = 2\nINIT Init\nNEXT Next\nINVARIANT Inv"),
+               "--no-deadlock")
+    lines = r.stdout.splitlines()
+    at = lines.index("  because two distinct states had the same fingerprint:")
+    assert lines[at + 1] == "  calculated (optimistic):  val = 0.0"   # 3 generated, 3 distinct: 3 * 0 / 2^64
+    assert lines[at + 2].startswith("  based on the actual fingerprints:  val = ")
 
 
 def test_json_error_carries_the_message(spec):

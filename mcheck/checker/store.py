@@ -1,0 +1,255 @@
+"""The seen set of a breadth-first search, with what traces need: two stores behind one interface.
+
+``FingerprintStore`` (the default) keeps TLC's 8 bytes per state and a little more: the 64-bit
+fingerprint of each state's dedup key (``semantics.values.fingerprint``), its parent and the action
+that found it, about 20-28 bytes per distinct state in all.  States themselves live only in the
+frontier; a counterexample is rebuilt, as TLC rebuilds it, by re-running Init and then each step's
+successors and taking the first state with the recorded fingerprint.  ``ExactStore`` (``--exact``)
+keeps every state as a Python tuple in a dict: no collision is possible, at about 800 bytes a state.
+
+Why ``array.array`` in the hot path and numpy beside it: the search probes the table once per
+generated state from Python, and indexing an ``array`` gives a Python ``int`` about twice as fast as
+indexing a numpy array (which makes a numpy scalar); the bulk work (rebuilding the table when it
+grows, sorting the fingerprints for TLC's collision estimate) is vectorised with numpy over the same
+buffers without copying them.
+"""
+from __future__ import annotations
+
+from array import array
+from typing import Any, Callable
+
+from ..semantics.model import Model, State
+from ..semantics.values.fingerprint import Fingerprinter, view_fingerprint
+from . import outcome as O
+
+_FIRST_BITS = 10          # the table starts with 2**10 slots
+_LOAD = 0.6               # and doubles past this load
+
+
+class TraceRebuildError(Exception):
+    """A recorded fingerprint is not among the successors of the rebuilt previous state: the spec's
+    next-state relation is not a function of the state (RandomElement, TLCGet of a counter)."""
+
+
+class ExactStore:
+    """Every distinct state, exactly: a dict from dedup key to index, the states, their parents
+    (-1 for an initial state) and the index of the action that found each (-1: initial)."""
+
+    exact = True
+
+    def __init__(self, key: Callable[[State], Any] | None = None) -> None:
+        self.key = key
+        self.index: dict = {}
+        self.states: list[State] = []
+        self.parent: list[int] = []
+        self.action: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def insert(self, t: State, parent: int, action: int) -> int:
+        """The index of ``t``'s class: a new one (``len(self) - 1`` after the call) if it is new."""
+        j = len(self.states)
+        key = self.key
+        i = self.index.setdefault(t if key is None else key(t), j)
+        if i == j:
+            self.states.append(t)
+            self.parent.append(parent)
+            self.action.append(action)
+        return i
+
+    def contains(self, t: State) -> bool:
+        return (t if self.key is None else self.key(t)) in self.index
+
+    @staticmethod
+    def canonical(t: State) -> State:
+        """``t`` itself: the exact store keeps the states it is given."""
+        return t
+
+    def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
+        """The path of parent links from an initial state to state ``i`` (then the step ``extra``:
+        ``(action index, state)``), each step labelled with the action that took it."""
+        steps = [O.TraceStep(_label(model, self.action[j]), self.states[j]) for j in _chain(self.parent, i)]
+        if extra is not None:
+            steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
+        return steps
+
+    def report(self) -> O.StoreReport:
+        """Exact states: their size is not measured (Python objects, about 800 bytes a state)."""
+        return O.StoreReport("exact", len(self))
+
+
+class FingerprintStore:
+    """The fingerprints of the distinct states, with parent and action links, in flat arrays.
+
+    ``table`` is an open-addressing hash table (linear probing) of ``index + 1`` (0: empty), keyed
+    by the fingerprint's low bits; ``fps[i]``, ``parent[i]`` and ``action[i]`` describe state ``i``.
+    """
+
+    exact = False
+
+    def __init__(self, fingerprint: Callable[[State], int], n_actions: int = 0):
+        self.fingerprint = fingerprint
+        self.canonical: Callable[[State], State] = lambda t: t   # make_store gives the fingerprinter's
+        self.fps = array("q")
+        self.parent = array("i")
+        self.action = array("h" if n_actions < 1 << 15 else "i")
+        self._make_table(_FIRST_BITS)
+        self.insert = self._inserter()
+
+    def _make_table(self, bits: int) -> None:
+        self.bits = bits
+        self.mask = (1 << bits) - 1
+        self.grow_at = int(_LOAD * (1 << bits))
+        self.table = array("I", bytes(4 << bits))
+
+    def __len__(self) -> int:
+        return len(self.fps)
+
+    def _inserter(self) -> Callable[[State, int, int], int]:
+        """``insert(t, parent, action)``: the index of ``t``'s fingerprint, a new one (``len(self) - 1``
+        after the call) if it is new.  A closure over the arrays, rebound when the table grows: the
+        search calls it once per generated state, and cell variables are faster than attributes.
+        Without a dedup key the fingerprint is computed inline (``Fingerprinter.state``'s fast path),
+        which saves a Python call per state."""
+        fingerprint, fps = self.fingerprint, self.fps
+        fps_append, parent_append, action_append = fps.append, self.parent.append, self.action.append
+        table, mask, grow_at = self.table, self.mask, self.grow_at
+        caches = getattr(fingerprint, "caches", None)   # Fingerprinter.state's per-variable caches
+        getitem = dict.__getitem__
+
+        def insert(t: State, parent: int, action: int) -> int:
+            nonlocal table, mask, grow_at
+            if caches is None:
+                fp = fingerprint(t)
+            else:
+                try:
+                    fp = hash(tuple(map(getitem, caches, t)))
+                except KeyError:
+                    fp = fingerprint(t)
+            slot = fp & mask
+            k = table[slot]
+            while k:
+                if fps[k - 1] == fp:
+                    return k - 1
+                slot = (slot + 1) & mask
+                k = table[slot]
+            j = len(fps)
+            table[slot] = j + 1
+            fps_append(fp)
+            parent_append(parent)
+            action_append(action)
+            if j >= grow_at:
+                self._grow()
+                table, mask, grow_at = self.table, self.mask, self.grow_at
+            return j
+        return insert
+
+    def contains(self, t: State) -> bool:
+        return self.find(self.fingerprint(t)) >= 0
+
+    def find(self, fp: int) -> int:
+        """The index of the state with fingerprint ``fp``, or -1."""
+        table, fps, mask = self.table, self.fps, self.mask
+        slot = fp & mask
+        k = table[slot]
+        while k:
+            if fps[k - 1] == fp:
+                return k - 1
+            slot = (slot + 1) & mask
+            k = table[slot]
+        return -1
+
+    def _grow(self) -> None:
+        """Double the table and place every index again, vectorised: in each round every unplaced
+        fingerprint tries its current slot, the first of those wanting a free slot takes it, and the
+        others move one slot on (so each probe path crosses only taken slots, as linear probing needs)."""
+        self._make_table(self.bits + 1)
+        if len(self.fps) < 1 << 15:   # small: a loop is quicker than importing numpy
+            table, mask = self.table, self.mask
+            for j, fp in enumerate(self.fps):
+                slot = fp & mask
+                while table[slot]:
+                    slot = (slot + 1) & mask
+                table[slot] = j + 1
+            return
+        import numpy as np  # numpy is imported by a large table's growth, not at start-up (mcheck --help)
+        table = np.zeros(1 << self.bits, dtype=np.uint32)
+        fps = np.frombuffer(self.fps, dtype=np.int64)
+        slots = fps & self.mask
+        pending = np.arange(len(fps), dtype=np.int64)
+        while pending.size:
+            want = slots[pending]
+            free = table[want] == 0
+            uniq, first = np.unique(want[free], return_index=True)
+            won = pending[free][first]
+            table[uniq] = (won + 1).astype(np.uint32)
+            placed = np.zeros(len(fps), dtype=bool)
+            placed[won] = True
+            pending = pending[~placed[pending]]
+            slots[pending] = (slots[pending] + 1) & self.mask
+        self.table = array("I", table.tobytes())
+
+    def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
+        """The behaviour to state ``i`` (then the step ``extra``), rebuilt as TLC rebuilds it: re-run
+        Init and take the first state with the first fingerprint, then for each later one the first
+        successor of the previous state with that fingerprint, labelled with the action that made it."""
+        chain = _chain(self.parent, i)
+        fingerprint, fps = self.fingerprint, self.fps
+        want = fps[chain[0]]
+        state = next((s for s in model.init() if fingerprint(s) == want), None)
+        if state is None:
+            raise TraceRebuildError("no initial state has the recorded fingerprint of the trace's first state")
+        steps = [O.TraceStep(O.INITIAL, state)]
+        for depth, j in enumerate(chain[1:], start=2):
+            model.set_level(depth)
+            want = fps[j]
+            found = next(((ai, t) for ai, t in model.successors(state) if fingerprint(t) == want), None)
+            if found is None:
+                raise TraceRebuildError(f"state {depth} of the trace is not among the successors of state "
+                                        f"{depth - 1} when they are generated again")
+            state = found[1]
+            steps.append(O.TraceStep(_label(model, found[0]), state))
+        if extra is not None:
+            steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
+        return steps
+
+    def size_bytes(self) -> int:
+        """The bytes the seen set and the trace links take (the arrays' used items)."""
+        return (len(self.table) * self.table.itemsize + len(self.fps) * self.fps.itemsize
+                + len(self.parent) * self.parent.itemsize + len(self.action) * self.action.itemsize)
+
+    def min_gap(self) -> int:
+        """The smallest difference between two sorted fingerprints (TLC's FPSet.checkFPs), for the
+        estimate "based on the actual fingerprints"; 2**63 - 1 (Long.MAX_VALUE) with fewer than two."""
+        if len(self.fps) < 2:
+            return (1 << 63) - 1
+        import numpy as np
+        f = np.sort(np.frombuffer(self.fps, dtype=np.int64).view(np.uint64))
+        return int(np.diff(f).min())
+
+    def report(self) -> O.StoreReport:
+        return O.StoreReport("fingerprints", len(self), self.size_bytes(), self.min_gap())
+
+
+def _chain(parent, i: int) -> list[int]:
+    chain = []
+    while i >= 0:
+        chain.append(i)
+        i = parent[i]
+    chain.reverse()
+    return chain
+
+
+def _label(model: Model, ai: int) -> str:
+    return O.INITIAL if ai < 0 else model.actions[ai].label
+
+
+def make_store(model: Model, exact: bool = False) -> ExactStore | FingerprintStore:
+    """The store a search of ``model`` uses: fingerprints of its dedup key, or exact states."""
+    if exact:
+        return ExactStore(model.key)
+    fpr = Fingerprinter(len(model.variables))
+    store = FingerprintStore(view_fingerprint(fpr, model.key), len(model.actions))
+    store.canonical = fpr.canonical
+    return store
