@@ -9,6 +9,7 @@ from ..syntax.errors import EvalError
 from . import outcome as O
 from .liveness import LivenessChecker
 from .observers import GraphRecorder, Observer, ProgressCallback
+from .parallel import ParallelSearch
 from .search import BreadthFirst
 from .store import make_store
 from .traces import lasso_steps
@@ -28,9 +29,10 @@ def check_assumptions(model: Model) -> O.Outcome | None:
 
 def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
               max_states: int | None = None, progress: Callable[[dict], None] | None = None,
-              exact: bool = False) -> O.Outcome:
-    """Check ``model`` as TLC does with one worker; every outcome carries the model and its variables.
-    ``exact`` keeps states exactly (``--exact``) instead of their fingerprints."""
+              exact: bool = False, workers: int = 1) -> O.Outcome:
+    """Check ``model`` as TLC does; every outcome carries the model and its variables.  ``exact``
+    keeps states exactly (``--exact``) instead of their fingerprints; ``workers`` > 1 searches over
+    that many worker processes (``parallel.py``) with the same answers."""
     t0 = time.monotonic()
     out = check_assumptions(model)
     if out is None:
@@ -40,9 +42,14 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             watchers.append(graph)
         if progress is not None:
             watchers.append(ProgressCallback(progress))
-        search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact))
-        out = search.run()
-        out.store = search.store.report()
+        if workers > 1:
+            search = ParallelSearch(model, workers, check_deadlock, max_states, progress, observers=watchers)
+            out = search.run()
+            out.store = search.report()
+        else:
+            search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact))
+            out = search.run()
+            out.store = search.store.report()
         if out.result == "success":
             counts = search.counts()
             store = out.store

@@ -28,15 +28,16 @@ def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str,
 def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
                invariants: tuple[str, ...] = (), no_deadlock: bool = False,
                progress: Callable[[dict], None] | None = None,
-               observers: Sequence[Observer] = (), exact: bool = False) -> O.Outcome:
+               observers: Sequence[Observer] = (), exact: bool = False, workers: int = 1) -> O.Outcome:
     """Check a spec as TLC would; every failure comes back as an ``Outcome`` with TLC's exit code.
-    ``exact`` stores states exactly instead of their fingerprints (``--exact``)."""
+    ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
+    searches over that many worker processes."""
     model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
     if err is not None:
         return err
     old = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:
-        return run_check(model, observers, progress=progress, exact=exact)
+        return run_check(model, observers, progress=progress, exact=exact, workers=workers)
     finally:
         gc.set_threshold(*old)

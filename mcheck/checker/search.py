@@ -166,7 +166,7 @@ class BreadthFirst:
         """The hot loop: every level, every state of it, every successor.  Counters live in locals
         and are written back when the loop ends, however it ends."""
         m, filt, store = self.model, self.filter, self.store
-        insert, canonical = store.insert, store.canonical
+        insert, canonical, new_level = store.insert, store.canonical, store.new_level
         successors, set_level = m.successors, m.set_level
         in_model, check_inv, check_step = filt.in_model, filt.check_invariants, filt.check_step
         on_state, on_edge, on_dead_end = self.on_state, self.on_edge, self.on_dead_end
@@ -180,6 +180,7 @@ class BreadthFirst:
                 set_level(lv)
                 nxt: list[tuple[int, State]] = []
                 self.frontier = level
+                new_level(level)
                 for qi, (cur, s) in enumerate(level):
                     self.cur, self.cur_state = cur, s
                     before = generated

@@ -24,6 +24,7 @@ from . import outcome as O
 
 _FIRST_BITS = 10          # the table starts with 2**10 slots
 _LOAD = 0.6               # and doubles past this load
+_RECENT_MAX = 1 << 20      # states of the current and the next level kept in a dict, at most
 
 
 class TraceRebuildError(Exception):
@@ -65,6 +66,9 @@ class ExactStore:
     def canonical(t: State) -> State:
         """``t`` itself: the exact store keeps the states it is given."""
         return t
+
+    def new_level(self, level: list[tuple[int, State]]) -> None:
+        """Nothing to do: every state is in the dict."""
 
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         """The path of parent links from an initial state to state ``i`` (then the step ``extra``:
@@ -110,23 +114,33 @@ class FingerprintStore:
         """``insert(t, parent, action)``: the index of ``t``'s fingerprint, a new one (``len(self) - 1``
         after the call) if it is new.  A closure over the arrays, rebound when the table grows: the
         search calls it once per generated state, and cell variables are faster than attributes.
-        Without a dedup key the fingerprint is computed inline (``Fingerprinter.state``'s fast path),
-        which saves a Python call per state."""
+
+        Most successors are states of the level being expanded or of the next one (all of them, on
+        TwoPhase), so the states of those two levels are also kept in a dict (``recent``; they are
+        in the frontier anyway): such a successor is found by one C-level dict lookup, without
+        computing its fingerprint.  ``new_level(states)`` starts a level.  Without a dedup key, the
+        fingerprint is computed inline (``Fingerprinter.state``'s fast path), saving a call."""
         fingerprint, fps = self.fingerprint, self.fps
         fps_append, parent_append, action_append = fps.append, self.parent.append, self.action.append
         table, mask, grow_at = self.table, self.mask, self.grow_at
         caches = getattr(fingerprint, "caches", None)   # Fingerprinter.state's per-variable caches
         getitem = dict.__getitem__
+        recent: dict = {}
+        recent_get = recent.get
+        keep = caches is not None    # with a dedup key, states are not what is compared
 
         def insert(t: State, parent: int, action: int) -> int:
             nonlocal table, mask, grow_at
-            if caches is None:
-                fp = fingerprint(t)
-            else:
+            if keep:
+                i = recent_get(t)
+                if i is not None:
+                    return i
                 try:
                     fp = hash(tuple(map(getitem, caches, t)))
                 except KeyError:
                     fp = fingerprint(t)
+            else:
+                fp = fingerprint(t)
             slot = fp & mask
             k = table[slot]
             while k:
@@ -139,10 +153,19 @@ class FingerprintStore:
             fps_append(fp)
             parent_append(parent)
             action_append(action)
+            if keep and len(recent) < _RECENT_MAX:
+                recent[t] = j
             if j >= grow_at:
                 self._grow()
                 table, mask, grow_at = self.table, self.mask, self.grow_at
             return j
+
+        def new_level(level: list[tuple[int, State]]) -> None:
+            nonlocal recent, recent_get
+            recent = {t: i for i, t in level[:_RECENT_MAX]} if keep else {}
+            recent_get = recent.get
+
+        self.new_level = new_level
         return insert
 
     def contains(self, t: State) -> bool:
@@ -191,28 +214,8 @@ class FingerprintStore:
         self.table = array("I", table.tobytes())
 
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
-        """The behaviour to state ``i`` (then the step ``extra``), rebuilt as TLC rebuilds it: re-run
-        Init and take the first state with the first fingerprint, then for each later one the first
-        successor of the previous state with that fingerprint, labelled with the action that made it."""
-        chain = _chain(self.parent, i)
-        fingerprint, fps = self.fingerprint, self.fps
-        want = fps[chain[0]]
-        state = next((s for s in model.init() if fingerprint(s) == want), None)
-        if state is None:
-            raise TraceRebuildError("no initial state has the recorded fingerprint of the trace's first state")
-        steps = [O.TraceStep(O.INITIAL, state)]
-        for depth, j in enumerate(chain[1:], start=2):
-            model.set_level(depth)
-            want = fps[j]
-            found = next(((ai, t) for ai, t in model.successors(state) if fingerprint(t) == want), None)
-            if found is None:
-                raise TraceRebuildError(f"state {depth} of the trace is not among the successors of state "
-                                        f"{depth - 1} when they are generated again")
-            state = found[1]
-            steps.append(O.TraceStep(_label(model, found[0]), state))
-        if extra is not None:
-            steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
-        return steps
+        """The behaviour to state ``i`` (then the step ``extra``), rebuilt from fingerprints."""
+        return rebuild_trace(model, self.fingerprint, [self.fps[j] for j in _chain(self.parent, i)], extra)
 
     def size_bytes(self) -> int:
         """The bytes the seen set and the trace links take (the arrays' used items)."""
@@ -230,6 +233,29 @@ class FingerprintStore:
 
     def report(self) -> O.StoreReport:
         return O.StoreReport("fingerprints", len(self), self.size_bytes(), self.min_gap())
+
+
+def rebuild_trace(model: Model, fingerprint: Callable[[State], int], fps: list[int],
+                  extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
+    """The behaviour through the states with fingerprints ``fps`` (then the step ``extra``), rebuilt
+    as TLC rebuilds it: re-run Init and take the first state with the first fingerprint, then for
+    each later one the first successor of the previous state with it, labelled by its action."""
+    want = fps[0]
+    state = next((s for s in model.init() if fingerprint(s) == want), None)
+    if state is None:
+        raise TraceRebuildError("no initial state has the recorded fingerprint of the trace's first state")
+    steps = [O.TraceStep(O.INITIAL, state)]
+    for depth, want in enumerate(fps[1:], start=2):
+        model.set_level(depth)
+        found = next(((ai, t) for ai, t in model.successors(state) if fingerprint(t) == want), None)
+        if found is None:
+            raise TraceRebuildError(f"state {depth} of the trace is not among the successors of state "
+                                    f"{depth - 1} when they are generated again")
+        state = found[1]
+        steps.append(O.TraceStep(_label(model, found[0]), state))
+    if extra is not None:
+        steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
+    return steps
 
 
 def _chain(parent, i: int) -> list[int]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -16,6 +17,15 @@ from ..trace.text import colorize, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
+
+
+def parse_workers(text: str) -> int:
+    """``--workers``: a positive number, or ``auto`` for one worker per core."""
+    if text == "auto":
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    if not text.isdigit() or int(text) < 1:
+        raise click.BadParameter(f"expected a positive number or auto, not {text!r}", param_hint="--workers")
+    return int(text)
 
 
 def _progress(p: dict) -> None:
@@ -39,16 +49,21 @@ def _progress(p: dict) -> None:
 @click.option("--exact", is_flag=True,
               help="store states exactly (about 800 B each) instead of 64-bit fingerprints (about 25 B): "
                    "no collision is possible")
+@click.option("--workers", default="1", metavar="N|auto",
+              help="search with N worker processes (auto: one per core), with the same answers")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
-                  full_trace=False, html_path=None, explore=False, exact=False):
+                  full_trace=False, html_path=None, explore=False, exact=False, workers="1"):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = parse_consts(consts)
+    n_workers = parse_workers(workers)
+    if n_workers > 1 and exact:
+        raise click.UsageError("--exact keeps every state in one process: it cannot be used with --workers")
     # the state graph for --dump-graph and --html is recorded by the check's own search
     recorder = None
     if graph_path or html_path:
         recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
     r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
-                   observers=[recorder] if recorder is not None else [], exact=exact)
+                   observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers)
     model = r.model
     explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:

@@ -4,6 +4,10 @@ Models that need a community module mcheck does not bundle are left out.
 
 Also tells which models pass that are not yet in the ratchet (so they can be added) and which ratchet
 models fail (a regression).  Exit status 1 on a regression.
+
+    --ratchet            only the ratchet's models
+    --list workers|long  only the models of another list (``runner.LISTS``)
+    --workers N          check with N worker processes
 """
 from __future__ import annotations
 
@@ -20,10 +24,22 @@ def missing_modules(m: dict) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    argv = list(argv)
+    workers = 1
+    if "--workers" in argv:
+        at = argv.index("--workers")
+        workers = int(argv[at + 1])
+        del argv[at:at + 2]
+    which = "ratchet"
+    if "--list" in argv:
+        at = argv.index("--list")
+        which = argv[at + 1]
+        del argv[at:at + 2]
+        argv.append("--ratchet")
     tiers = set(argv) or {"A", "X"}
     only_ratchet = "--ratchet" in argv
     tiers.discard("--ratchet")
-    listed = set(ratchet())
+    listed = set(ratchet(which))
     if only_ratchet and listed and not models():
         print("conformance: the corpus was not found (../shared/conformance or $MCHECK_CONFORMANCE); "
               f"the ratchet's {len(listed)} models cannot be checked")
@@ -40,12 +56,12 @@ def main(argv: list[str]) -> int:
             continue
         if not only_ratchet and missing_modules(m):
             continue
-        out = run_model(m)
+        out = run_model(m, workers)
         print(f"{mid:55} {'yes' if out.ok else 'NO':3} {out.expected:40} {out.actual:40} {out.seconds:7.2f}"
               + ("" if out.ok else f"\n    {out.detail}"), flush=True)
         passed += out.ok
         failed += not out.ok
-        if out.ok and mid not in listed:
+        if out.ok and mid not in listed and which == "ratchet":
             newly.append(mid)
         if not out.ok and mid in listed:
             regressions.append(mid)

@@ -9,6 +9,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 RATCHET = Path(__file__).resolve().parent / "ratchet.txt"
+LISTS = {
+    "ratchet": RATCHET,
+    # the part of the ratchet CI also runs with --workers 2: safety, liveness, SYMMETRY, VIEW, violations
+    "workers": Path(__file__).resolve().parent / "ratchet_workers.txt",
+    # large models CI need not run (minutes each, gigabytes before fingerprints): python -m
+    # tests.conformance.report --list long
+    "long": Path(__file__).resolve().parent / "ratchet_long.txt",
+}
 
 
 def corpus_dir() -> Path | None:
@@ -29,10 +37,11 @@ def model_id(m: dict) -> str:
     return m["cfg"].removeprefix("specifications/")
 
 
-def ratchet() -> list[str]:
-    if not RATCHET.exists():
+def ratchet(name: str = "ratchet") -> list[str]:
+    path = LISTS[name]
+    if not path.exists():
         return []
-    return [ln.strip() for ln in RATCHET.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.strip() for ln in path.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @dataclass
@@ -45,7 +54,7 @@ class Outcome:
     detail: str
 
 
-def run_model(m: dict) -> Outcome:
+def run_model(m: dict, workers: int = 1) -> Outcome:
     from mcheck.checker.run import check_spec
     d = corpus_dir()
     assert d is not None
@@ -53,7 +62,7 @@ def run_model(m: dict) -> Outcome:
     exp_result = tlc.get("result") or m["result"]
     t0 = time.monotonic()
     try:
-        r = check_spec(str(d / m["tla"]), str(d / m["cfg"]))
+        r = check_spec(str(d / m["tla"]), str(d / m["cfg"]), workers=workers)
     except Exception as err:  # a crash is a failed model, reported, not a stopped run
         import traceback
         tb = traceback.format_exc().splitlines()
