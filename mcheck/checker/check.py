@@ -8,8 +8,8 @@ from ..semantics.model import Model
 from ..syntax.errors import EvalError
 from . import outcome as O
 from .liveness import LivenessChecker
+from .checkpoint import Checkpointer, Resumed
 from .observers import GraphRecorder, Observer, ProgressCallback
-from .parallel import ParallelSearch
 from .search import BreadthFirst
 from .store import make_store
 from .traces import lasso_steps
@@ -29,10 +29,12 @@ def check_assumptions(model: Model) -> O.Outcome | None:
 
 def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
               max_states: int | None = None, progress: Callable[[dict], None] | None = None,
-              exact: bool = False, workers: int = 1) -> O.Outcome:
+              exact: bool = False, workers: int = 1, checkpoint: Checkpointer | None = None,
+              resume: Resumed | None = None) -> O.Outcome:
     """Check ``model`` as TLC does; every outcome carries the model and its variables.  ``exact``
     keeps states exactly (``--exact``) instead of their fingerprints; ``workers`` > 1 searches over
-    that many worker processes (``parallel.py``) with the same answers."""
+    that many worker processes (``parallel.py``) with the same answers.  ``checkpoint`` writes
+    checkpoints at level boundaries; ``resume`` starts from one (``checkpoint.py``)."""
     t0 = time.monotonic()
     out = check_assumptions(model)
     if out is None:
@@ -43,11 +45,17 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
         if progress is not None:
             watchers.append(ProgressCallback(progress))
         if workers > 1:
+            from .parallel import ParallelSearch   # late: it imports numpy (80 ms at start-up)
             search = ParallelSearch(model, workers, check_deadlock, max_states, progress, observers=watchers)
             out = search.run()
             out.store = search.report()
         else:
-            search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact))
+            search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact),
+                                  checkpoint=checkpoint)
+            if resume is not None:
+                search.resume(resume)
+                if checkpoint is not None:
+                    checkpoint.resume_from(len(resume.fps))
             out = search.run()
             out.store = search.store.report()
         if out.result == "success":

@@ -31,6 +31,7 @@ EXIT_LIVENESS_ERROR = 77
 EXIT_SPEC_ERROR = 150
 EXIT_CONFIG_ERROR = 151
 EXIT_CFG_SYNTAX = 255   # also: an initial predicate that leaves a variable unbound
+EXIT_SYSTEM = 255       # TLC's ERROR_SYSTEM: e.g. a checkpoint directory that cannot be used
 EXIT_BAD_TRACE_FILE = 1  # mcheck's own: a trace file (ITF) that cannot be read
 
 
@@ -214,6 +215,11 @@ def interrupted(counts: Counts) -> Outcome:
 
 def stopped(max_states: int, counts: Counts) -> Outcome:
     return _make("error", EXIT_EVAL_ERROR, counts, None, f"stopped after {max_states} distinct states")
+
+
+def usage_error(message: str) -> Outcome:
+    """A run that cannot start as asked (a checkpoint directory that cannot be used): exit 255."""
+    return _make("error", EXIT_SYSTEM, None, None, message, stats=False)
 
 
 def load_failure(err: Exception) -> Outcome:

@@ -8,6 +8,7 @@ from ..semantics.load import Recipe
 from ..semantics.model import Model
 from . import outcome as O
 from .check import run_check
+from .checkpoint import CheckpointError, Checkpointer, load
 from .observers import Observer
 
 GC_THRESHOLD = (50000, 20, 100)
@@ -28,16 +29,42 @@ def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str,
 def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
                invariants: tuple[str, ...] = (), no_deadlock: bool = False,
                progress: Callable[[dict], None] | None = None,
-               observers: Sequence[Observer] = (), exact: bool = False, workers: int = 1) -> O.Outcome:
+               observers: Sequence[Observer] = (), exact: bool = False, workers: int = 1,
+               checkpoint_dir: str | None = None, checkpoint_every: float = 60.0,
+               recover: bool = False) -> O.Outcome:
     """Check a spec as TLC would; every failure comes back as an ``Outcome`` with TLC's exit code.
     ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
-    searches over that many worker processes."""
+    searches over that many worker processes.  ``checkpoint_dir`` receives a checkpoint at a level
+    boundary every ``checkpoint_every`` seconds; with ``recover`` the search resumes from it."""
     model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
     if err is not None:
         return err
+    checkpoint = resume = None
+    if checkpoint_dir is not None:
+        problem = _checkpoint_problem(model, exact, workers)
+        if problem is not None:
+            return O.usage_error(problem)
+        try:
+            resume = load(checkpoint_dir, model.recipe) if recover else None
+            checkpoint = Checkpointer(checkpoint_dir, model.recipe, checkpoint_every)
+        except CheckpointError as e:
+            return O.usage_error(str(e))
     old = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:
-        return run_check(model, observers, progress=progress, exact=exact, workers=workers)
+        return run_check(model, observers, progress=progress, exact=exact, workers=workers,
+                         checkpoint=checkpoint, resume=resume)
     finally:
         gc.set_threshold(*old)
+
+
+def _checkpoint_problem(model: Model, exact: bool, workers: int) -> str | None:
+    """Why checkpoints cannot be used for this run, or None."""
+    if exact:
+        return "checkpoints hold fingerprints: --checkpoint and --recover cannot be used with --exact"
+    if workers > 1:
+        return "checkpoints are written by one worker: --checkpoint and --recover need --workers 1"
+    if model.liveness is not None:
+        return ("a checkpoint does not hold the state graph that liveness checking needs: "
+                "--checkpoint and --recover cannot be used with a temporal PROPERTY")
+    return None

@@ -17,6 +17,7 @@ from ..semantics.model import Model, State
 from ..semantics.runtime import AssertionFailed, UnsetVariable
 from ..syntax.errors import EvalError
 from . import outcome as O
+from .checkpoint import Checkpointer, Resumed
 from .diagnose import diagnose_init, diagnose_invariant, diagnose_step
 from .filter import InvariantError, StepFilter
 from .observers import Observer, fan_out
@@ -33,7 +34,7 @@ class BreadthFirst:
 
     def __init__(self, model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
                  max_states: int | None = None, progress_every: float = 5.0,
-                 store: ExactStore | FingerprintStore | None = None):
+                 store: ExactStore | FingerprintStore | None = None, checkpoint: Checkpointer | None = None):
         self.model = model
         self.filter = StepFilter(model)
         self.store = store if store is not None else make_store(model)
@@ -49,16 +50,26 @@ class BreadthFirst:
         self.cur = -1             # the state whose successors are being generated (-1: initial states)
         self.cur_state: State | None = None
         self.left = 0             # states left on the queue when the search stopped
+        self.checkpoint = checkpoint
+        self.resumed = False
 
     def counts(self) -> O.Counts:
         return O.Counts(len(self.store), self.generated, self.depth, self.left, time.monotonic() - self.t0)
 
+    def resume(self, saved: Resumed) -> None:
+        """Start from a checkpoint (``run`` then skips the initial states): its store, level and counts."""
+        self.store.load(saved.fps, saved.parent, saved.action)
+        self.frontier = saved.frontier
+        self.level, self.generated, self.depth = saved.level, saved.generated, saved.depth
+        self.resumed = True
+
     def run(self) -> O.Outcome:
         """Generate the initial states, then level after level; the first violation ends the search."""
         try:
-            bad = self._initial()
-            if bad is not None:
-                return bad
+            if not self.resumed:
+                bad = self._initial()
+                if bad is not None:
+                    return bad
             return self._levels()
         except KeyboardInterrupt:
             self.left = len(self.frontier)
@@ -173,8 +184,11 @@ class BreadthFirst:
         generated, depth, level = self.generated, self.depth, self.frontier
         n = len(store)
         last_report = time.monotonic()
+        checkpoint = self.checkpoint
         try:
             while level:
+                if checkpoint is not None and checkpoint.due():
+                    checkpoint.save(store, level, self.level, generated, depth)
                 self.level += 1
                 lv = self.level
                 set_level(lv)

@@ -171,6 +171,18 @@ class FingerprintStore:
     def contains(self, t: State) -> bool:
         return self.find(self.fingerprint(t)) >= 0
 
+    def load(self, fps: array, parent: array, action: array) -> None:
+        """Take the rows of a checkpoint (the store must be empty), and rebuild the table."""
+        self.fps.extend(fps)
+        self.parent.extend(parent)
+        self.action.extend(action)
+        bits = _FIRST_BITS
+        while len(self.fps) > _LOAD * (1 << bits):
+            bits += 1
+        self._make_table(bits - 1)
+        self._grow()
+        self.insert = self._inserter()
+
     def find(self, fp: int) -> int:
         """The index of the state with fingerprint ``fp``, or -1."""
         table, fps, mask = self.table, self.fps, self.mask

@@ -51,8 +51,15 @@ def _progress(p: dict) -> None:
                    "no collision is possible")
 @click.option("--workers", default="1", metavar="N|auto",
               help="search with N worker processes (auto: one per core), with the same answers")
+@click.option("--checkpoint", "checkpoint_dir", type=click.Path(file_okay=False),
+              help="write a checkpoint into DIR at a level boundary every --checkpoint-every seconds")
+@click.option("--checkpoint-every", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              help="seconds between checkpoints (0: every level)")
+@click.option("--recover", "recover_dir", type=click.Path(file_okay=False),
+              help="resume the run whose checkpoint is in DIR (and go on writing checkpoints there)")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
-                  full_trace=False, html_path=None, explore=False, exact=False, workers="1"):
+                  full_trace=False, html_path=None, explore=False, exact=False, workers="1",
+                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = parse_consts(consts)
     n_workers = parse_workers(workers)
@@ -63,7 +70,9 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     if graph_path or html_path:
         recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
     r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
-                   observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers)
+                   observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
+                   checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
+                   recover=recover_dir is not None)
     model = r.model
     explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:
