@@ -222,6 +222,11 @@ def usage_error(message: str) -> Outcome:
     return _make("error", EXIT_SYSTEM, None, None, message, stats=False)
 
 
+def worker_failure(message: str, counts: Counts) -> Outcome:
+    """A worker process of ``--workers`` that failed or died: no answer can be given (exit 255)."""
+    return _make("error", EXIT_SYSTEM, counts, None, f"The search stopped: {message}")
+
+
 def load_failure(err: Exception) -> Outcome:
     """A spec or .cfg that cannot be loaded, with TLC's exit code for the kind of problem."""
     if isinstance(err, CfgSyntaxError):

@@ -31,7 +31,7 @@ from .search import BreadthFirst
 from .shard import ShardTable
 from .store import make_store, rebuild_trace
 from .traces import step_label
-from .transport import ProcessTransport, Transport
+from .transport import ProcessTransport, Transport, WorkerError
 
 _POS_BITS = 25            # a key: rank << 25 | position << 1 | (0: the new state's checks, 1: the step's)
 _LAST = (1 << 24) - 1     # the position of a deadlock: after every successor
@@ -73,6 +73,18 @@ class ShardWorker:
     def start(self, items: list[tuple[int, int, State]]) -> None:
         self.frontier = items
 
+    def give(self, k: int) -> list[tuple[int, int, State]]:
+        """Hand ``k`` of this worker's next states to another worker (load balance)."""
+        if k <= 0:
+            return []
+        out, self.frontier = self.frontier[-k:], self.frontier[:-k]
+        return out
+
+    def take(self, items: list[tuple[int, int, State]]) -> None:
+        """Take states from another worker, keeping the frontier in rank order."""
+        if items:
+            self.frontier = sorted(self.frontier + items, key=lambda e: e[1])
+
     def expand(self, level: int) -> dict:
         """Generate the successors of this worker's states; the new-looking ones as arrays (the
         first of each fingerprint here), and the first event, by key, if any."""
@@ -85,18 +97,26 @@ class ShardWorker:
         record = self.record
         e_src, e_row, e_act = self.edges = ([], [], [])
         self.dead = dead = []
+        # as in the one-worker store: a successor that is one of this level's states here (-2 - its
+        # global id) or was found already (its row) is known without its fingerprint
+        recent: dict | None = None if self.model.key is not None else {s: -2 - g for g, _, s in self.frontier}
         for gid, rank, s in self.frontier:
             pos = 0
+            base = rank << _POS_BITS
             try:
                 for ai, t in m.successors(s):
                     generated += 1
                     if in_model is None or in_model(s, t):
-                        fp = fingerprint(t)
-                        r = seen.get(fp)
+                        r = None if recent is None else recent.get(t)
                         if r is None:
-                            r = seen[fp] = len(fps)
-                            fps.append(fp), keys.append(_key(rank, pos)), parents.append(gid)
-                            actions.append(ai), found.append(t)
+                            fp = fingerprint(t)
+                            r = seen.get(fp)
+                            if r is None:
+                                r = seen[fp] = len(fps)
+                                fps.append(fp), keys.append(base | (pos << 1)), parents.append(gid)
+                                actions.append(ai), found.append(t)
+                                if recent is not None:
+                                    recent[t] = r
                         if record:
                             e_src.append(gid), e_row.append(r), e_act.append(ai)
                         if check_step is not None:
@@ -147,8 +167,9 @@ class ShardWorker:
         out = {"size": len(items), "event": event}
         if self.record:
             src, row, act = self.edges
-            out["edges"] = (np.array(src, dtype=np.int64), all_gids[np.array(row, dtype=np.int64)],
-                            np.array(act, dtype=np.int32))
+            row = np.array(row, dtype=np.int64)
+            dst = np.where(row >= 0, all_gids[np.maximum(row, 0)] if len(all_gids) else 0, -2 - row)
+            out["edges"] = (np.array(src, dtype=np.int64), dst, np.array(act, dtype=np.int32))
             out["dead"] = self.dead
             out["states"] = [(g, r, st) for g, r, st in items]
             self.edges, self.dead = ([], [], []), []
@@ -191,9 +212,12 @@ class ParallelSearch:
         if bad is not None:
             return bad
         self.generated, self.depth = first.generated, first.depth
-        if self.transport is None:
-            self.transport = ProcessTransport(ShardWorker, (self.model.recipe, self.deadlock, self.record, self.n),
-                                              self.n)
+        try:
+            if self.transport is None:
+                self.transport = ProcessTransport(ShardWorker, (self.model.recipe, self.deadlock, self.record,
+                                                                self.n), self.n)
+        except WorkerError as err:
+            return O.worker_failure(str(err), self.counts())
         try:
             self._start(first)
             out = self._levels()
@@ -201,6 +225,8 @@ class ParallelSearch:
             return out
         except KeyboardInterrupt:
             return O.interrupted(self.counts())
+        except WorkerError as err:
+            return O.worker_failure(str(err), self.counts())
         finally:
             self.transport.close()
 
@@ -253,6 +279,7 @@ class ParallelSearch:
                 self.depth = level
             size = sum(s["size"] for s in settled)
             self.left = size
+            self._balance([s["size"] for s in settled])
             event = self._first_event(parts, settled, cat, sender, row, gids)
             if event is not None:
                 return self._outcome(event, level)
@@ -265,6 +292,26 @@ class ParallelSearch:
         out = O.success(self.counts())
         out.complete = True
         return out
+
+    def _balance(self, sizes: list[int]) -> None:
+        """Move states from the workers with more than their share of the next level to those with
+        less, when the largest share passes the mean by a tenth (states stay where they were found,
+        so one initial state would otherwise leave every other worker idle)."""
+        total = sum(sizes)
+        target = -(-total // self.n)
+        if max(sizes) <= 1.1 * target + 8:
+            return
+        excess = [max(0, s - target) for s in sizes]
+        gifts = self.transport.call("give", [(k,) for k in excess])
+        pool = [item for g in gifts for item in g]
+        shares = []
+        for s in sizes:
+            need = max(0, target - s) if s < target else 0
+            shares.append(pool[:need])
+            pool = pool[need:]
+        if pool:   # rounding: the rest to the smallest share
+            shares[sizes.index(min(sizes))].extend(pool)
+        self.transport.call("take", [(sh,) for sh in shares])
 
     def _record(self, settled: list[dict], winners, ranks, gids, cat) -> None:
         """Tell the observers what one search would have told them: the new states in its order,

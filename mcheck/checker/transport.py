@@ -4,17 +4,21 @@ A ``Transport`` holds ``n`` worker objects, each built in its own process (or, f
 its own actor) from a picklable factory and its arguments, and calls one method on all of them at
 once: ``call("expand", [args of worker 0, args of worker 1, ...])`` returns their results in worker
 order.  Everything the search sends is plain data (numpy arrays, tuples of values), so any
-transport that can pickle it fits: ``ProcessTransport`` uses ``multiprocessing`` pipes.
+transport that can pickle it fits: ``ProcessTransport`` uses socket pairs to fresh interpreters.
 
-Workers are started with the ``spawn`` method: each builds its model from the spec's recipe, as a
-cluster node would, so a run on this machine already checks that fingerprints do not depend on the
-process (each spawned interpreter has its own string-hash seed).
+Each worker builds its model from the spec's recipe, as a cluster node would, so a run on this
+machine already checks that fingerprints do not depend on the process (each interpreter has its
+own string-hash seed).
 """
 from __future__ import annotations
 
-import multiprocessing
+import pickle
 import signal
+import socket
+import subprocess
+import sys
 import traceback
+from multiprocessing.connection import Connection
 from typing import Any, Callable, Protocol, Sequence
 
 
@@ -56,35 +60,52 @@ def _serve(conn: Any, factory: Callable, args: tuple) -> None:
 
 
 class ProcessTransport:
-    """``n`` worker processes on this machine, each ``factory(*args, i)`` for its index ``i``."""
+    """``n`` worker processes on this machine, each ``factory(*args, i)`` for its index ``i``.
+
+    Each worker is a fresh interpreter (``python -c``), talking over a socket pair with pickled
+    messages: unlike ``multiprocessing``'s spawn, it never re-imports the caller's main module, so
+    a script calling ``mcheck.check`` needs no ``if __name__ == "__main__"`` guard.  The workers'
+    standard output is the caller's, as TLC's workers print to TLC's (``Print`` in an action)."""
 
     def __init__(self, factory: Callable, args: tuple, n: int):
-        ctx = multiprocessing.get_context("spawn")
         self.n = n
         self.conns = []
         self.procs = []
         for i in range(n):
-            mine, theirs = ctx.Pipe()
-            p = ctx.Process(target=_serve, args=(theirs, factory, args + (i,)), daemon=True)
-            p.start()
+            mine, theirs = socket.socketpair()
+            boot = pickle.dumps((factory, args + (i,)))
+            code = f"from mcheck.checker.transport import _worker_main; _worker_main({theirs.fileno()})"
+            p = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),),
+                                 stdin=subprocess.DEVNULL)
             theirs.close()
-            self.conns.append(mine)
+            conn = Connection(mine.detach())
+            conn.send_bytes(boot)
+            self.conns.append(conn)
             self.procs.append(p)
         self._gather()   # each worker says it is built (or why it is not)
 
     def call(self, method: str, args: Sequence[tuple]) -> list[Any]:
-        for conn, a in zip(self.conns, args):
-            conn.send((method, a))
+        for i, (conn, a) in enumerate(zip(self.conns, args)):
+            try:
+                conn.send((method, a))
+            except (OSError, ValueError):
+                raise self._died(i) from None
         return self._gather()
+
+    def _died(self, i: int) -> WorkerError:
+        try:
+            code = self.procs[i].wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            code = None
+        return WorkerError(f"worker {i} died (exit code {code})")
 
     def _gather(self) -> list[Any]:
         out = []
         for i, conn in enumerate(self.conns):
             try:
                 status, value = conn.recv()
-            except (EOFError, ConnectionError):
-                self.procs[i].join(timeout=1)
-                raise WorkerError(f"worker {i} died (exit code {self.procs[i].exitcode})") from None
+            except (EOFError, OSError):
+                raise self._died(i) from None
             if status != "ok":
                 raise WorkerError(f"worker {i} failed:\n{value}")
             out.append(value)
@@ -97,8 +118,32 @@ class ProcessTransport:
             except (OSError, ValueError):
                 pass
         for p in self.procs:
-            p.join(timeout=2)
-            if p.is_alive():
+            try:
+                p.wait(timeout=2)
+            except subprocess.TimeoutExpired:
                 p.kill()
+                p.wait()
         for conn in self.conns:
             conn.close()
+
+
+def _worker_main(fd: int) -> None:
+    """The entry point of a worker interpreter: its first message says what to build."""
+    conn = Connection(fd)
+    factory, args = pickle.loads(conn.recv_bytes())
+    _serve(conn, factory, args)
+
+
+class InProcessTransport:
+    """The workers as objects in this process, called one after the other: for tests and profiling
+    (the same messages as ``ProcessTransport``, with no process and no pickling)."""
+
+    def __init__(self, factory: Callable, args: tuple, n: int):
+        self.n = n
+        self.workers = [factory(*args, i) for i in range(n)]
+
+    def call(self, method: str, args: Sequence[tuple]) -> list[Any]:
+        return [getattr(w, method)(*a) for w, a in zip(self.workers, args)]
+
+    def close(self) -> None:
+        self.workers = []
