@@ -20,11 +20,13 @@ import time
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from ..semantics.model import State
+from .frontier import Frontier
 
-FORMAT = 1
+FORMAT = 2
+_CHUNK = 4096   # states per pickle in a level file
 _ARRAYS = ("fps", "parent", "action")
 
 
@@ -77,8 +79,10 @@ class Checkpointer:
     def due(self) -> bool:
         return time.monotonic() - self.last >= self.every
 
-    def save(self, store: Any, frontier: list[tuple[int, State]], level: int, generated: int, depth: int) -> None:
-        """Append the new rows, write the level's states, then the header that makes them a checkpoint."""
+    def save(self, store: Any, frontier: Iterable[tuple[int, State]], level: int, generated: int,
+             depth: int) -> Iterable[tuple[int, State]]:
+        """Append the new rows, write the level's states, then the header that makes them a checkpoint.
+        Returns the level's states to search (a spilled ``Frontier`` is read once: a copy comes back)."""
         n = len(store.fps)
         for name in _ARRAYS:
             rows = getattr(store, name)[self.rows:n]
@@ -90,8 +94,17 @@ class Checkpointer:
                 os.fsync(f.fileno())
         level_file = f"level-{level}.pkl"
         tmp = self.dir / (level_file + ".tmp")
+        keep = frontier if isinstance(frontier, list) else Frontier(frontier.budget)
         with open(tmp, "wb") as f:
-            pickle.dump(frontier, f, protocol=pickle.HIGHEST_PROTOCOL)
+            chunk: list = []
+            for item in frontier:
+                if keep is not frontier:
+                    keep.append(*item)
+                chunk.append(item)
+                if len(chunk) >= _CHUNK:
+                    pickle.dump(chunk, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    chunk = []
+            pickle.dump(chunk, f, protocol=pickle.HIGHEST_PROTOCOL)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, self.dir / level_file)
@@ -106,6 +119,7 @@ class Checkpointer:
         self.rows = n
         self.count += 1
         self.last = time.monotonic()
+        return keep
 
 
 def load(directory: str, recipe: Any) -> Resumed:
@@ -132,7 +146,12 @@ def load(directory: str, recipe: Any) -> Resumed:
             arrays[name] = a
     except (OSError, EOFError, KeyError) as err:
         raise CheckpointError(f"the checkpoint in {d} is incomplete: {err}") from None
+    frontier: list = []
     with open(d / header["frontier"], "rb") as f:
-        frontier = pickle.load(f)
+        while True:   # the level's states, in chunks
+            try:
+                frontier.extend(pickle.load(f))
+            except EOFError:
+                break
     return Resumed(arrays["fps"], arrays["parent"], arrays["action"], frontier, header["level"],
                    header["generated"], header["depth"])

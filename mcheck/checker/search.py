@@ -20,6 +20,7 @@ from . import outcome as O
 from .checkpoint import Checkpointer, Resumed
 from .diagnose import diagnose_init, diagnose_invariant, diagnose_step
 from .filter import InvariantError, StepFilter
+from .frontier import Frontier, default_budget
 from .observers import Observer, fan_out
 from .store import ExactStore, FingerprintStore, make_store
 from .traces import step_label
@@ -34,7 +35,8 @@ class BreadthFirst:
 
     def __init__(self, model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
                  max_states: int | None = None, progress_every: float = 5.0,
-                 store: ExactStore | FingerprintStore | None = None, checkpoint: Checkpointer | None = None):
+                 store: ExactStore | FingerprintStore | None = None, checkpoint: Checkpointer | None = None,
+                 budget: int | None = None):
         self.model = model
         self.filter = StepFilter(model)
         self.store = store if store is not None else make_store(model)
@@ -46,12 +48,13 @@ class BreadthFirst:
         self.generated = 0
         self.depth = 0
         self.level = 1            # the level being generated (TLCGet("level"))
-        self.frontier: list[tuple[int, State]] = []
+        self.frontier: list[tuple[int, State]] | Frontier = []
         self.cur = -1             # the state whose successors are being generated (-1: initial states)
         self.cur_state: State | None = None
         self.left = 0             # states left on the queue when the search stopped
         self.checkpoint = checkpoint
         self.resumed = False
+        self.budget = default_budget() if budget is None else budget   # bytes of a level's states in memory
 
     def counts(self) -> O.Counts:
         return O.Counts(len(self.store), self.generated, self.depth, self.left, time.monotonic() - self.t0)
@@ -188,13 +191,14 @@ class BreadthFirst:
         try:
             while level:
                 if checkpoint is not None and checkpoint.due():
-                    checkpoint.save(store, level, self.level, generated, depth)
+                    level = checkpoint.save(store, level, self.level, generated, depth)
                 self.level += 1
                 lv = self.level
                 set_level(lv)
-                nxt: list[tuple[int, State]] = []
+                nxt = Frontier(self.budget)
+                nxt_append = nxt.append
                 self.frontier = level
-                new_level(level)
+                new_level()
                 for qi, (cur, s) in enumerate(level):
                     self.cur, self.cur_state = cur, s
                     before = generated
@@ -209,7 +213,7 @@ class BreadthFirst:
                             if idx == n:
                                 n += 1
                                 t = canonical(t)
-                                nxt.append((idx, t))
+                                nxt_append(idx, t)
                                 new = True
                                 if on_state is not None:
                                     on_state(idx, t, cur, ai)

@@ -67,7 +67,7 @@ class ExactStore:
         """``t`` itself: the exact store keeps the states it is given."""
         return t
 
-    def new_level(self, level: list[tuple[int, State]]) -> None:
+    def new_level(self) -> None:
         """Nothing to do: every state is in the dict."""
 
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
@@ -118,21 +118,24 @@ class FingerprintStore:
         Most successors are states of the level being expanded or of the next one (all of them, on
         TwoPhase), so the states of those two levels are also kept in a dict (``recent``; they are
         in the frontier anyway): such a successor is found by one C-level dict lookup, without
-        computing its fingerprint.  ``new_level(states)`` starts a level.  Without a dedup key, the
+        computing its fingerprint.  ``new_level()`` starts a level.  Without a dedup key, the
         fingerprint is computed inline (``Fingerprinter.state``'s fast path), saving a call."""
         fingerprint, fps = self.fingerprint, self.fps
         fps_append, parent_append, action_append = fps.append, self.parent.append, self.action.append
         table, mask, grow_at = self.table, self.mask, self.grow_at
         caches = getattr(fingerprint, "caches", None)   # Fingerprinter.state's per-variable caches
         getitem = dict.__getitem__
-        recent: dict = {}
-        recent_get = recent.get
+        recent: dict = {}            # the states found while expanding the previous level (this level's)
+        found: dict = {}             # the states found while expanding this level (the next level's)
+        recent_get, found_get = recent.get, found.get
         keep = caches is not None    # with a dedup key, states are not what is compared
 
         def insert(t: State, parent: int, action: int) -> int:
             nonlocal table, mask, grow_at
             if keep:
                 i = recent_get(t)
+                if i is None:
+                    i = found_get(t)
                 if i is not None:
                     return i
                 try:
@@ -153,17 +156,17 @@ class FingerprintStore:
             fps_append(fp)
             parent_append(parent)
             action_append(action)
-            if keep and len(recent) < _RECENT_MAX:
-                recent[t] = j
+            if keep and len(found) < _RECENT_MAX:
+                found[t] = j
             if j >= grow_at:
                 self._grow()
                 table, mask, grow_at = self.table, self.mask, self.grow_at
             return j
 
-        def new_level(level: list[tuple[int, State]]) -> None:
-            nonlocal recent, recent_get
-            recent = {t: i for i, t in level[:_RECENT_MAX]} if keep else {}
-            recent_get = recent.get
+        def new_level() -> None:
+            nonlocal recent, found, recent_get, found_get
+            recent, found = found, {}
+            recent_get, found_get = recent.get, found.get
 
         self.new_level = new_level
         return insert

@@ -8,6 +8,7 @@ import sys
 import click
 from rich.console import Console
 
+from ..checker.frontier import parse_size
 from ..checker.observers import GraphRecorder
 from ..checker.run import check_spec
 from ..trace.html import GRAPH_LIMIT, write_report
@@ -57,12 +58,19 @@ def _progress(p: dict) -> None:
               help="seconds between checkpoints (0: every level)")
 @click.option("--recover", "recover_dir", type=click.Path(file_okay=False),
               help="resume the run whose checkpoint is in DIR (and go on writing checkpoints there)")
+@click.option("--mem", "memory", metavar="SIZE",
+              help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
+                   "(default: a quarter of the memory available)")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
-                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None):
+                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = parse_consts(consts)
     n_workers = parse_workers(workers)
+    try:
+        budget = parse_size(memory) if memory is not None else None
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--mem") from None
     if n_workers > 1 and exact:
         raise click.UsageError("--exact keeps every state in one process: it cannot be used with --workers")
     # the state graph for --dump-graph and --html is recorded by the check's own search
@@ -72,7 +80,7 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
                    observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
                    checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
-                   recover=recover_dir is not None)
+                   recover=recover_dir is not None, memory=budget)
     model = r.model
     explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:

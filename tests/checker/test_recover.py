@@ -96,3 +96,33 @@ def test_an_unwritable_checkpoint_directory_is_reported_before_the_search(tmp_pa
     r = _mcheck(str(spec), "--no-deadlock", "--checkpoint", str(blocker / "cp"))
     assert r.returncode == 255 and "cannot write checkpoints to" in r.stdout + r.stderr
     assert "states generated" not in r.stdout
+
+
+HYPER = """---- MODULE Hyper ----
+EXTENDS Naturals
+VARIABLES a, b, c, d
+Init == a = 0 /\\ b = 0 /\\ c = 0 /\\ d = 0
+Next == \\/ a < 19 /\\ a' = a + 1 /\\ UNCHANGED <<b, c, d>>
+        \\/ b < 19 /\\ b' = b + 1 /\\ UNCHANGED <<a, c, d>>
+        \\/ c < 19 /\\ c' = c + 1 /\\ UNCHANGED <<a, b, d>>
+        \\/ d < 19 /\\ d' = d + 1 /\\ UNCHANGED <<a, b, c>>
+Far == a + b + c + d < 70
+====
+"""
+
+
+def test_levels_spilled_to_disk_give_the_same_figures_and_trace(tmp_path, monkeypatch):
+    from mcheck.checker import frontier
+    from mcheck.checker.run import check_spec
+    (tmp_path / "Hyper.tla").write_text(HYPER)
+    (tmp_path / "Hyper.cfg").write_text("INIT Init\nNEXT Next\nINVARIANT Far\n")
+    spec = str(tmp_path / "Hyper.tla")
+    whole = check_spec(spec, no_deadlock=True)
+    spills = []
+    real = frontier.Frontier._spill
+    monkeypatch.setattr(frontier.Frontier, "_spill", lambda self: (spills.append(1), real(self))[1])
+    spilled = check_spec(spec, no_deadlock=True, memory=1024)   # levels past 4096 states go to disk
+    assert spills, "no level was spilled: the test would prove nothing"
+    assert (spilled.result, spilled.distinct_states, spilled.states_generated, spilled.depth) == \
+        (whole.result, whole.distinct_states, whole.states_generated, whole.depth)
+    assert [s.state for s in spilled.violation.trace] == [s.state for s in whole.violation.trace]
