@@ -222,6 +222,15 @@ def usage_error(message: str) -> Outcome:
     return _make("error", EXIT_SYSTEM, None, None, message, stats=False)
 
 
+def trace_lost(message: str, counts: Counts) -> Outcome:
+    """The search stopped at a violation or an error, but its trace could not be rebuilt from the
+    fingerprints (the spec draws random values, e.g. RandomElement): exit 255, and what to do."""
+    return _make("error", EXIT_SYSTEM, counts, None,
+                 f"The search stopped at a violation or an error, but its behaviour could not be rebuilt: "
+                 f"{message}. The spec's steps are not a function of its states (RandomElement?); "
+                 f"run it again with --exact, which keeps the states themselves.")
+
+
 def worker_failure(message: str, counts: Counts) -> Outcome:
     """A worker process of ``--workers`` that failed or died: no answer can be given (exit 255)."""
     return _make("error", EXIT_SYSTEM, counts, None, f"The search stopped: {message}")

@@ -119,14 +119,14 @@ class ShardWorker:
                                     recent[t] = r
                         if record:
                             e_src.append(gid), e_row.append(r), e_act.append(ai)
-                        if check_step is not None:
-                            name = check_step(s, t)
-                            if name is not None:
-                                event = (_key(rank, pos, 1), "property", name, gid, ai, t)
                     elif check_inv is not None:
                         name = check_inv(t)
                         if name is not None:
                             event = (_key(rank, pos), "invariant", name, gid, ai, t)
+                    if event is None and check_step is not None:   # every step, also one leaving the model
+                        name = check_step(s, t)
+                        if name is not None:
+                            event = (_key(rank, pos, 1), "property", name, gid, ai, t)
                     if event is not None:
                         break
                     pos += 1
@@ -195,7 +195,7 @@ class ParallelSearch:
         self.transport = transport
         fpr = Fingerprinter(len(model.variables))
         self.fingerprint = view_fingerprint(fpr, model.key)
-        self.t0 = time.monotonic()
+        self.t0 = self.reported = time.monotonic()
         self.generated = self.distinct = self.depth = self.left = 0
         self.bytes = 0
         self.min_gap: int | None = None
@@ -283,7 +283,8 @@ class ParallelSearch:
             event = self._first_event(parts, settled, cat, sender, row, gids)
             if event is not None:
                 return self._outcome(event, level)
-            if self.progress is not None:
+            if self.progress is not None and time.monotonic() - self.reported > 5.0:
+                self.reported = time.monotonic()
                 self.progress({"depth": self.depth, "generated": self.generated, "distinct": self.distinct,
                                "queue": size, "seconds": time.monotonic() - self.t0})
             if self.max_states is not None and self.distinct > self.max_states:

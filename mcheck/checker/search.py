@@ -22,7 +22,7 @@ from .diagnose import diagnose_init, diagnose_invariant, diagnose_step
 from .filter import InvariantError, StepFilter
 from .frontier import Frontier, default_budget
 from .observers import Observer, fan_out
-from .store import ExactStore, FingerprintStore, make_store
+from .store import ExactStore, FingerprintStore, TraceRebuildError, make_store
 from .traces import step_label
 
 
@@ -77,6 +77,8 @@ class BreadthFirst:
         except KeyboardInterrupt:
             self.left = len(self.frontier)
             return O.interrupted(self.counts())
+        except TraceRebuildError as err:
+            return O.trace_lost(str(err), self.counts())
 
     # ------------------------------------------------------------------ the initial states
 
@@ -118,6 +120,8 @@ class BreadthFirst:
     def _levels(self) -> O.Outcome:
         try:
             found = self._explore()
+        except TraceRebuildError:
+            raise
         except InvariantError as f:
             # TLC: "Evaluating invariant Inv failed." and the cause, exit 76 (ErrE)
             msg = diagnose_invariant(self.model, f.name, f.state, f.err)

@@ -30,8 +30,22 @@ def parse_workers(text: str) -> int:
 
 
 def _progress(p: dict) -> None:
-    click.echo(f"Progress({p['depth']}): {p['generated']:,} states generated, {p['distinct']:,} distinct "
-               f"states found, {p['queue']:,} states left on queue ({p['seconds']:.0f} s).", err=True)
+    """TLC's progress line, then the rate and this process's memory per distinct state."""
+    secs = max(p["seconds"], 1e-9)
+    rss = _rss_bytes()
+    per = f", {rss / p['distinct']:.0f} B/state in memory" if rss and p["distinct"] else ""
+    click.echo(f"Progress({p['depth']}): {p['generated']:,} states generated ({p['generated'] / secs:,.0f} s/s), "
+               f"{p['distinct']:,} distinct states found, {p['queue']:,} states left on queue "
+               f"({p['seconds']:.0f} s{per}).", err=True)
+
+
+def _rss_bytes() -> int | None:
+    """This process's resident memory now (Linux), or None."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 @click.command("check")
