@@ -99,14 +99,14 @@ class ShardWorker:
                             actions.append(ai), found.append(t)
                         if record:
                             e_src.append(gid), e_row.append(r), e_act.append(ai)
-                        if check_step is not None:
-                            name = check_step(s, t)
-                            if name is not None:
-                                event = (_key(rank, pos, 1), "property", name, gid, ai, t)
                     elif check_inv is not None:
                         name = check_inv(t)
                         if name is not None:
                             event = (_key(rank, pos), "invariant", name, gid, ai, t)
+                    if event is None and check_step is not None:   # every step, also one leaving the model
+                        name = check_step(s, t)
+                        if name is not None:
+                            event = (_key(rank, pos, 1), "property", name, gid, ai, t)
                     if event is not None:
                         break
                     pos += 1
@@ -376,6 +376,9 @@ class _Replayed:
     @staticmethod
     def canonical(t: State) -> State:
         return t
+
+    def new_level(self, level: list[tuple[int, State]]) -> None:
+        """Nothing to keep: ``BreadthFirst`` starts each level with this call (the replay has one)."""
 
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         steps = list(self.prefix)
