@@ -425,6 +425,9 @@ class _Replayed:
     def canonical(t: State) -> State:
         return t
 
+    def new_level(self, level: list[tuple[int, State]]) -> None:
+        """Nothing to keep: ``BreadthFirst`` starts each level with this call (the replay has one)."""
+
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         steps = list(self.prefix)
         if extra is not None:
