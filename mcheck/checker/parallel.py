@@ -425,7 +425,7 @@ class _Replayed:
     def canonical(t: State) -> State:
         return t
 
-    def new_level(self, level: list[tuple[int, State]]) -> None:
+    def new_level(self) -> None:
         """Nothing to keep: ``BreadthFirst`` starts each level with this call (the replay has one)."""
 
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
