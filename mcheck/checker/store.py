@@ -92,9 +92,11 @@ class FingerprintStore:
 
     exact = False
 
-    def __init__(self, fingerprint: Callable[[State], int], n_actions: int = 0):
+    def __init__(self, fingerprint: Callable[[State], int], n_actions: int = 0,
+                 canonical: Callable[[State], State] | None = None):
         self.fingerprint = fingerprint
-        self.canonical: Callable[[State], State] = lambda t: t   # make_store gives the fingerprinter's
+        # the state with its values replaced by the cached equal ones (Fingerprinter.canonical)
+        self.canonical: Callable[[State], State] = canonical if canonical is not None else (lambda t: t)
         self.fps = array("q")
         self.parent = array("i")
         self.action = array("h" if n_actions < 1 << 15 else "i")
@@ -125,6 +127,7 @@ class FingerprintStore:
         table, mask, grow_at = self.table, self.mask, self.grow_at
         caches = getattr(fingerprint, "caches", None)   # Fingerprinter.state's per-variable caches
         getitem = dict.__getitem__
+        canonical = self.canonical
         recent: dict = {}            # the states found while expanding the previous level (this level's)
         found: dict = {}             # the states found while expanding this level (the next level's)
         recent_get, found_get = recent.get, found.get
@@ -157,7 +160,7 @@ class FingerprintStore:
             parent_append(parent)
             action_append(action)
             if keep and len(found) < _RECENT_MAX:
-                found[t] = j
+                found[canonical(t)] = j   # the very tuple the search queues (canonical remembers it)
             if j >= grow_at:
                 self._grow()
                 table, mask, grow_at = self.table, self.mask, self.grow_at
@@ -291,6 +294,4 @@ def make_store(model: Model, exact: bool = False) -> ExactStore | FingerprintSto
     if exact:
         return ExactStore(model.key)
     fpr = Fingerprinter(len(model.variables))
-    store = FingerprintStore(view_fingerprint(fpr, model.key), len(model.actions))
-    store.canonical = fpr.canonical
-    return store
+    return FingerprintStore(view_fingerprint(fpr, model.key), len(model.actions), fpr.canonical)

@@ -81,8 +81,14 @@ class Fingerprinter:
             except KeyError:
                 return hash(tuple(map(self._remember, range(len(t)), t)))
 
+        last: list = [None, None]   # the last state made canonical, and the result (asked twice in a row)
+
         def canonical(t: tuple) -> tuple:
-            return tuple(map(get, canons, t, t))
+            if t is last[0]:
+                return last[1]
+            c = tuple(map(get, canons, t, t))
+            last[0], last[1] = t, c
+            return c
 
         state.caches = caches   # type: ignore[attr-defined]  # a store inlines the fast path
         self.state: Callable[[tuple], int] = state
