@@ -34,12 +34,13 @@ import shutil
 import sys
 import tempfile
 import weakref
-from typing import IO, Any, Iterator, Sequence
+from typing import Callable, IO, Any, Iterator, Sequence
 
 from ..semantics.values import ModelValue, tla_repr
 
 MiB = 1024 * 1024
 MIN_BUDGET = 64 * MiB
+MAX_BUDGET = 256 * MiB
 CHUNK = 4096          # appends between size estimates, and (index, state) pairs per chunk on disk
 _SAMPLE = 8           # states walked at each estimate
 _WALK_LIMIT = 4096    # objects walked at most per estimate (after the first state)
@@ -87,14 +88,16 @@ def available_memory() -> int | None:
 
 def default_budget(available: int | None = None) -> int:
     """The frontier's default budget: a quarter of ``available`` bytes (the machine's
-    :func:`available_memory` when not given), at least 64 MiB.  A quarter, because while one
-    level is expanded the next one fills, so two frontiers can be full at once, and the seen set,
-    the interpreter and the states being generated need the rest."""
+    :func:`available_memory` when not given), at least 64 MiB and at most 256 MiB.  A quarter,
+    because while one level is expanded the next one fills, so two frontiers can be full at once,
+    and the seen set, the interpreter and the states being generated need the rest.  At most
+    256 MiB, because past that keeping a level in memory gains little: states are pickled about
+    twenty times faster than they are expanded, and memory is better left to the liveness graph."""
     if available is None:
         available = available_memory()
     if available is None:
         return 4 * MIN_BUDGET
-    return max(MIN_BUDGET, available // 4)
+    return min(MAX_BUDGET, max(MIN_BUDGET, available // 4))
 
 
 def _meminfo_available() -> int | None:
@@ -196,6 +199,7 @@ class Frontier:
         self._finalizer: weakref.finalize | None = None
         self._broken: OSError | None = None
         self._done = False          # iterated or closed: no more appends, no second iteration
+        self.on_spill: Callable[[], None] | None = None   # called once, at the first spill
 
     def append(self, idx: int, state: Any) -> None:
         """Add a state (``idx``: its number in the store) at the end of the queue."""
@@ -255,6 +259,8 @@ class Frontier:
         """Write the items in memory to the file, ``chunk`` pairs a pickle, and drop them.  A state
         that will not pickle stops the spill between chunks: the file holds whole chunks only
         and the rest stays in memory, in order.  A failed write leaves the file unreadable."""
+        if self._file is None and self.on_spill is not None:
+            self.on_spill()
         f = self._file if self._file is not None else self._open()
         idxs, states, c = self._idxs, self._states, self._chunk
         done, n = 0, len(states)

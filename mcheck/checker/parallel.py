@@ -428,6 +428,9 @@ class _Replayed:
     def new_level(self) -> None:
         """Nothing to keep: ``BreadthFirst`` starts each level with this call (the replay has one)."""
 
+    def spilled(self) -> None:
+        """Nothing to drop: the replay's frontier is one state."""
+
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         steps = list(self.prefix)
         if extra is not None:

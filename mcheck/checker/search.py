@@ -200,6 +200,7 @@ class BreadthFirst:
                 lv = self.level
                 set_level(lv)
                 nxt = Frontier(self.budget)
+                nxt.on_spill = store.spilled
                 nxt_append = nxt.append
                 self.frontier = level
                 new_level()

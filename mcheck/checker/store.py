@@ -70,6 +70,9 @@ class ExactStore:
     def new_level(self) -> None:
         """Nothing to do: every state is in the dict."""
 
+    def spilled(self) -> None:
+        """Nothing to do: the exact store keeps every state anyway."""
+
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         """The path of parent links from an initial state to state ``i`` (then the step ``extra``:
         ``(action index, state)``), each step labelled with the action that took it."""
@@ -132,6 +135,7 @@ class FingerprintStore:
         found: dict = {}             # the states found while expanding this level (the next level's)
         recent_get, found_get = recent.get, found.get
         keep = caches is not None    # with a dedup key, states are not what is compared
+        limit = _RECENT_MAX
 
         def insert(t: State, parent: int, action: int) -> int:
             nonlocal table, mask, grow_at
@@ -159,7 +163,7 @@ class FingerprintStore:
             fps_append(fp)
             parent_append(parent)
             action_append(action)
-            if keep and len(found) < _RECENT_MAX:
+            if keep and len(found) < limit:
                 found[canonical(t)] = j   # the very tuple the search queues (canonical remembers it)
             if j >= grow_at:
                 self._grow()
@@ -167,11 +171,18 @@ class FingerprintStore:
             return j
 
         def new_level() -> None:
-            nonlocal recent, found, recent_get, found_get
+            nonlocal recent, found, recent_get, found_get, limit
             recent, found = found, {}
             recent_get, found_get = recent.get, found.get
+            limit = _RECENT_MAX
+
+        def spilled() -> None:
+            """The next level went to disk: keep no more of its states alive here."""
+            nonlocal limit
+            limit = 0
 
         self.new_level = new_level
+        self.spilled = spilled
         return insert
 
     def contains(self, t: State) -> bool:
