@@ -36,7 +36,7 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
     searches over that many worker processes.  ``checkpoint_dir`` receives a checkpoint at a level
     boundary every ``checkpoint_every`` seconds; with ``recover`` the search resumes from it.
-    ``memory``: the bytes of a level's states kept in memory (default: a quarter of what is free)."""
+    ``memory``: the bytes of a level's states kept in memory (default: ``frontier.default_budget``)."""
     model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
     if err is not None:
         return err

@@ -74,7 +74,7 @@ def _rss_bytes() -> int | None:
               help="resume the run whose checkpoint is in DIR (and go on writing checkpoints there)")
 @click.option("--mem", "memory", metavar="SIZE",
               help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
-                   "(default: a quarter of the memory available)")
+                   "(default: a quarter of the memory available, at most 256M)")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
                   checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None):
