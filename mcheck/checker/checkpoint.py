@@ -63,7 +63,6 @@ class Checkpointer:
         self.every = every
         self.last = time.monotonic()
         self.rows = 0
-        self.count = 0
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             probe = self.dir / ".write-test"
@@ -117,7 +116,6 @@ class Checkpointer:
             if old.name != level_file:
                 old.unlink()
         self.rows = n
-        self.count += 1
         self.last = time.monotonic()
         return keep
 

@@ -65,9 +65,6 @@ class StepFilter:
             out += [f"ACTION_CONSTRAINT {name}" for name, c in self._aconstraints if not c(s, t)]
         return out
 
-    def dedup_key(self, t: State) -> Any:
-        return t if self.key is None else self.key(t)
-
     def invariant_violated(self, t: State) -> str | None:
         """The name of the first invariant ``t`` violates, or None.  An invariant that fails to
         evaluate raises ``InvariantError`` (an ``Assert`` inside it stays an ``AssertionFailed``)."""

@@ -28,8 +28,8 @@ from .diagnose import diagnose_invariant
 from .filter import InvariantError, StepFilter
 from .observers import Observer, fan_out
 from .search import BreadthFirst
-from .shard import ShardTable
-from .store import make_store, rebuild_trace
+from .shard import ShardTable, min_gap
+from .store import ExactStore, label, make_store, rebuild_trace
 from .traces import step_label
 from .transport import ProcessTransport, Transport, WorkerError
 
@@ -345,8 +345,7 @@ class ParallelSearch:
     def _finish(self) -> None:
         """The store's size and the smallest gap between fingerprints, gathered from the shards."""
         self.bytes = sum(self.transport.call("nbytes", [()] * self.n))
-        fps = np.sort(np.concatenate(self.transport.call("fingerprints", [()] * self.n)).view(np.uint64))
-        self.min_gap = int(np.diff(fps).min()) if len(fps) > 1 else (1 << 63) - 1
+        self.min_gap = min_gap(np.concatenate(self.transport.call("fingerprints", [()] * self.n)))
 
     def report(self) -> O.StoreReport:
         return O.StoreReport("fingerprints", self.distinct, self.bytes, self.min_gap)
@@ -367,7 +366,6 @@ class ParallelSearch:
 
     def _outcome(self, event: tuple, level: int) -> O.Outcome:
         _, kind, name, gid, ai, t = event
-        self._finish()
         counts = self.counts()
         if kind == "invariant":
             return O.invariant_violated(name, self._trace(gid, (ai, t)), counts)
@@ -407,12 +405,11 @@ class ParallelSearch:
         return out
 
 
-class _Replayed:
+class _Replayed(ExactStore):
     """The store of a replay: one state, whose trace is known; every successor counts as seen."""
 
-    exact = False
-
     def __init__(self, prefix: list[O.TraceStep]):
+        super().__init__()
         self.prefix = prefix
 
     def __len__(self) -> int:
@@ -421,18 +418,8 @@ class _Replayed:
     def insert(self, t: State, parent: int, action: int) -> int:
         return 0
 
-    @staticmethod
-    def canonical(t: State) -> State:
-        return t
-
-    def new_level(self) -> None:
-        """Nothing to keep: ``BreadthFirst`` starts each level with this call (the replay has one)."""
-
-    def spilled(self) -> None:
-        """Nothing to drop: the replay's frontier is one state."""
-
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         steps = list(self.prefix)
         if extra is not None:
-            steps.append(O.TraceStep(O.INITIAL if extra[0] < 0 else model.actions[extra[0]].label, extra[1]))
+            steps.append(O.TraceStep(label(model, extra[0]), extra[1]))
         return steps

@@ -75,27 +75,10 @@ class ShardTable:
             while self.size > _LOAD * (1 << bits):
                 bits += 1
             self._table(bits)
-            self._place(np.arange(self.size))
+            place(self.table, self.fps, np.arange(self.size), self.mask)
         else:
-            self._place(np.arange(start, self.size))
+            place(self.table, self.fps, np.arange(start, self.size), self.mask)
         return np.arange(start, self.size, dtype=np.int64)
-
-    def _place(self, rows: np.ndarray) -> None:
-        """Put the given rows into the table: each round every unplaced row tries its slot, the first
-        of those wanting a free slot takes it, the others move one slot on."""
-        table, mask = self.table, self.mask
-        slots = self.fps[rows] & mask
-        pending = np.arange(len(rows))
-        while pending.size:
-            want = slots[pending]
-            free = table[want] == 0
-            uniq, first = np.unique(want[free], return_index=True)
-            won = pending[free][first]
-            table[uniq] = rows[won] + 1
-            placed = np.zeros(len(rows), dtype=bool)
-            placed[won] = True
-            pending = pending[~placed[pending]]
-            slots[pending] = (slots[pending] + 1) & mask
 
     def gid(self, local: np.ndarray) -> np.ndarray:
         return local * self.n + self.shard
@@ -128,3 +111,30 @@ class ShardTable:
 
     def fingerprints(self) -> np.ndarray:
         return self.fps[:self.size]
+
+
+def place(table: np.ndarray, fps: np.ndarray, rows: np.ndarray, mask: int) -> None:
+    """Put ``rows`` (indices into ``fps``) into the open-addressing ``table`` as ``row + 1``,
+    vectorised: each round every unplaced row tries its current slot, the first of those wanting a
+    free slot takes it, and the others move one slot on (so each probe path crosses only taken
+    slots, as linear probing needs).  The one-worker store's table grows with it too."""
+    slots = fps[rows] & mask
+    pending = np.arange(len(rows))
+    while pending.size:
+        want = slots[pending]
+        free = table[want] == 0
+        uniq, first = np.unique(want[free], return_index=True)
+        won = pending[free][first]
+        table[uniq] = rows[won] + 1
+        placed = np.zeros(len(rows), dtype=bool)
+        placed[won] = True
+        pending = pending[~placed[pending]]
+        slots[pending] = (slots[pending] + 1) & mask
+
+
+def min_gap(fps: np.ndarray) -> int:
+    """The smallest difference between two sorted fingerprints (TLC's FPSet.checkFPs), for the
+    estimate "based on the actual fingerprints"; 2**63 - 1 (Long.MAX_VALUE) with fewer than two."""
+    if len(fps) < 2:
+        return (1 << 63) - 1
+    return int(np.diff(np.sort(fps.view(np.uint64))).min())

@@ -36,8 +36,6 @@ class ExactStore:
     """Every distinct state, exactly: a dict from dedup key to index, the states, their parents
     (-1 for an initial state) and the index of the action that found each (-1: initial)."""
 
-    exact = True
-
     def __init__(self, key: Callable[[State], Any] | None = None) -> None:
         self.key = key
         self.index: dict = {}
@@ -59,9 +57,6 @@ class ExactStore:
             self.action.append(action)
         return i
 
-    def contains(self, t: State) -> bool:
-        return (t if self.key is None else self.key(t)) in self.index
-
     @staticmethod
     def canonical(t: State) -> State:
         """``t`` itself: the exact store keeps the states it is given."""
@@ -76,9 +71,9 @@ class ExactStore:
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         """The path of parent links from an initial state to state ``i`` (then the step ``extra``:
         ``(action index, state)``), each step labelled with the action that took it."""
-        steps = [O.TraceStep(_label(model, self.action[j]), self.states[j]) for j in _chain(self.parent, i)]
+        steps = [O.TraceStep(label(model, self.action[j]), self.states[j]) for j in _chain(self.parent, i)]
         if extra is not None:
-            steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
+            steps.append(O.TraceStep(label(model, extra[0]), extra[1]))
         return steps
 
     def report(self) -> O.StoreReport:
@@ -92,8 +87,6 @@ class FingerprintStore:
     ``table`` is an open-addressing hash table (linear probing) of ``index + 1`` (0: empty), keyed
     by the fingerprint's low bits; ``fps[i]``, ``parent[i]`` and ``action[i]`` describe state ``i``.
     """
-
-    exact = False
 
     def __init__(self, fingerprint: Callable[[State], int], n_actions: int = 0,
                  canonical: Callable[[State], State] | None = None):
@@ -185,9 +178,6 @@ class FingerprintStore:
         self.spilled = spilled
         return insert
 
-    def contains(self, t: State) -> bool:
-        return self.find(self.fingerprint(t)) >= 0
-
     def load(self, fps: array, parent: array, action: array) -> None:
         """Take the rows of a checkpoint (the store must be empty), and rebuild the table."""
         self.fps.extend(fps)
@@ -199,18 +189,6 @@ class FingerprintStore:
         self._make_table(bits - 1)
         self._grow()
         self.insert = self._inserter()
-
-    def find(self, fp: int) -> int:
-        """The index of the state with fingerprint ``fp``, or -1."""
-        table, fps, mask = self.table, self.fps, self.mask
-        slot = fp & mask
-        k = table[slot]
-        while k:
-            if fps[k - 1] == fp:
-                return k - 1
-            slot = (slot + 1) & mask
-            k = table[slot]
-        return -1
 
     def _grow(self) -> None:
         """Double the table and place every index again, vectorised: in each round every unplaced
@@ -226,20 +204,9 @@ class FingerprintStore:
                 table[slot] = j + 1
             return
         import numpy as np  # numpy is imported by a large table's growth, not at start-up (mcheck --help)
+        from .shard import place
         table = np.zeros(1 << self.bits, dtype=np.uint32)
-        fps = np.frombuffer(self.fps, dtype=np.int64)
-        slots = fps & self.mask
-        pending = np.arange(len(fps), dtype=np.int64)
-        while pending.size:
-            want = slots[pending]
-            free = table[want] == 0
-            uniq, first = np.unique(want[free], return_index=True)
-            won = pending[free][first]
-            table[uniq] = (won + 1).astype(np.uint32)
-            placed = np.zeros(len(fps), dtype=bool)
-            placed[won] = True
-            pending = pending[~placed[pending]]
-            slots[pending] = (slots[pending] + 1) & self.mask
+        place(table, np.frombuffer(self.fps, dtype=np.int64), np.arange(len(self.fps)), self.mask)
         self.table = array("I", table.tobytes())
 
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
@@ -252,13 +219,10 @@ class FingerprintStore:
                 + len(self.parent) * self.parent.itemsize + len(self.action) * self.action.itemsize)
 
     def min_gap(self) -> int:
-        """The smallest difference between two sorted fingerprints (TLC's FPSet.checkFPs), for the
-        estimate "based on the actual fingerprints"; 2**63 - 1 (Long.MAX_VALUE) with fewer than two."""
-        if len(self.fps) < 2:
-            return (1 << 63) - 1
+        """The smallest difference between two sorted fingerprints (``shard.min_gap``)."""
         import numpy as np
-        f = np.sort(np.frombuffer(self.fps, dtype=np.int64).view(np.uint64))
-        return int(np.diff(f).min())
+        from .shard import min_gap
+        return min_gap(np.frombuffer(self.fps, dtype=np.int64))
 
     def report(self) -> O.StoreReport:
         return O.StoreReport("fingerprints", len(self), self.size_bytes(), self.min_gap())
@@ -281,9 +245,9 @@ def rebuild_trace(model: Model, fingerprint: Callable[[State], int], fps: list[i
             raise TraceRebuildError(f"state {depth} of the trace is not among the successors of state "
                                     f"{depth - 1} when they are generated again")
         state = found[1]
-        steps.append(O.TraceStep(_label(model, found[0]), state))
+        steps.append(O.TraceStep(label(model, found[0]), state))
     if extra is not None:
-        steps.append(O.TraceStep(_label(model, extra[0]), extra[1]))
+        steps.append(O.TraceStep(label(model, extra[0]), extra[1]))
     return steps
 
 
@@ -296,7 +260,8 @@ def _chain(parent, i: int) -> list[int]:
     return chain
 
 
-def _label(model: Model, ai: int) -> str:
+def label(model: Model, ai: int) -> str:
+    """The label of a trace step taken by action ``ai`` (-1: an initial state)."""
     return O.INITIAL if ai < 0 else model.actions[ai].label
 
 
