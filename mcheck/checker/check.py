@@ -30,12 +30,14 @@ def check_assumptions(model: Model) -> O.Outcome | None:
 def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
               max_states: int | None = None, progress: Callable[[dict], None] | None = None,
               exact: bool = False, workers: int = 1, checkpoint: Checkpointer | None = None,
-              resume: Resumed | None = None, memory: int | None = None) -> O.Outcome:
+              resume: Resumed | None = None, memory: int | None = None,
+              connect: Callable | None = None) -> O.Outcome:
     """Check ``model`` as TLC does; every outcome carries the model and its variables.  ``exact``
     keeps states exactly (``--exact``) instead of their fingerprints; ``workers`` > 1 searches over
     that many worker processes (``parallel.py``) with the same answers.  ``checkpoint`` writes
     checkpoints at level boundaries; ``resume`` starts from one (``checkpoint.py``); ``memory``
-    bounds the bytes of a level's states held in memory (the rest spill to disk)."""
+    bounds the bytes of a level's states held in memory (the rest spill to disk).  ``connect``
+    starts the workers elsewhere than in local processes (``--ray``: ``raytransport.connector``)."""
     t0 = time.monotonic()
     out = check_assumptions(model)
     if out is None:
@@ -45,9 +47,10 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             watchers.append(graph)
         if progress is not None:
             watchers.append(ProgressCallback(progress))
-        if workers > 1:
+        if workers > 1 or connect is not None:
             from .parallel import ParallelSearch   # late: it imports numpy (80 ms at start-up)
-            search = ParallelSearch(model, workers, check_deadlock, max_states, progress, observers=watchers)
+            search = ParallelSearch(model, workers, check_deadlock, max_states, progress, observers=watchers,
+                                    connect=connect)
             out = search.run()
             out.store = search.report()
         else:

@@ -182,8 +182,10 @@ class ParallelSearch:
 
     def __init__(self, model: Model, workers: int, check_deadlock: bool | None = None,
                  max_states: int | None = None, progress: Callable[[dict], None] | None = None,
-                 transport: Transport | None = None, observers: Sequence[Observer] = ()):
+                 transport: Transport | None = None, observers: Sequence[Observer] = (),
+                 connect: Callable[[Callable, tuple, int], Transport] | None = None):
         self.model = model
+        self.connect = connect or ProcessTransport   # how to start the workers (--ray: raytransport)
         self.observers = observers
         self.on_state, self.on_edge, self.on_dead_end, _ = fan_out(observers)
         self.record = any(h is not None for h in (self.on_state, self.on_edge, self.on_dead_end))
@@ -214,8 +216,8 @@ class ParallelSearch:
         self.generated, self.depth = first.generated, first.depth
         try:
             if self.transport is None:
-                self.transport = ProcessTransport(ShardWorker, (self.model.recipe, self.deadlock, self.record,
-                                                                self.n), self.n)
+                self.transport = self.connect(ShardWorker, (self.model.recipe, self.deadlock, self.record,
+                                                            self.n), self.n)
         except WorkerError as err:
             return O.worker_failure(str(err), self.counts())
         try:
