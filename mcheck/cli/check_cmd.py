@@ -29,6 +29,15 @@ def parse_workers(text: str) -> int:
     return int(text)
 
 
+def ray_connector(address: str):
+    """``--ray``: the workers as actors on a Ray cluster, with a progress line per level."""
+    try:
+        from ..checker.raytransport import connector   # late and optional: Ray is an extra
+    except ImportError:
+        raise click.UsageError("--ray needs Ray: pip install 'mcheck[ray]'") from None
+    return connector(address, progress=lambda line: click.echo(line, err=True))
+
+
 def _progress(p: dict) -> None:
     """TLC's progress line, then the rate and this process's memory per distinct state."""
     secs = max(p["seconds"], 1e-9)
@@ -66,6 +75,8 @@ def _rss_bytes() -> int | None:
                    "no collision is possible")
 @click.option("--workers", default="1", metavar="N|auto",
               help="search with N worker processes (auto: one per core), with the same answers")
+@click.option("--ray", "ray_address", metavar="auto|ADDRESS",
+              help="search on a Ray cluster, one actor per worker (auto: the running cluster, else a local one)")
 @click.option("--checkpoint", "checkpoint_dir", type=click.Path(file_okay=False),
               help="write a checkpoint into DIR at a level boundary every --checkpoint-every seconds")
 @click.option("--checkpoint-every", default=60.0, show_default=True, type=click.FloatRange(min=0),
@@ -77,7 +88,7 @@ def _rss_bytes() -> int | None:
                    "(default: a quarter of the memory available, at most 256M)")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
-                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None):
+                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, ray_address=None):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = parse_consts(consts)
     n_workers = parse_workers(workers)
@@ -87,6 +98,9 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
         raise click.BadParameter(str(err), param_hint="--mem") from None
     if n_workers > 1 and exact:
         raise click.UsageError("--exact keeps every state in one process: it cannot be used with --workers")
+    if ray_address is not None and exact:
+        raise click.UsageError("--exact keeps every state in one process: it cannot be used with --ray")
+    connect = ray_connector(ray_address) if ray_address is not None else None
     # the state graph for --dump-graph and --html is recorded by the check's own search
     recorder = None
     if graph_path or html_path:
@@ -94,7 +108,7 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
                    observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
                    checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
-                   recover=recover_dir is not None, memory=budget)
+                   recover=recover_dir is not None, memory=budget, connect=connect)
     model = r.model
     explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:
