@@ -145,6 +145,7 @@ class RayTransport:
         self.levels: list[LevelTimes] = []
         self.current: LevelTimes | None = None
         self.level_start = 0.0
+        t0 = time.perf_counter()
         if args and isinstance(args[0], Recipe):
             args = (ShippedRecipe.of(args[0]),) + tuple(args[1:])
         try:
@@ -156,6 +157,7 @@ class RayTransport:
             self.actors = [_Actor.options(name=self.names[i], **opts).remote(factory, args + (i,)) for i in range(n)]
             self.where = [("?", "?", 0)] * n
             self.where = self._get([a.where.remote() for a in self.actors], "start")
+            self.startup = time.perf_counter() - t0   # actors started and their models built
         except (ConnectionError, RuntimeError, ValueError) as err:
             if isinstance(err, WorkerError):
                 raise
