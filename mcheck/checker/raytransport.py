@@ -158,9 +158,7 @@ class RayTransport:
             self.where = [("?", "?", 0)] * n
             self.where = self._get([a.where.remote() for a in self.actors], "start")
             self.startup = time.perf_counter() - t0   # actors started and their models built
-        except (ConnectionError, RuntimeError, ValueError) as err:
-            if isinstance(err, WorkerError):
-                raise
+        except (ConnectionError, RuntimeError, ValueError) as err:   # no cluster there, or Ray refused
             raise WorkerError(f"cannot start the search on the Ray cluster ({address}): {err}") from None
 
     def describe(self, i: int) -> str:
@@ -179,12 +177,14 @@ class RayTransport:
             raise WorkerError(f"{self.describe(bad)} failed during {method!r}:\n{err}") from None
 
     def _dead(self, refs: list) -> int:
-        """The first actor whose call failed."""
+        """The first actor whose call failed (one still working is not it)."""
         for i, ref in enumerate(refs):
             try:
                 ray.get(ref, timeout=5)
-            except Exception:   # noqa: BLE001 - any failure marks this actor
+            except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError):
                 return i
+            except ray.exceptions.GetTimeoutError:
+                continue
         return 0
 
     def call(self, method: str, args: Sequence[tuple]) -> list[Any]:
