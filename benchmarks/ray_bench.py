@@ -1,6 +1,6 @@
 """Benchmark for the Ray issue: Ray with 2 actors, ``--workers 2`` and ``--workers 1``.
 
-    PYTHONPATH=. python3 benchmarks/ray_bench.py [--models twophase7,lamport] [--ray ADDRESS]
+    PYTHONPATH=. python3 benchmarks/ray_bench.py [--models twophase7,lamport] [--ray ADDRESS] [--how ray,2,1]
 
 On TwoPhase 7 (the corpus's TwoPhase.tla with RM = {r1..r7}, in a temporary folder of symlinks)
 and MCLamportMutex: wall time, distinct states, states per second and, for Ray, the time per level
@@ -93,6 +93,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", default="twophase7,lamport")
     ap.add_argument("--ray", default="auto")
+    ap.add_argument("--how", default="ray,2,1", help="which runs: ray (2 actors), 2 and 1 (--workers)")
     args = ap.parse_args()
     from mcheck.checker.raytransport import connect
     tmp = Path(tempfile.mkdtemp(prefix="ray-bench-"))
@@ -109,7 +110,7 @@ def main() -> None:
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for label, tla, cfg in chosen:
-        for how in ("ray", "2", "1"):
+        for how in args.how.split(","):
             print("| " + " | ".join(run(label, tla, cfg, how, args.ray)) + " |", flush=True)
 
 
