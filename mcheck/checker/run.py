@@ -10,10 +10,8 @@ from . import outcome as O
 from .check import run_check
 from .checkpoint import CheckpointError, Checkpointer, load
 from .observers import Observer
+from .search import GC_THRESHOLD
 
-GC_THRESHOLD = (50000, 20, 100)
-"""The search allocates millions of small containers and rarely makes a cycle: collecting cycles
-less often saves a fifth of the time on large models (TwoPhase 7)."""
 
 
 def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
