@@ -117,6 +117,9 @@ class ShardWorker:
         # as in the one-worker store: a successor that is one of this level's states here (-2 - its
         # global id) or was found already (its row) is known without its fingerprint
         recent: dict | None = None if self.model.key is not None else {s: -2 - g for g, _, s in self.frontier}
+        recent_get = None if recent is None else recent.get
+        seen_get, fps_append, keys_append = seen.get, fps.append, keys.append
+        parents_append, actions_append, found_append = parents.append, actions.append, found.append
         for gid, rank, s in self.frontier:
             pos = 0
             base = rank << _POS_BITS
@@ -124,14 +127,14 @@ class ShardWorker:
                 for ai, t in m.successors(s):
                     generated += 1
                     if in_model is None or in_model(s, t):
-                        r = None if recent is None else recent.get(t)
+                        r = None if recent_get is None else recent_get(t)
                         if r is None:
                             fp = fingerprint(t)
-                            r = seen.get(fp)
+                            r = seen_get(fp)
                             if r is None:
                                 r = seen[fp] = len(fps)
-                                fps.append(fp), keys.append(base | (pos << 1)), parents.append(gid)
-                                actions.append(ai), found.append(t)
+                                fps_append(fp), keys_append(base | (pos << 1)), parents_append(gid)
+                                actions_append(ai), found_append(t)
                                 if recent is not None:
                                     recent[t] = r
                         if record:
