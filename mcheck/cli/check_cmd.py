@@ -14,9 +14,10 @@ from ..checker.run import check_spec
 from ..trace.html import GRAPH_LIMIT, write_report
 from ..trace.itf import write_counterexample
 from ..trace.json_out import result_json
-from ..trace.text import colorize, format_result
+from ..trace.text import checked_line, colorize, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
+from .outputs import STDOUT, OutputError, check_graph_path, check_output_path, needs_terminal
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
 
@@ -53,7 +54,8 @@ def _rss_bytes() -> int | None:
 @model_options
 @no_deadlock_option
 @json_option
-@click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the counterexample in ITF (JSON)")
+@click.option("--itf", "itf_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="write the counterexample in ITF (JSON) to FILE, or to standard output with -")
 @click.option("--dump-graph", "graph_path", type=click.Path(dir_okay=False),
               help="write the state graph: FILE.dot, FILE.graphml or FILE.json")
 @click.option("--full-trace", is_flag=True,
@@ -78,7 +80,14 @@ def _rss_bytes() -> int | None:
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
                   checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None):
-    """Check SPEC's safety properties by breadth-first search, as TLC does."""
+    """Check SPEC by breadth-first search, as TLC does: its invariants, deadlock, and the properties
+    of its .cfg (action properties and temporal properties, liveness included).
+
+    Exit codes are TLC's: 0 no error, 11 deadlock, 12 invariant violated, 13 property violated,
+    10 ASSUME false, 75/76 evaluation error, 150 spec error, 151 .cfg error, 255 .cfg syntax;
+    2 for a usage error (a bad option, an output file that cannot be written).
+    """
+    _check_outputs(itf_path, html_path, graph_path, explore, as_json)
     constants = parse_consts(consts)
     n_workers = parse_workers(workers)
     try:
@@ -100,31 +109,61 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     if as_json:
         click.echo(json.dumps(result_json(r)))
     else:
-        text = format_result(r, full=full_trace, explanation=explanation)
-        if sys.stdout.isatty():
-            Console(highlight=False, soft_wrap=True).print(colorize(text))
-        else:
-            click.echo(text)
-        if r.result in ("success",) or r.stats_printed:
-            if r.store is not None:
-                click.echo(r.store.summary(), err=True)
-            click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
+        _print_report(r, format_result(r, full=full_trace, explanation=explanation), to_stderr=itf_path == STDOUT)
+    failed_writes = 0
     if itf_path:
-        click.echo(write_counterexample(r, itf_path, source=spec), err=True)
+        msg = write_counterexample(r, itf_path, source=spec, cfg=config, constants=consts)
+        failed_writes += msg.startswith("Could not")
+        click.echo(msg, err=True)
     graph = None
     if recorder is not None and model is not None:
         from ..checker.graph import state_graph   # late: networkx takes a third of a second to import
         graph = state_graph(model, recorder, r.complete)
     if graph_path:
         from ..trace.graph_files import dump_graph
-        click.echo(dump_graph(graph, graph_path) if graph is not None else
-                   f"No model to explore (the spec or the .cfg has an error): nothing written to {graph_path}.",
-                   err=True)
+        msg = (dump_graph(graph, graph_path) if graph is not None else
+               f"No model to explore (the spec or the .cfg has an error): nothing written to {graph_path}.")
+        failed_writes += msg.startswith("Could not")
+        click.echo(msg, err=True)
     if html_path:
-        click.echo(write_report(html_path, r, model, spec, explanation, graph), err=True)
+        msg = write_report(html_path, r, model, spec, explanation, graph)
+        failed_writes += msg.startswith("Could not")
+        click.echo(msg, err=True)
     if explore:
         if r.violation is not None and r.violation.trace and model is not None:
             run_explorer(model, r.violation.trace, title=f"{spec}: {r.violation.kind} {r.violation.name or ''}")
         else:
             click.echo("No counterexample to explore.", err=True)
-    sys.exit(r.exit_code)
+    # an output that could not be written after all (checked before the search, so rare): not a success
+    sys.exit(r.exit_code or (EXIT_WRITE_FAILED if failed_writes else 0))
+
+
+EXIT_WRITE_FAILED = 1
+"""A report file that could not be written although its path was checked before the search."""
+
+
+def _check_outputs(itf_path, html_path, graph_path, explore: bool, as_json: bool) -> None:
+    """Every output path and format, before the search (see outputs.py)."""
+    check_output_path(itf_path, "--itf", allow_stdout=True)
+    check_output_path(html_path, "--html")
+    check_graph_path(graph_path)
+    if itf_path == STDOUT and as_json:
+        raise OutputError("--itf - and --json both write to standard output; give --itf a file name")
+    if explore:
+        needs_terminal("--explore")
+
+
+def _print_report(r, text: str, to_stderr: bool = False) -> None:
+    """TLC's report on stdout (on stderr when stdout carries the ITF trace), then, on stderr, what was
+    checked, the store and the time."""
+    if sys.stdout.isatty() and not to_stderr and not os.environ.get("NO_COLOR"):
+        Console(highlight=False, soft_wrap=True).print(colorize(text))
+    else:
+        click.echo(text, err=to_stderr)
+    if r.result in ("success",) or r.stats_printed:
+        line = checked_line(r.model)
+        if line:
+            click.echo(line, err=True)
+        if r.store is not None:
+            click.echo(r.store.summary(), err=True)
+        click.echo(f"Finished in {r.seconds:.2f} s.", err=True)

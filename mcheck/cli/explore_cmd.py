@@ -13,6 +13,7 @@ from ..checker.traces import first_action
 from ..semantics.model import Model
 from ..trace.itf import ITFError, itf_actions, load_itf
 from ..trace.text import format_result
+from .outputs import needs_terminal
 from .options import config_option, const_option, invariant_option, parse_consts
 
 NO_STEP = "<no action of the spec takes this step>"
@@ -55,6 +56,7 @@ def explore_command(trace, spec, config, consts, invariants):
 
     Keys: n/p next and previous step, e to type an expression, escape back to the steps, q quit.
     """
+    needs_terminal("mcheck explore")
     constants = parse_consts(consts)
     try:
         doc, tvars, states = load_itf(trace)

@@ -41,7 +41,9 @@ because the .cfg of the model being replayed declares it), and as a string other
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from typing import Any, Iterable, Sequence
 
 from ..semantics import values as V
@@ -244,14 +246,37 @@ def load_itf(path: str) -> tuple[dict, list[str], list[tuple]]:
 
 
 def write_itf(path: str, variables: Sequence[str], states: Iterable[tuple], **kw) -> dict:
+    """Write the trace to ``path`` (``-``: standard output)."""
     doc = trace_to_itf(variables, states, **kw)
+    if path == "-":
+        sys.stdout.write(dumps(doc))
+        sys.stdout.flush()
+        return doc
     with open(path, "w", encoding="utf-8") as f:
         f.write(dumps(doc))
     return doc
 
 
-def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
-    """Write the trace of a check's violation (an ``outcome.Outcome``) to ``path`` in ITF.
+def run_meta(source: str | None, cfg: str | None = None, constants: Sequence[str] = ()) -> dict[str, Any]:
+    """What a trace records of the run that wrote it, so that replay and explore need no options again:
+    ``source`` (the spec), ``cfg`` (the .cfg used, when it was one) and ``constants`` (the --const
+    texts, ``{"N": "3"}``)."""
+    meta: dict[str, Any] = {}
+    if source:
+        meta["source"] = source
+        default = os.path.splitext(source)[0] + ".cfg"
+        used = cfg if cfg is not None else default if os.path.exists(default) else None
+        if used is not None:
+            meta["cfg"] = used
+    if constants:
+        meta["constants"] = {n.strip(): v.strip() for n, _, v in (c.partition("=") for c in constants)}
+    return meta
+
+
+def write_counterexample(r: Any, path: str, source: str | None = None, cfg: str | None = None,
+                         constants: Sequence[str] = ()) -> str:
+    """Write the trace of a check's violation (an ``outcome.Outcome``) to ``path`` in ITF (``-``:
+    standard output), with the spec, the .cfg and the constants in ``#meta``.
 
     Writes nothing when there is no trace; returns the message to show (on stderr).
     """
@@ -261,8 +286,7 @@ def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
     meta: dict[str, Any] = {"violation": v.kind}
     if v.name:
         meta["invariant" if v.kind == "invariant" else "name"] = v.name
-    if source:
-        meta["source"] = source
+    meta.update(run_meta(source, cfg, constants))
     steps = v.trace
     loop = None
     if v.kind == "temporal":
@@ -271,6 +295,10 @@ def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
             loop = len(steps) - 1
         else:
             loop = getattr(v, "loop_index", None)
-    write_itf(path, r.variables, [s.state for s in steps], actions=[s.action for s in steps], meta=meta,
-              loop=loop)
-    return f"Wrote the counterexample ({len(v.trace)} states) to {path} (ITF)."
+    try:
+        write_itf(path, r.variables, [s.state for s in steps], actions=[s.action for s in steps], meta=meta,
+                  loop=loop)
+    except OSError as err:
+        return f"Could not write the counterexample to {path}: {err.strerror or err}"
+    where = "standard output" if path == "-" else path
+    return f"Wrote the counterexample ({len(v.trace)} states) to {where} (ITF)."

@@ -11,6 +11,7 @@ pytest.importorskip("textual")
 
 from mcheck.checker.run import build_model, check_spec  # noqa: E402
 from mcheck.cli import explore_cmd  # noqa: E402
+from mcheck.cli import outputs
 from mcheck.cli.main import main  # noqa: E402
 from mcheck.trace.explore import Explorer, evaluate_text  # noqa: E402
 
@@ -148,6 +149,7 @@ def test_explore_command_reads_an_itf_trace(diehard, tmp_path, monkeypatch):
         seen["invariants"] = [p.name for p in self.model.invariants]
 
     monkeypatch.setattr(Explorer, "run", fake_run)
+    monkeypatch.setattr(outputs, "interactive", lambda: True)   # as if on a terminal
     r = CliRunner().invoke(main, ["explore", str(bare), "--spec", diehard])
     assert r.exit_code == 0, r.output
     steps = seen["steps"]
@@ -161,7 +163,15 @@ def test_explore_command_reads_an_itf_trace(diehard, tmp_path, monkeypatch):
     assert r.exit_code == 12 and len(seen["steps"]) == 7
 
 
-def test_explore_command_reports_a_bad_trace(diehard, tmp_path):
+def test_explore_command_without_a_terminal_says_so(diehard, tmp_path):
+    itf = tmp_path / "dh.itf.json"
+    assert CliRunner().invoke(main, ["check", diehard, "--invariant", "NotSolved", "--itf", str(itf)]).exit_code == 12
+    r = CliRunner().invoke(main, ["explore", str(itf), "--spec", diehard])
+    assert r.exit_code == 2 and "needs a terminal" in r.output and "\x1b" not in r.output
+
+
+def test_explore_command_reports_a_bad_trace(diehard, tmp_path, monkeypatch):
+    monkeypatch.setattr(outputs, "interactive", lambda: True)
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     r = CliRunner().invoke(main, ["explore", str(bad), "--spec", diehard])
