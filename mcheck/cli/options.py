@@ -1,6 +1,7 @@
 """The command-line options the commands share (spec, --config, --const, --invariant, ...) and their parsing."""
 from __future__ import annotations
 
+import os
 from typing import Any, Callable
 
 import click
@@ -55,3 +56,22 @@ def json_option(f: Callable) -> Callable:
 def model_options(f: Callable) -> Callable:
     """``--config``, ``--const`` and ``--invariant``: what every command that loads a model takes."""
     return config_option(const_option(invariant_option()(f)))
+
+
+def recorded_run(doc: Any, config: str | None, consts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], str | None]:
+    """The .cfg and the constants to replay or explore a trace with: those given on the command line,
+    else those the trace's ``#meta`` records (``check --itf`` writes them); and a note saying which
+    recorded ones are used (None when none is)."""
+    meta = doc.get("#meta") if isinstance(doc, dict) else None
+    if not isinstance(meta, dict):
+        return config, consts, None
+    used = []
+    cfg = meta.get("cfg")
+    if config is None and isinstance(cfg, str) and os.path.exists(cfg):
+        config = cfg
+        used.append(f"--config {cfg}")
+    recorded = meta.get("constants")
+    if not consts and isinstance(recorded, dict) and recorded:
+        consts = tuple(f"{k}={v}" for k, v in recorded.items())
+        used += [f"--const {c}" for c in consts]
+    return config, consts, ("using what the trace records: " + " ".join(used)) if used else None

@@ -240,7 +240,7 @@ def load_itf(path: str) -> tuple[dict, list[str], list[tuple]]:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
     except json.JSONDecodeError as err:
-        raise ITFError(f"{path}: not JSON: {err}") from None
+        raise ITFError(f"not JSON: {err}") from None   # the caller names the file
     variables, states = itf_to_states(doc)
     return doc, variables, states
 
