@@ -17,7 +17,7 @@ from ..trace.json_out import result_json
 from ..trace.text import checked_line, colorize, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
-from .outputs import STDOUT, OutputError, check_graph_path, check_output_path, needs_terminal
+from .outputs import STDOUT, OutputError, check_graph_path, check_output_path, needs_terminal, stdout_to_stderr
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
 
@@ -100,12 +100,13 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     recorder = None
     if graph_path or html_path:
         recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
-    r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
-                   observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
-                   checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
-                   recover=recover_dir is not None, memory=budget)
-    model = r.model
-    explanation = explain_violation(model, r.violation) if r.violation is not None else None
+    with stdout_to_stderr(as_json or itf_path == STDOUT):   # stdout: the JSON object or the ITF trace alone
+        r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
+                       observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
+                       checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
+                       recover=recover_dir is not None, memory=budget)
+        model = r.model
+        explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:
         click.echo(json.dumps(result_json(r)))
     else:

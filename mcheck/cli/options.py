@@ -26,8 +26,19 @@ def parse_consts(texts: tuple[str, ...]) -> dict[str, Any]:
     return dict(parse_const(t) for t in texts)
 
 
+def _with_tla(ctx, param, value: str | None) -> str | None:
+    """``Spec`` names ``Spec.tla`` when there is no file ``Spec``, as TLC takes module names."""
+    if value is not None and not os.path.exists(value) and os.path.isfile(value + ".tla"):
+        return value + ".tla"
+    if value is not None and not os.path.isfile(value):
+        what = "is a directory" if os.path.isdir(value) else "does not exist"
+        raise click.BadParameter(f"{value!r} {what} (nor does {value + '.tla'!r})"
+                                 if not value.endswith(".tla") and what == "does not exist" else f"{value!r} {what}")
+    return value
+
+
 def spec_argument(f: Callable) -> Callable:
-    return click.argument("spec", type=click.Path(exists=True, dir_okay=False))(f)
+    return click.argument("spec", type=click.Path(dir_okay=False), callback=_with_tla)(f)
 
 
 def config_option(f: Callable) -> Callable:

@@ -7,8 +7,11 @@ format mcheck does not write is a usage error (click's exit code 2) with one lin
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
+from typing import Iterator
 
 import click
 
@@ -63,3 +66,29 @@ def needs_terminal(option: str) -> None:
 def interactive() -> bool:
     """Standard input and output are both a terminal."""
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@contextlib.contextmanager
+def stdout_to_stderr(active: bool = True) -> Iterator[None]:
+    """While active, what the spec prints (Print, PrintT, AssertEq...) goes to stderr, so that under
+    ``--json`` stdout is exactly one JSON object. Both Python's ``sys.stdout`` and file descriptor 1
+    are redirected: worker processes started meanwhile inherit the descriptor."""
+    if not active:
+        yield
+        return
+    sys.stdout.flush()
+    saved = None
+    try:
+        if sys.stdout.fileno() == 1 and sys.stderr.fileno() == 2:
+            saved = os.dup(1)
+            os.dup2(2, 1)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        saved = None   # no real descriptors (e.g. click's test runner): sys.stdout alone is enough
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        sys.stderr.flush()
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)

@@ -10,6 +10,7 @@ from ..checker.outcome import EXIT_BAD_TRACE_FILE, Outcome
 from ..checker.replay import align_states, load_model, replay
 from ..trace.itf import ITFError, load_itf
 from ..trace.text import format_result, format_trace
+from .outputs import stdout_to_stderr
 from .options import json_option, model_options, parse_consts, recorded_run, spec_argument
 
 
@@ -39,14 +40,16 @@ def replay_command(spec, trace, config, consts, invariants, show, as_json):
     if note and not as_json:
         click.echo(f"note: {note}", err=True)
     constants = parse_consts(consts)
-    model, err = load_model(spec, config, constants, tuple(invariants))
+    with stdout_to_stderr(as_json):   # an ASSUME may Print
+        model, err = load_model(spec, config, constants, tuple(invariants))
     if err is not None:
         _fail(err, as_json)
     try:
         states = align_states(model.variables, tvars, states)
     except (ITFError, ValueError) as e:
         _bad_trace(trace, e, as_json)
-    r = replay(model, states)
+    with stdout_to_stderr(as_json):
+        r = replay(model, states)
     if isinstance(_doc, dict) and _doc.get("loop") is not None:
         loop = _doc["loop"]
         back = loop + 1 if isinstance(loop, int) else loop

@@ -12,7 +12,7 @@ from ..checker.simulate import simulate
 from ..semantics.values import tla_repr
 from ..trace.itf import run_meta, write_itf
 from ..trace.text import format_result
-from .outputs import STDOUT, OutputError, check_output_path
+from .outputs import STDOUT, OutputError, check_output_path, stdout_to_stderr
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
 
@@ -40,14 +40,16 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
     constants = parse_consts(consts)
     if seed is None:
         seed = random.SystemRandom().randrange(2 ** 31)
-    model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock)
+    with stdout_to_stderr(as_json or itf_path == STDOUT):   # an ASSUME may Print
+        model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock)
     if err is not None:
         if as_json:
             click.echo(json.dumps({"result": "error", "error": err.error, "seed": seed}))
         else:
             click.echo(format_result(err))
         sys.exit(err.exit_code)
-    r = simulate(model, depth=depth, traces=traces, seed=seed)
+    with stdout_to_stderr(as_json or itf_path == STDOUT):   # what the spec prints: not into the JSON or ITF
+        r = simulate(model, depth=depth, traces=traces, seed=seed)
     v = r.violation
     if itf_path:
         if v is not None and v.trace:
