@@ -27,13 +27,14 @@ sequences, ``<<>>``)       ``{"#tup": [...]}``
 record (Fcn with string    a JSON object ``{"a": ..., "b": ...}`` (a field beginning with ``#``
 keys)                      is written as a ``#map`` instead, since ITF reserves those keys)
 other function (Fcn)       ``{"#map": [[key, value], ...]}``, keys in TLC's order
-model value                ``{"#unserializable": "name"}``
+model value                ``"name_OF_MODEL"``: ITF's uninterpreted value (``name_OF_TYPE``)
+                           of the type ``MODEL``, as Apalache and Quint read them
 infinite set / function    ``{"#unserializable": "<TLA+ text>"}`` (``Nat``, ``Int``...);
                            cannot be read back except ``Nat``, ``Int``, ``STRING``
 =========================  ===========================================================
 
-Reading model values: ``{"#unserializable": "name"}`` with ``name`` an identifier is the model
-value ``name`` (``Nat``, ``Int``, ``STRING`` and ``BOOLEAN`` are the sets).  Apalache writes the
+Reading model values: ``"name_OF_MODEL"`` is the model value ``name``; so is, as mcheck wrote
+them before, ``{"#unserializable": "name"}`` with ``name`` an identifier (``Nat``, ``Int``, ``STRING`` and ``BOOLEAN`` are the sets).  Apalache writes the
 values of uninterpreted types as strings ``"name_OF_TYPE"``; such a string is read as the model
 value ``name_OF_TYPE`` or ``name`` when a model value of that name exists already (typically
 because the .cfg of the model being replayed declares it), and as a string otherwise.
@@ -51,6 +52,9 @@ from ..semantics import values as V
 from ..semantics.runtime import NULL as _NULL   # the value TLC prints as null: a variable a failing step left unassigned
 
 SAFE_INT = 2 ** 53
+MODEL_SUFFIX = "_OF_MODEL"
+"""A TLC model value ``p1`` is written as ITF's uninterpreted value ``"p1_OF_MODEL"`` (the
+uninterpreted type ``MODEL``): TLC's model values are untyped."""
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _APALACHE_UNINTERPRETED = re.compile(r"^(.+)_OF_([A-Z][A-Z0-9_]*)$")
 
@@ -73,7 +77,7 @@ def encode_value(v: Any) -> Any:
     if t is str:
         return v
     if t is V.ModelValue:
-        return {"#unserializable": v.name}
+        return v.name + MODEL_SUFFIX   # ITF's uninterpreted value, as Apalache and Quint read them
     if t is frozenset:
         return {"#set": [encode_value(x) for x in V.tlc_sorted(v)]}
     if t is tuple:
@@ -136,6 +140,8 @@ _SPECIAL_SETS = {"Nat": V.NAT, "Int": V.INT, "STRING": V.STRING_SET, "BOOLEAN": 
 
 
 def _decode_string(s: str) -> Any:
+    if s.endswith(MODEL_SUFFIX) and _IDENT.match(s[:-len(MODEL_SUFFIX)]):
+        return V.ModelValue.get(s[:-len(MODEL_SUFFIX)])   # what encode_value writes for a model value
     m = _APALACHE_UNINTERPRETED.match(s)
     if m is not None:
         table = V.ModelValue._table
