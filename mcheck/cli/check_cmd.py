@@ -17,6 +17,7 @@ from ..trace.json_out import result_json
 from ..trace.text import checked_line, colorize, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
+from .progress import Progress
 from .outputs import STDOUT, OutputError, check_graph_path, check_output_path, needs_terminal, stdout_to_stderr
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
@@ -28,25 +29,6 @@ def parse_workers(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise click.BadParameter(f"expected a positive number or auto, not {text!r}", param_hint="--workers")
     return int(text)
-
-
-def _progress(p: dict) -> None:
-    """TLC's progress line, then the rate and this process's memory per distinct state."""
-    secs = max(p["seconds"], 1e-9)
-    rss = _rss_bytes()
-    per = f", {rss / p['distinct']:.0f} B/state in memory" if rss and p["distinct"] else ""
-    click.echo(f"Progress({p['depth']}): {p['generated']:,} states generated ({p['generated'] / secs:,.0f} s/s), "
-               f"{p['distinct']:,} distinct states found, {p['queue']:,} states left on queue "
-               f"({p['seconds']:.0f} s{per}).", err=True)
-
-
-def _rss_bytes() -> int | None:
-    """This process's resident memory now (Linux), or None."""
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 @click.command("check")
@@ -100,11 +82,12 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     recorder = None
     if graph_path or html_path:
         recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
-    with stdout_to_stderr(as_json or itf_path == STDOUT):   # stdout: the JSON object or the ITF trace alone
-        r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
+    # stdout: the JSON object or the ITF trace alone; progress: live on a terminal, TLC's lines elsewhere
+    with stdout_to_stderr(as_json or itf_path == STDOUT), Progress() as progress:
+        r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=progress,
                        observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
                        checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
-                       recover=recover_dir is not None, memory=budget)
+                       recover=recover_dir is not None, memory=budget, progress_every=progress.every)
         model = r.model
         explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:
