@@ -1,6 +1,7 @@
 """``mcheck check SPEC``: breadth-first model checking, TLC's report, and the outputs beside it."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -10,6 +11,7 @@ from rich.console import Console
 
 from ..checker.frontier import parse_size
 from ..checker.observers import GraphRecorder
+from ..checker.outcome import Counts, interrupted
 from ..checker.run import check_spec
 from ..trace.html import GRAPH_LIMIT, write_report
 from ..trace.itf import write_counterexample
@@ -17,6 +19,7 @@ from ..trace.json_out import result_json
 from ..trace.text import checked_line, colorize, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
+from .limits import time_limit, time_limit_option
 from .progress import Progress
 from .outputs import STDOUT, OutputError, check_graph_path, check_output_path, needs_terminal, stdout_to_stderr
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
@@ -59,9 +62,10 @@ def parse_workers(text: str) -> int:
 @click.option("--mem", "memory", metavar="SIZE",
               help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
                    "(default: a quarter of the memory available, at most 256M)")
+@time_limit_option
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
-                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None):
+                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, time_limit_s=None):
     """Check SPEC by breadth-first search, as TLC does: its invariants, deadlock, and the properties
     of its .cfg (action properties and temporal properties, liveness included).
 
@@ -83,13 +87,21 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     if graph_path or html_path:
         recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
     # stdout: the JSON object or the ITF trace alone; progress: live on a terminal, TLC's lines elsewhere
-    with stdout_to_stderr(as_json or itf_path == STDOUT), Progress() as progress:
-        r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=progress,
-                       observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
-                       checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
-                       recover=recover_dir is not None, memory=budget, progress_every=progress.every)
+    with stdout_to_stderr(as_json or itf_path == STDOUT), Progress() as progress, time_limit(time_limit_s) as lim:
+        try:
+            r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=progress,
+                           observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
+                           checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
+                           recover=recover_dir is not None, memory=budget, progress_every=progress.every)
+        except KeyboardInterrupt:   # the limit fired outside the search (e.g. during liveness)
+            if not lim.fired:
+                raise
+            r = interrupted(Counts())
         model = r.model
         explanation = explain_violation(model, r.violation) if r.violation is not None else None
+    if lim.fired and r.interrupted:
+        r = dataclasses.replace(r, error=f"stopped by --time-limit {time_limit_s:g} s")
+        click.echo(lim.note(), err=True)
     if as_json:
         click.echo(json.dumps(result_json(r)))
     else:

@@ -12,6 +12,7 @@ from ..checker.simulate import simulate
 from ..semantics.values import tla_repr
 from ..trace.itf import run_meta, write_itf
 from ..trace.text import format_result
+from .limits import time_limit, time_limit_option
 from .outputs import STDOUT, OutputError, check_output_path, stdout_to_stderr
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
@@ -26,7 +27,9 @@ from .options import json_option, model_options, no_deadlock_option, parse_const
 @click.option("--itf", "itf_path", type=click.Path(dir_okay=False, allow_dash=True),
               help="write the violation's trace in ITF to FILE, or to standard output with -")
 @json_option
-def simulate_command(spec, config, consts, invariants, no_deadlock, depth, traces, seed, itf_path, as_json):
+@time_limit_option
+def simulate_command(spec, config, consts, invariants, no_deadlock, depth, traces, seed, itf_path, as_json,
+                     time_limit_s=None):
     """Random walks through SPEC's states from random initial states, choosing uniformly among
     the successors at each step and checking invariants and deadlock.
 
@@ -48,8 +51,11 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
         else:
             click.echo(format_result(err))
         sys.exit(err.exit_code)
-    with stdout_to_stderr(as_json or itf_path == STDOUT):   # what the spec prints: not into the JSON or ITF
+    with stdout_to_stderr(as_json or itf_path == STDOUT), time_limit(time_limit_s) as lim:   # prints: not into the JSON
         r = simulate(model, depth=depth, traces=traces, seed=seed)
+    if lim.fired and r.result == "interrupted":
+        r.error = f"stopped by --time-limit {time_limit_s:g} s"
+        click.echo(lim.note(), err=True)
     v = r.violation
     if itf_path:
         if v is not None and v.trace:

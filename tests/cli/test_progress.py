@@ -38,3 +38,26 @@ def test_progress_texts():
                                          "states found, 800 states left on queue (2 s")
     assert live_text(REPORT, 6000).startswith("5,000 distinct states · 6,000 states/s · queue 800 · depth 7 · 2.0 s")
     assert Progress(live=True).every < Progress(live=False).every == 5.0
+
+
+INFINITE = "VARIABLE x\nInit == x = 0\nNext == x' = x + 1\n"
+
+
+def test_time_limit_stops_an_endless_check_with_the_figures_so_far(spec):
+    from tests.conftest import invoke
+    import json
+    path = spec("Inf", INFINITE)
+    r = invoke(path, "--time-limit", "0.5")
+    assert r.exit_code == 1
+    assert r.stdout.startswith("Interrupted: the statistics so far.\n")
+    generated = int(r.stdout.splitlines()[1].split()[0])
+    assert generated > 0 and "Stopped by --time-limit 0.5 s" in r.stderr
+    out = json.loads(invoke(path, "--time-limit", "0.5", "--json").stdout)
+    assert out["result"] == "error" and out["error"] == "stopped by --time-limit 0.5 s" and out["distinct_states"] > 0
+
+
+def test_time_limit_stops_a_simulation(spec):
+    from tests.conftest import invoke
+    r = invoke("simulate", spec("Inf", INFINITE), "--depth", "100000000", "--traces", "1", "--seed", "1",
+               "--time-limit", "0.5")
+    assert r.exit_code == 1 and "Interrupted" in r.stdout and "Stopped by --time-limit 0.5 s" in r.stderr
