@@ -29,7 +29,7 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
                progress: Callable[[dict], None] | None = None,
                observers: Sequence[Observer] = (), exact: bool = False, workers: int = 1,
                checkpoint_dir: str | None = None, checkpoint_every: float = 60.0,
-               recover: bool = False, memory: int | None = None) -> O.Outcome:
+               recover: bool = False, memory: int | None = None, progress_every: float = 5.0) -> O.Outcome:
     """Check a spec as TLC would; every failure comes back as an ``Outcome`` with TLC's exit code.
     ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
     searches over that many worker processes.  ``checkpoint_dir`` receives a checkpoint at a level
@@ -52,7 +52,7 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     gc.set_threshold(*GC_THRESHOLD)
     try:
         return run_check(model, observers, progress=progress, exact=exact, workers=workers,
-                         checkpoint=checkpoint, resume=resume, memory=memory)
+                         checkpoint=checkpoint, resume=resume, memory=memory, progress_every=progress_every)
     finally:
         gc.set_threshold(*old)
 
