@@ -7,4 +7,4 @@ import os as _os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     _os.environ.setdefault(_var, "1")
 
-from .api import check  # noqa: F401,E402  (the Python API: see mcheck.api)
+from .api import check, replay, simulate, to_python  # noqa: F401,E402  (the Python API: see mcheck.api)

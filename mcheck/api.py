@@ -15,6 +15,15 @@ Example::
     r.error              # the message of an error, if any
     r.to_itf()           # the counterexample as an ITF document (a dict), or None
 
+Plain values: ``r.trace.to_python()`` (or ``r.trace[i].to_python()``) gives JSON-ready values:
+model values as their names (so ``r.trace.to_python()[4]["phase"]["B"]`` works), records and
+functions whose keys become strings as dicts, tuples and sequences as lists, and ITF's conventions
+for the rest (``{"#set": [...]}``, ``{"#map": [[k, v], ...]}``).  A state's ``repr`` is TLA+
+(``/\\ x = 1 /\\ phase = (B :> "idle")``), so a failing ``assert`` shows the spec's own notation.
+
+``mcheck.simulate(spec, ...)`` runs random walks and ``mcheck.replay(spec, trace)`` checks that
+an ITF trace is a behaviour of the spec; both return results with the same ``.trace``.
+
 Values in ``r.trace`` are mcheck's representation of TLA+ values, all ordinary Python objects:
 ``int``, ``bool``, ``str``, ``frozenset`` for sets, ``tuple`` for functions on ``1..n``
 (tuples, sequences, ``<<>>``), :class:`mcheck.semantics.values.Fcn` (a read-only ``dict``
@@ -31,26 +40,76 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .checker.outcome import Outcome, Violation
-from .checker.run import check_spec
+from .checker.replay import align_states
+from .checker.replay import replay as _replay
+from .checker.run import build_model, check_spec
+from .checker.simulate import simulate as _simulate
 from .semantics import values as V
 from .semantics.constants import cfg_value
 from .semantics.values import Fcn, ModelValue
-from .trace.itf import trace_to_itf
+from .trace.itf import itf_to_states, load_itf, trace_to_itf
 
-__all__ = ["check", "CheckResult", "Trace", "CfgText", "ModelValue", "Fcn"]
+__all__ = ["check", "simulate", "replay", "CheckResult", "SimulateResult", "ReplayResult", "Trace", "State",
+           "CfgText", "ModelValue", "Fcn", "to_python"]
 
 
 class CfgText(str):
     """A constant's value written as in a .cfg file, e.g. ``CfgText("{p1, p2}")``."""
 
 
+def to_python(v: Any) -> Any:
+    """A TLA+ value as plain JSON-ready Python: see the module docstring."""
+    t = type(v)
+    if t is bool or t is int or t is str:
+        return v
+    if t is ModelValue:
+        return v.name
+    if t is tuple:
+        return [to_python(x) for x in v]
+    if t is frozenset or isinstance(v, V.LazySet):
+        return {"#set": [to_python(x) for x in V.tlc_sorted(v)]} if t is frozenset or v.is_finite() \
+            else {"#unserializable": V.tla_repr(v)}
+    if isinstance(v, dict):
+        keys = V.tlc_sorted(v)
+        plain = [to_python(k) for k in keys]
+        if all(type(k) is str and not k.startswith("#") for k in plain) and len(set(plain)) == len(plain):
+            return {pk: to_python(v[k]) for pk, k in zip(plain, keys)}
+        return {"#map": [[pk, to_python(v[k])] for pk, k in zip(plain, keys)]}
+    return {"#unserializable": V.tla_repr(v)}
+
+
+class State(dict):
+    """One state: variable -> value (mcheck's values), printed as TLA+."""
+
+    def to_python(self) -> dict[str, Any]:
+        return {k: to_python(x) for k, x in self.items()}
+
+    def __repr__(self) -> str:
+        return " ".join(f"/\\ {k} = {V.tla_repr(x)}" for k, x in self.items()) or "State()"
+
+
 class Trace(list):
-    """A list of states (dicts variable -> value) with ``.actions``: the label of each step
-    (``"<Initial predicate>"`` for the first)."""
+    """A list of states (:class:`State`: dicts variable -> value) with ``.actions``: the label of each
+    step (``"<Initial predicate>"`` for the first)."""
 
     def __init__(self, states: Iterable[dict] = (), actions: Iterable[str] = ()):
-        super().__init__(states)
+        super().__init__(s if isinstance(s, State) else State(s) for s in states)
         self.actions: list[str] = list(actions)
+
+    def to_python(self) -> list[dict[str, Any]]:
+        """The states as plain JSON-ready values (``json.dumps(r.trace.to_python())`` works)."""
+        return [s.to_python() for s in self]
+
+    def __repr__(self) -> str:
+        if not self:
+            return "Trace([])"
+        return "Trace(\n" + "\n".join(f"  {i + 1}: {a}\n     {s!r}" for i, (a, s) in
+                                       enumerate(zip(self.actions or [""] * len(self), self))) + "\n)"
+
+
+def _trace(variables: list[str], steps: Iterable[Any]) -> Trace:
+    steps = list(steps or ())
+    return Trace([dict(zip(variables, s.state)) for s in steps], [s.action for s in steps])
 
 
 @dataclass
@@ -116,9 +175,82 @@ def check(spec: str, config: str | None = None, constants: dict[str, Any] | None
     variables = list(r.variables or [])
     if not variables and r.model is not None:
         variables = list(r.model.variables)
-    trace = Trace()
-    if r.violation is not None and r.violation.trace:
-        trace = Trace([dict(zip(variables, s.state)) for s in r.violation.trace],
-                      [s.action for s in r.violation.trace])
+    trace = _trace(variables, r.violation.trace if r.violation is not None else ())
     return CheckResult(r.result, r.distinct_states, r.states_generated, r.depth, r.exit_code, r.left_on_queue,
                        r.violation, r.error, r.seconds, variables, trace, r)
+
+
+@dataclass
+class SimulateResult:
+    """The outcome of :func:`simulate`: ``result``, ``exit_code`` (as check's), the run's ``seed``,
+    ``walk_seed`` (reproduces the violation with ``traces=1``), ``traces``, ``states_generated``,
+    ``depth`` (the longest walk), ``violation``, ``trace`` and ``error``."""
+
+    result: str
+    exit_code: int
+    seed: int
+    traces: int = 0
+    states_generated: int = 0
+    depth: int = 0
+    walk_seed: int | None = None
+    violation: Violation | None = None
+    error: str | None = None
+    variables: list[str] = field(default_factory=list)
+    trace: Trace = field(default_factory=Trace)
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+
+def _model(spec: str, config: str | None, constants: dict[str, Any] | None, invariants: Iterable[str],
+           deadlock: bool = True):
+    consts = {k: _to_tla(v) for k, v in (constants or {}).items()}
+    return build_model(spec, config, consts, tuple(invariants), not deadlock)
+
+
+def simulate(spec: str, config: str | None = None, constants: dict[str, Any] | None = None,
+             invariants: Iterable[str] = (), deadlock: bool = True, depth: int = 100, traces: int = 1000,
+             seed: int = 0) -> SimulateResult:
+    """Random walks through ``spec``'s states, as ``mcheck simulate`` does (the same seed gives the
+    same walks); the arguments as :func:`check`'s, plus ``depth`` (states per walk), ``traces``
+    (walks) and ``seed``."""
+    model, err = _model(spec, config, constants, invariants, deadlock)
+    if err is not None:
+        return SimulateResult(err.result, err.exit_code, seed, error=err.error)
+    r = _simulate(model, depth=depth, traces=traces, seed=seed)
+    variables = list(model.variables)
+    return SimulateResult(r.result, r.exit_code, r.seed, r.traces, r.states_generated, r.max_depth, r.walk_seed,
+                          r.violation, r.error, variables,
+                          _trace(variables, r.violation.trace if r.violation is not None else ()))
+
+
+@dataclass
+class ReplayResult:
+    """The outcome of :func:`replay`: ``ok``, ``exit_code`` (0; 20 not a behaviour of the spec; 12/13
+    a violation; TLC's codes for errors), ``message``, ``details``, ``bad_step`` (1-based), the
+    ``violation`` if any and the replayed ``trace`` with the action found for each step."""
+
+    ok: bool
+    exit_code: int
+    message: str
+    details: list[str] = field(default_factory=list)
+    bad_step: int | None = None
+    violation: Violation | None = None
+    trace: Trace = field(default_factory=Trace)
+
+
+def replay(spec: str, trace: str | dict, config: str | None = None, constants: dict[str, Any] | None = None,
+           invariants: Iterable[str] = ()) -> ReplayResult:
+    """Check that ``trace`` (an ITF file's path, or the parsed document) is a behaviour of ``spec``,
+    as ``mcheck replay`` does. A trace that cannot be read raises ``ValueError``."""
+    if isinstance(trace, dict):
+        variables, states = itf_to_states(trace)
+    else:
+        _doc, variables, states = load_itf(trace)
+    model, err = _model(spec, config, constants, invariants)
+    if err is not None:
+        return ReplayResult(False, err.exit_code, err.error or err.result)
+    r = _replay(model, align_states(model.variables, variables, states))
+    return ReplayResult(r.ok, r.exit_code, r.message, list(r.details), r.bad_step, r.violation,
+                        _trace(list(model.variables), r.trace))

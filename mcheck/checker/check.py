@@ -31,7 +31,7 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
               max_states: int | None = None, progress: Callable[[dict], None] | None = None,
               exact: bool = False, workers: int = 1, checkpoint: Checkpointer | None = None,
               resume: Resumed | None = None, memory: int | None = None,
-              connect: Callable | None = None) -> O.Outcome:
+              progress_every: float = 5.0, connect: Callable | None = None) -> O.Outcome:
     """Check ``model`` as TLC does; every outcome carries the model and its variables.  ``exact``
     keeps states exactly (``--exact``) instead of their fingerprints; ``workers`` > 1 searches over
     that many worker processes (``parallel.py``) with the same answers.  ``checkpoint`` writes
@@ -55,7 +55,7 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             out.store = search.report()
         else:
             search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact),
-                                  checkpoint=checkpoint, budget=memory)
+                                  checkpoint=checkpoint, budget=memory, progress_every=progress_every)
             if resume is not None:
                 search.resume(resume)
                 if checkpoint is not None:

@@ -320,7 +320,7 @@ def _load(f: IO[bytes]) -> tuple[list[int], list[Any]]:
     """One chunk from the file.  Unpickling makes thousands of containers at once and the cyclic
     collector would walk them (and, now and then, the whole heap) while they are still being
     made, all of them reachable: it is paused meanwhile.  Reading is 5x faster so under Python's
-    default thresholds; under the search's (``run.GC_THRESHOLD``) it changes little."""
+    default thresholds; under the search's (``search.GC_THRESHOLD``) it changes little."""
     on = gc.isenabled()
     gc.disable()
     try:

@@ -21,9 +21,10 @@ The method (Gerth, Peled, Vardi, Wolper 1995; Lichtenstein-Pnueli for fairness):
 """
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from ..semantics.ltl import Atom, LiveProperty, TemporalSpec
 from ..syntax.errors import EvalError
@@ -42,7 +43,7 @@ class Lasso:
 
 
 class LivenessChecker:
-    def __init__(self, spec: TemporalSpec, states: list[tuple], succ: list[list[int]], inits: list[int]):
+    def __init__(self, spec: TemporalSpec, states: list[tuple], succ: Sequence[Sequence[int]], inits: list[int]):
         self.spec = spec
         self.states = states
         self.succ = succ
@@ -65,7 +66,7 @@ class LivenessChecker:
                 if atom.graph_step is None:
                     raise
                 st = atom.graph_step
-                ok = any(self.aval(st, s, t) for t in self.succ[s] + [s])
+                ok = any(self.aval(st, s, t) for t in [*self.succ[s], s])
                 if not ok and self.n <= 2000:  # small graphs: any reachable state as the target
                     ok = any(self.aval(st, s, t) for t in range(self.n))
                 v = 2 if ok else 1
@@ -116,14 +117,14 @@ class LivenessChecker:
 
         # the product of the behaviour graph (with a stuttering step at every state) and the
         # tableau, explored breadth-first from the initial nodes
-        adj: dict[int, list[int]] = {}
+        adj: dict[int, array] = {}   # arrays of C longs: a product graph has many steps (see GraphRecorder)
         inits: list[int] = []
         for s in self.inits:
             for n in initial:
                 if node_ok(n, s):
                     p = s * K + n
                     if p not in adj:
-                        adj[p] = []
+                        adj[p] = array("q")
                         inits.append(p)
         order = list(inits)
         i = 0
@@ -148,7 +149,7 @@ class LivenessChecker:
                         r = t * K + m
                         out.append(r)
                         if r not in adj:
-                            adj[r] = []
+                            adj[r] = array("q")
                             order.append(r)
         # TLC's order: Tarjan's depth-first search from the initial nodes, which explores the
         # successor pushed last first, checks each component as it is completed and reports the

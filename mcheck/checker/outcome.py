@@ -33,6 +33,7 @@ EXIT_CONFIG_ERROR = 151
 EXIT_CFG_SYNTAX = 255   # also: an initial predicate that leaves a variable unbound
 EXIT_SYSTEM = 255       # TLC's ERROR_SYSTEM: e.g. a checkpoint directory that cannot be used
 EXIT_BAD_TRACE_FILE = 1  # mcheck's own: a trace file (ITF) that cannot be read
+EXIT_NOT_A_BEHAVIOUR = 20  # mcheck's own (replay): a trace that is not a behaviour of the spec
 
 
 @dataclass

@@ -15,6 +15,8 @@ Counts at a violation are those at the end of the level (TLC's multi-worker coun
 """
 from __future__ import annotations
 
+import gc
+import pickle
 import time
 from typing import Any, Callable, Sequence
 
@@ -27,7 +29,7 @@ from . import outcome as O
 from .diagnose import diagnose_invariant
 from .filter import InvariantError, StepFilter
 from .observers import Observer, fan_out
-from .search import BreadthFirst
+from .search import GC_THRESHOLD, BreadthFirst
 from .shard import ShardTable, min_gap
 from .store import ExactStore, label, make_store, rebuild_trace
 from .traces import step_label
@@ -46,6 +48,7 @@ class ShardWorker:
     the level being expanded, and the candidates it found in the last expansion."""
 
     def __init__(self, recipe: Any, check_deadlock: bool, record: bool, n: int, shard: int):
+        gc.set_threshold(*GC_THRESHOLD)   # as the one-process search does (a fifth of its time)
         self.model = model = recipe.build()
         self.record = record          # keep every step, for the liveness graph and graph drawings
         self.edges: tuple[list, list, list] = ([], [], [])
@@ -73,17 +76,31 @@ class ShardWorker:
     def start(self, items: list[tuple[int, int, State]]) -> None:
         self.frontier = items
 
-    def give(self, k: int) -> list[tuple[int, int, State]]:
-        """Hand ``k`` of this worker's next states to another worker (load balance)."""
-        if k <= 0:
-            return []
-        out, self.frontier = self.frontier[-k:], self.frontier[:-k]
-        return out
+    def take(self, gifts: list[bytes]) -> dict:
+        """Take states another worker gave (load balance), check their invariants in rank order,
+        and keep the frontier in rank order; the first event among them, by rank."""
+        items = [item for g in gifts for item in pickle.loads(g)]
+        if not items:
+            return {"event": None}
+        items.sort(key=_rank)
+        event = self._check(items)
+        self.frontier = sorted(self.frontier + items, key=_rank)
+        return {"event": event}
 
-    def take(self, items: list[tuple[int, int, State]]) -> None:
-        """Take states from another worker, keeping the frontier in rank order."""
-        if items:
-            self.frontier = sorted(self.frontier + items, key=lambda e: e[1])
+    def _check(self, items: list[tuple[int, int, State]]) -> tuple | None:
+        """The invariants of ``items`` (in rank order), up to the first violation or failure:
+        ``(rank, kind, name, state)``; an evaluation error is replayed by the coordinator."""
+        check_inv = self.filter.check_invariants
+        if check_inv is None:
+            return None
+        for _, rank, t in items:
+            try:
+                name = check_inv(t)
+            except Exception:   # noqa: BLE001 - InvariantError or an Assert: replayed by the coordinator
+                name = ""
+            if name is not None:
+                return (rank, "invariant" if name else "invariant error", name, t)
+        return None
 
     def expand(self, level: int) -> dict:
         """Generate the successors of this worker's states; the new-looking ones as arrays (the
@@ -100,6 +117,9 @@ class ShardWorker:
         # as in the one-worker store: a successor that is one of this level's states here (-2 - its
         # global id) or was found already (its row) is known without its fingerprint
         recent: dict | None = None if self.model.key is not None else {s: -2 - g for g, _, s in self.frontier}
+        recent_get = None if recent is None else recent.get
+        seen_get, fps_append, keys_append = seen.get, fps.append, keys.append
+        parents_append, actions_append, found_append = parents.append, actions.append, found.append
         for gid, rank, s in self.frontier:
             pos = 0
             base = rank << _POS_BITS
@@ -107,14 +127,14 @@ class ShardWorker:
                 for ai, t in m.successors(s):
                     generated += 1
                     if in_model is None or in_model(s, t):
-                        r = None if recent is None else recent.get(t)
+                        r = None if recent_get is None else recent_get(t)
                         if r is None:
                             fp = fingerprint(t)
-                            r = seen.get(fp)
+                            r = seen_get(fp)
                             if r is None:
                                 r = seen[fp] = len(fps)
-                                fps.append(fp), keys.append(base | (pos << 1)), parents.append(gid)
-                                actions.append(ai), found.append(t)
+                                fps_append(fp), keys_append(base | (pos << 1)), parents_append(gid)
+                                actions_append(ai), found_append(t)
                                 if recent is not None:
                                     recent[t] = r
                         if record:
@@ -144,36 +164,39 @@ class ShardWorker:
                 "keys": np.array(keys, dtype=np.int64), "parents": np.array(parents, dtype=np.int64),
                 "actions": np.array(actions, dtype=np.int32), "event": event}
 
-    def settle(self, rows: np.ndarray, gids: np.ndarray, ranks: np.ndarray, all_gids: np.ndarray | None) -> dict:
-        """The rows of the last expansion that counted become this worker's next states (by rank);
-        their invariants are checked in that order, up to the first violation.  When steps are
-        recorded, ``all_gids`` (every row's global id) turns them into edges between global ids."""
+    def settle(self, rows: np.ndarray, gids: np.ndarray, ranks: np.ndarray, all_gids: np.ndarray | None,
+               give: Sequence[int] = ()) -> dict:
+        """The rows of the last expansion that counted become this worker's next states (by rank),
+        but for the last ``sum(give)``, handed to the coordinator for other workers, pickled, in
+        pieces of ``give[0]``, ``give[1]``, ... states (load balance: states stay where they were
+        found otherwise).  The invariants of the states kept are checked in rank order, up to the
+        first violation.  When steps are recorded, ``all_gids`` (every row's global id) turns
+        them into edges between global ids."""
         order = np.argsort(ranks, kind="stable")
-        found, canonical, check_inv = self.found, self.canonical, self.filter.check_invariants
-        items = []
-        event = None
-        for i in order:
-            t = canonical(found[rows[i]])
-            items.append((int(gids[i]), int(ranks[i]), t))
-            if check_inv is not None and event is None:
-                try:
-                    name = check_inv(t)
-                except Exception:   # noqa: BLE001 - InvariantError or an Assert: replayed by the coordinator
-                    name = ""
-                if name is not None:
-                    event = (int(rows[i]), "invariant" if name else "invariant error", name, t)
-        self.frontier = items
+        found, canonical = self.found, self.canonical
+        items = [(g, r, canonical(found[i])) for i, g, r in
+                 zip(rows[order].tolist(), gids[order].tolist(), ranks[order].tolist())]
+        end = len(items) - sum(give)
+        kept, gifts = items[:end], []
+        for k in give:
+            gifts.append(pickle.dumps(items[end:end + k], pickle.HIGHEST_PROTOCOL))
+            end += k
+        self.frontier = kept
         self.found = []
-        out = {"size": len(items), "event": event}
+        out = {"size": len(kept), "event": self._check(kept), "gifts": gifts}
         if self.record:
             src, row, act = self.edges
             row = np.array(row, dtype=np.int64)
             dst = np.where(row >= 0, all_gids[np.maximum(row, 0)] if len(all_gids) else 0, -2 - row)
             out["edges"] = (np.array(src, dtype=np.int64), dst, np.array(act, dtype=np.int32))
             out["dead"] = self.dead
-            out["states"] = [(g, r, st) for g, r, st in items]
+            out["states"] = items
             self.edges, self.dead = ([], [], []), []
         return out
+
+
+def _rank(item: tuple[int, int, State]) -> int:
+    return item[1]
 
 
 class ParallelSearch:
@@ -269,20 +292,27 @@ class ParallelSearch:
             winners = np.nonzero(won)[0]
             ranks = np.empty(len(cat["fps"]), dtype=np.int64)
             ranks[winners[np.argsort(cat["keys"][winners], kind="stable")]] = np.arange(len(winners))
-            args = []
-            for w in range(self.n):
-                mine = winners[sender[winners] == w]
-                args.append((row[mine], gids[mine], ranks[mine], gids[sender == w] if self.record else None))
+            mine = [winners[sender[winners] == w] for w in range(self.n)]
+            moves = _moves([len(m) for m in mine])
+            give = [[k for a, _, k in moves if a == w] for w in range(self.n)]
+            args = [(row[m], gids[m], ranks[m], gids[sender == w] if self.record else None, give[w])
+                    for w, m in enumerate(mine)]
             settled = self.transport.call("settle", args)
+            events = [s["event"] for s in settled]
+            if moves:
+                shares: list[list[bytes]] = [[] for _ in range(self.n)]
+                pieces = [iter(s["gifts"]) for s in settled]
+                for a, b, _ in moves:
+                    shares[b].append(next(pieces[a]))
+                events += [t["event"] for t in self.transport.call("take", [(sh,) for sh in shares])]
             if self.record:
                 self._record(settled, winners, ranks, gids, cat)
             self.distinct += len(winners)
             if len(winners):
                 self.depth = level
-            size = sum(s["size"] for s in settled)
-            self.left = size
-            self._balance([s["size"] for s in settled])
-            event = self._first_event(parts, settled, cat, sender, row, gids)
+            size = self.left = len(winners)
+            by_rank = winners[np.argsort(ranks[winners], kind="stable")]
+            event = self._first_event(parts, events, cat, by_rank)
             if event is not None:
                 return self._outcome(event, level)
             if self.progress is not None and time.monotonic() - self.reported > 5.0:
@@ -295,26 +325,6 @@ class ParallelSearch:
         out = O.success(self.counts())
         out.complete = True
         return out
-
-    def _balance(self, sizes: list[int]) -> None:
-        """Move states from the workers with more than their share of the next level to those with
-        less, when the largest share passes the mean by a tenth (states stay where they were found,
-        so one initial state would otherwise leave every other worker idle)."""
-        total = sum(sizes)
-        target = -(-total // self.n)
-        if max(sizes) <= 1.1 * target + 8:
-            return
-        excess = [max(0, s - target) for s in sizes]
-        gifts = self.transport.call("give", [(k,) for k in excess])
-        pool = [item for g in gifts for item in g]
-        shares = []
-        for s in sizes:
-            need = max(0, target - s) if s < target else 0
-            shares.append(pool[:need])
-            pool = pool[need:]
-        if pool:   # rounding: the rest to the smallest share
-            shares[sizes.index(min(sizes))].extend(pool)
-        self.transport.call("take", [(sh,) for sh in shares])
 
     def _record(self, settled: list[dict], winners, ranks, gids, cat) -> None:
         """Tell the observers what one search would have told them: the new states in its order,
@@ -334,15 +344,16 @@ class ParallelSearch:
                 for g in s["dead"]:
                     self.on_dead_end(index[g])
 
-    def _first_event(self, parts, settled, cat, sender, row, gids) -> tuple | None:
-        """The event with the smallest key: from the expansions, or an invariant of a new state."""
-        events = [p["event"] for p in parts if p["event"] is not None]
-        for w, s in enumerate(settled):
-            if s["event"] is not None:
-                r, kind, name, t = s["event"]
-                i = np.nonzero((sender == w) & (row == r))[0][0]
-                events.append((int(cat["keys"][i]), kind, name, int(cat["parents"][i]), int(cat["actions"][i]), t))
-        return min(events, key=lambda e: e[0]) if events else None
+    def _first_event(self, parts, events: list, cat, by_rank) -> tuple | None:
+        """The event with the smallest key: from the expansions, or an invariant of a new state
+        (``by_rank``: the candidates that counted, in the order of the next level)."""
+        found = [p["event"] for p in parts if p["event"] is not None]
+        for e in events:
+            if e is not None:
+                rank, kind, name, t = e
+                i = by_rank[rank]
+                found.append((int(cat["keys"][i]), kind, name, int(cat["parents"][i]), int(cat["actions"][i]), t))
+        return min(found, key=lambda e: e[0]) if found else None
 
     def _finish(self) -> None:
         """The store's size and the smallest gap between fingerprints, gathered from the shards."""
@@ -405,6 +416,30 @@ class ParallelSearch:
         out.distinct_states, out.states_generated, out.depth = counts.distinct, counts.generated, counts.depth
         out.left_on_queue = counts.left
         return out
+
+
+def _moves(sizes: list[int]) -> list[tuple[int, int, int]]:
+    """``(giver, receiver, states)``: the states to move so that every worker expands about the
+    same number of the next level's (states stay with the worker that found them, so one initial
+    state would otherwise leave every other worker idle).  Moving a state (pickled twice) costs
+    far less than the idle time of the other workers while one expands it."""
+    total, n = sum(sizes), len(sizes)
+    target = -(-total // n)
+    if max(sizes) <= target + max(8, total // 200):
+        return []
+    over = [[w, k - target] for w, k in enumerate(sizes) if k > target]
+    moves = []
+    for b, k in enumerate(sizes):
+        need = target - k
+        while need > 0 and over:
+            a, extra = over[0]
+            m = min(need, extra)
+            moves.append((a, b, m))
+            need -= m
+            over[0][1] -= m
+            if over[0][1] == 0:
+                over.pop(0)
+    return moves
 
 
 class _Replayed(ExactStore):

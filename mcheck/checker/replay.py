@@ -35,7 +35,7 @@ def load_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
 class ReplayResult:
     ok: bool
     states: int                          # states replayed successfully
-    exit_code: int = O.EXIT_SUCCESS        # 12 for a bad step, as for an invariant violation
+    exit_code: int = O.EXIT_SUCCESS        # 20 for a step no action takes, 12 for an invariant violation
     message: str = ""                    # one line: "ok: N states replayed" or the first problem
     details: list[str] = field(default_factory=list)
     bad_step: int | None = None          # 1-based number of the first bad state
@@ -94,7 +94,7 @@ class _Replay:
     def step(self, k: int, target: State) -> ReplayResult | None:
         """Replay state ``k``; a result when it ends the replay."""
         if len(target) != len(self.variables):
-            return self.result(False, k - 1, O.EXIT_INVARIANT, f"step {k}: state {k} has {len(target)} values for "
+            return self.result(False, k - 1, O.EXIT_NOT_A_BEHAVIOUR, f"step {k}: state {k} has {len(target)} values for "
                                f"{len(self.variables)} variables", bad_step=k)
         self.model.set_level(k)
         found, candidates = self.find(k, target)
@@ -131,7 +131,7 @@ class _Replay:
             names: list[str] = []
         else:
             names, details = _diff_lines(self.variables, target, _nearest(target, candidates))
-        return self.result(False, k - 1, O.EXIT_INVARIANT, msg, details=details, bad_step=k, differing=names)
+        return self.result(False, k - 1, O.EXIT_NOT_A_BEHAVIOUR, msg, details=details, bad_step=k, differing=names)
 
     def failure(self, k: int, err: Exception) -> ReplayResult:
         if isinstance(err, UnsetVariable):

@@ -170,9 +170,11 @@ class FingerprintStore:
             limit = _RECENT_MAX
 
         def spilled() -> None:
-            """The next level went to disk: keep no more of its states alive here."""
+            """The next level went to disk: keep none of its states alive here (those found so far
+            are on their way to the file; a later one is found by its fingerprint)."""
             nonlocal limit
             limit = 0
+            found.clear()
 
         self.new_level = new_level
         self.spilled = spilled

@@ -1,6 +1,7 @@
 """``mcheck check SPEC``: breadth-first model checking, TLC's report, and the outputs beside it."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -10,13 +11,17 @@ from rich.console import Console
 
 from ..checker.frontier import parse_size
 from ..checker.observers import GraphRecorder
+from ..checker.outcome import Counts, interrupted
 from ..checker.run import check_spec
 from ..trace.html import GRAPH_LIMIT, write_report
 from ..trace.itf import write_counterexample
 from ..trace.json_out import result_json
-from ..trace.text import colorize, format_result
+from ..trace.text import checked_line, colorize, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
+from .limits import time_limit, time_limit_option
+from .progress import Progress
+from .outputs import STDOUT, OutputError, check_graph_path, check_output_path, needs_terminal, stdout_to_stderr
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
 
@@ -38,31 +43,13 @@ def ray_connector(address: str):
     return connector(address, progress=lambda line: click.echo(line, err=True))
 
 
-def _progress(p: dict) -> None:
-    """TLC's progress line, then the rate and this process's memory per distinct state."""
-    secs = max(p["seconds"], 1e-9)
-    rss = _rss_bytes()
-    per = f", {rss / p['distinct']:.0f} B/state in memory" if rss and p["distinct"] else ""
-    click.echo(f"Progress({p['depth']}): {p['generated']:,} states generated ({p['generated'] / secs:,.0f} s/s), "
-               f"{p['distinct']:,} distinct states found, {p['queue']:,} states left on queue "
-               f"({p['seconds']:.0f} s{per}).", err=True)
-
-
-def _rss_bytes() -> int | None:
-    """This process's resident memory now (Linux), or None."""
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return None
-
-
 @click.command("check")
 @spec_argument
 @model_options
 @no_deadlock_option
 @json_option
-@click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the counterexample in ITF (JSON)")
+@click.option("--itf", "itf_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="write the counterexample in ITF (JSON) to FILE, or to standard output with -")
 @click.option("--dump-graph", "graph_path", type=click.Path(dir_okay=False),
               help="write the state graph: FILE.dot, FILE.graphml or FILE.json")
 @click.option("--full-trace", is_flag=True,
@@ -86,10 +73,19 @@ def _rss_bytes() -> int | None:
 @click.option("--mem", "memory", metavar="SIZE",
               help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
                    "(default: a quarter of the memory available, at most 256M)")
+@time_limit_option
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
-                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, ray_address=None):
-    """Check SPEC's safety properties by breadth-first search, as TLC does."""
+                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, time_limit_s=None,
+                  ray_address=None):
+    """Check SPEC by breadth-first search, as TLC does: its invariants, deadlock, and the properties
+    of its .cfg (action properties and temporal properties, liveness included).
+
+    Exit codes are TLC's: 0 no error, 11 deadlock, 12 invariant violated, 13 property violated,
+    10 ASSUME false, 75/76 evaluation error, 150 spec error, 151 .cfg error, 255 .cfg syntax;
+    2 for a usage error (a bad option, an output file that cannot be written).
+    """
+    _check_outputs(itf_path, html_path, graph_path, explore, as_json)
     constants = parse_consts(consts)
     n_workers = parse_workers(workers)
     try:
@@ -105,40 +101,81 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     recorder = None
     if graph_path or html_path:
         recorder = GraphRecorder(with_actions=True, limit=None if graph_path else GRAPH_LIMIT)
-    r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
-                   observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
-                   checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
-                   recover=recover_dir is not None, memory=budget, connect=connect)
-    model = r.model
-    explanation = explain_violation(model, r.violation) if r.violation is not None else None
+    # stdout: the JSON object or the ITF trace alone; progress: live on a terminal, TLC's lines elsewhere
+    with stdout_to_stderr(as_json or itf_path == STDOUT), Progress() as progress, time_limit(time_limit_s) as lim:
+        try:
+            r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=progress,
+                           observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
+                           checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
+                           recover=recover_dir is not None, memory=budget, progress_every=progress.every,
+                           connect=connect)
+        except KeyboardInterrupt:   # the limit fired outside the search (e.g. during liveness)
+            if not lim.fired:
+                raise
+            r = interrupted(Counts())
+        model = r.model
+        explanation = explain_violation(model, r.violation) if r.violation is not None else None
+    if lim.fired and r.interrupted:
+        r = dataclasses.replace(r, error=f"stopped by --time-limit {time_limit_s:g} s")
+        click.echo(lim.note(), err=True)
     if as_json:
         click.echo(json.dumps(result_json(r)))
     else:
-        text = format_result(r, full=full_trace, explanation=explanation)
-        if sys.stdout.isatty():
-            Console(highlight=False, soft_wrap=True).print(colorize(text))
-        else:
-            click.echo(text)
-        if r.result in ("success",) or r.stats_printed:
-            if r.store is not None:
-                click.echo(r.store.summary(), err=True)
-            click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
+        _print_report(r, format_result(r, full=full_trace, explanation=explanation), to_stderr=itf_path == STDOUT)
+    failed_writes = 0
     if itf_path:
-        click.echo(write_counterexample(r, itf_path, source=spec), err=True)
+        msg = write_counterexample(r, itf_path, source=spec, cfg=config, constants=consts)
+        failed_writes += msg.startswith("Could not")
+        click.echo(msg, err=True)
     graph = None
     if recorder is not None and model is not None:
         from ..checker.graph import state_graph   # late: networkx takes a third of a second to import
         graph = state_graph(model, recorder, r.complete)
     if graph_path:
         from ..trace.graph_files import dump_graph
-        click.echo(dump_graph(graph, graph_path) if graph is not None else
-                   f"No model to explore (the spec or the .cfg has an error): nothing written to {graph_path}.",
-                   err=True)
+        msg = (dump_graph(graph, graph_path) if graph is not None else
+               f"No model to explore (the spec or the .cfg has an error): nothing written to {graph_path}.")
+        failed_writes += msg.startswith("Could not")
+        click.echo(msg, err=True)
     if html_path:
-        click.echo(write_report(html_path, r, model, spec, explanation, graph), err=True)
+        msg = write_report(html_path, r, model, spec, explanation, graph)
+        failed_writes += msg.startswith("Could not")
+        click.echo(msg, err=True)
     if explore:
         if r.violation is not None and r.violation.trace and model is not None:
             run_explorer(model, r.violation.trace, title=f"{spec}: {r.violation.kind} {r.violation.name or ''}")
         else:
             click.echo("No counterexample to explore.", err=True)
-    sys.exit(r.exit_code)
+    # an output that could not be written after all (checked before the search, so rare): not a success
+    sys.exit(r.exit_code or (EXIT_WRITE_FAILED if failed_writes else 0))
+
+
+EXIT_WRITE_FAILED = 1
+"""A report file that could not be written although its path was checked before the search."""
+
+
+def _check_outputs(itf_path, html_path, graph_path, explore: bool, as_json: bool) -> None:
+    """Every output path and format, before the search (see outputs.py)."""
+    check_output_path(itf_path, "--itf", allow_stdout=True)
+    check_output_path(html_path, "--html")
+    check_graph_path(graph_path)
+    if itf_path == STDOUT and as_json:
+        raise OutputError("--itf - and --json both write to standard output; give --itf a file name")
+    if explore:
+        needs_terminal("--explore")
+
+
+def _print_report(r, text: str, to_stderr: bool = False) -> None:
+    """TLC's report on stdout (on stderr when stdout carries the ITF trace), then, on stderr, what was
+    checked, the store and the time."""
+    if sys.stdout.isatty() and not to_stderr and not os.environ.get("NO_COLOR"):
+        Console(highlight=False, soft_wrap=True).print(colorize(text))
+    else:
+        click.echo(text, err=to_stderr)
+    if r.result in ("success",) or r.stats_printed:
+        line = checked_line(r.model)
+        if line:
+            click.echo(line, err=True)
+        if r.store is not None:
+            click.echo(r.store.summary(), err=True)
+        click.echo(f"Finished in {r.seconds:.2f} s.", err=True)

@@ -13,7 +13,8 @@ from ..checker.traces import first_action
 from ..semantics.model import Model
 from ..trace.itf import ITFError, itf_actions, load_itf
 from ..trace.text import format_result
-from .options import config_option, const_option, invariant_option, parse_consts
+from .outputs import needs_terminal
+from .options import config_option, const_option, invariant_option, parse_consts, recorded_run
 
 NO_STEP = "<no action of the spec takes this step>"
 
@@ -53,14 +54,17 @@ def explore_command(trace, spec, config, consts, invariants):
     nested values as collapsible trees, why a state violates an invariant, and an input box that
     evaluates any TLA+ expression of SPEC in the selected state.
 
+    Without --config and --const, the .cfg and the constants recorded in TRACE are used.
     Keys: n/p next and previous step, e to type an expression, escape back to the steps, q quit.
     """
-    constants = parse_consts(consts)
+    needs_terminal("mcheck explore")
     try:
         doc, tvars, states = load_itf(trace)
     except (ITFError, ValueError, OSError) as e:
-        click.echo(f"Error: {trace}: {e}", err=True)
+        click.echo(f"Error: {trace}: {e.strerror if isinstance(e, OSError) and e.strerror else e}", err=True)
         sys.exit(EXIT_BAD_TRACE_FILE)
+    config, consts, _note = recorded_run(doc, config, consts)
+    constants = parse_consts(consts)
     invariants = tuple(invariants)
     meta = doc.get("#meta") if isinstance(doc, dict) else None
     recorded = meta.get("invariant") if isinstance(meta, dict) else None

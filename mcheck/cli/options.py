@@ -1,6 +1,7 @@
 """The command-line options the commands share (spec, --config, --const, --invariant, ...) and their parsing."""
 from __future__ import annotations
 
+import os
 from typing import Any, Callable
 
 import click
@@ -25,8 +26,19 @@ def parse_consts(texts: tuple[str, ...]) -> dict[str, Any]:
     return dict(parse_const(t) for t in texts)
 
 
+def _with_tla(ctx, param, value: str | None) -> str | None:
+    """``Spec`` names ``Spec.tla`` when there is no file ``Spec``, as TLC takes module names."""
+    if value is not None and not os.path.exists(value) and os.path.isfile(value + ".tla"):
+        return value + ".tla"
+    if value is not None and not os.path.isfile(value):
+        what = "is a directory" if os.path.isdir(value) else "does not exist"
+        raise click.BadParameter(f"{value!r} {what} (nor does {value + '.tla'!r})"
+                                 if not value.endswith(".tla") and what == "does not exist" else f"{value!r} {what}")
+    return value
+
+
 def spec_argument(f: Callable) -> Callable:
-    return click.argument("spec", type=click.Path(exists=True, dir_okay=False))(f)
+    return click.argument("spec", type=click.Path(dir_okay=False), callback=_with_tla)(f)
 
 
 def config_option(f: Callable) -> Callable:
@@ -55,3 +67,22 @@ def json_option(f: Callable) -> Callable:
 def model_options(f: Callable) -> Callable:
     """``--config``, ``--const`` and ``--invariant``: what every command that loads a model takes."""
     return config_option(const_option(invariant_option()(f)))
+
+
+def recorded_run(doc: Any, config: str | None, consts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...], str | None]:
+    """The .cfg and the constants to replay or explore a trace with: those given on the command line,
+    else those the trace's ``#meta`` records (``check --itf`` writes them); and a note saying which
+    recorded ones are used (None when none is)."""
+    meta = doc.get("#meta") if isinstance(doc, dict) else None
+    if not isinstance(meta, dict):
+        return config, consts, None
+    used = []
+    cfg = meta.get("cfg")
+    if config is None and isinstance(cfg, str) and os.path.exists(cfg):
+        config = cfg
+        used.append(f"--config {cfg}")
+    recorded = meta.get("constants")
+    if not consts and isinstance(recorded, dict) and recorded:
+        consts = tuple(f"{k}={v}" for k, v in recorded.items())
+        used += [f"--const {c}" for c in consts]
+    return config, consts, ("using what the trace records: " + " ".join(used)) if used else None

@@ -10,7 +10,8 @@ from ..checker.outcome import EXIT_BAD_TRACE_FILE, Outcome
 from ..checker.replay import align_states, load_model, replay
 from ..trace.itf import ITFError, load_itf
 from ..trace.text import format_result, format_trace
-from .options import json_option, model_options, parse_consts, spec_argument
+from .outputs import stdout_to_stderr
+from .options import json_option, model_options, parse_consts, recorded_run, spec_argument
 
 
 @click.command("replay")
@@ -23,24 +24,32 @@ def replay_command(spec, trace, config, consts, invariants, show, as_json):
     """Check that TRACE (ITF JSON) is a behaviour of SPEC: state 1 is initial, each state follows
     from the one before by some action, and every state satisfies the invariants.
 
-    Exits 0 when it is, 12 at the first bad step or invariant violation and 13 at a property
-    violation (as check does), with TLC's codes for errors in the spec or the .cfg, and 1 when
-    TRACE cannot be read.
+    Without --config and --const, the .cfg and the constants recorded in the trace (check --itf
+    records them) are used.
+
+    Exit codes: 0 when it is a behaviour that violates nothing; 20 when it is not a behaviour of
+    SPEC (a state that is not initial, a step no action takes); 12 at an invariant violation and
+    13 at a property violation (as check does); TLC's codes for errors in the spec or the .cfg;
+    1 when TRACE cannot be read.
     """
+    try:
+        _doc, tvars, states = load_itf(trace)
+    except (ITFError, ValueError, OSError) as e:
+        _bad_trace(trace, e, as_json)
+    config, consts, note = recorded_run(_doc, config, consts)
+    if note and not as_json:
+        click.echo(f"note: {note}", err=True)
     constants = parse_consts(consts)
-    model, err = load_model(spec, config, constants, tuple(invariants))
+    with stdout_to_stderr(as_json):   # an ASSUME may Print
+        model, err = load_model(spec, config, constants, tuple(invariants))
     if err is not None:
         _fail(err, as_json)
     try:
-        _doc, tvars, states = load_itf(trace)
         states = align_states(model.variables, tvars, states)
-    except (ITFError, ValueError, OSError) as e:
-        if as_json:
-            click.echo(json.dumps({"ok": False, "exit_code": EXIT_BAD_TRACE_FILE, "message": f"{trace}: {e}"}))
-        else:
-            click.echo(f"Error: {trace}: {e}", err=True)
-        sys.exit(EXIT_BAD_TRACE_FILE)
-    r = replay(model, states)
+    except (ITFError, ValueError) as e:
+        _bad_trace(trace, e, as_json)
+    with stdout_to_stderr(as_json):
+        r = replay(model, states)
     if isinstance(_doc, dict) and _doc.get("loop") is not None:
         loop = _doc["loop"]
         back = loop + 1 if isinstance(loop, int) else loop
@@ -66,6 +75,16 @@ def replay_command(spec, trace, config, consts, invariants, show, as_json):
         for line in r.details:
             click.echo(f"  {line}")
     sys.exit(r.exit_code)
+
+
+def _bad_trace(trace: str, e: Exception, as_json: bool):
+    """A trace file that cannot be read: its name once, then why (exit 1)."""
+    why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+    if as_json:
+        click.echo(json.dumps({"ok": False, "exit_code": EXIT_BAD_TRACE_FILE, "message": f"{trace}: {why}"}))
+    else:
+        click.echo(f"Error: {trace}: {why}", err=True)
+    sys.exit(EXIT_BAD_TRACE_FILE)
 
 
 def _fail(r: Outcome, as_json: bool):

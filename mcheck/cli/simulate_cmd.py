@@ -10,8 +10,10 @@ import click
 from ..checker.replay import load_model
 from ..checker.simulate import simulate
 from ..semantics.values import tla_repr
-from ..trace.itf import write_itf
+from ..trace.itf import run_meta, write_itf
 from ..trace.text import format_result
+from .limits import time_limit, time_limit_option
+from .outputs import STDOUT, OutputError, check_output_path, stdout_to_stderr
 from .options import json_option, model_options, no_deadlock_option, parse_consts, spec_argument
 
 
@@ -22,9 +24,12 @@ from .options import json_option, model_options, no_deadlock_option, parse_const
 @click.option("--depth", default=100, show_default=True, type=click.IntRange(1), help="states per walk at most")
 @click.option("--traces", default=1000, show_default=True, type=click.IntRange(1), help="number of walks")
 @click.option("--seed", type=int, default=None, help="random seed (default: a fresh one, printed)")
-@click.option("--itf", "itf_path", type=click.Path(dir_okay=False), help="write the violation's trace in ITF")
+@click.option("--itf", "itf_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="write the violation's trace in ITF to FILE, or to standard output with -")
 @json_option
-def simulate_command(spec, config, consts, invariants, no_deadlock, depth, traces, seed, itf_path, as_json):
+@time_limit_option
+def simulate_command(spec, config, consts, invariants, no_deadlock, depth, traces, seed, itf_path, as_json,
+                     time_limit_s=None):
     """Random walks through SPEC's states from random initial states, choosing uniformly among
     the successors at each step and checking invariants and deadlock.
 
@@ -32,23 +37,35 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
     `--seed SEED+i --traces 1` (and the same --seed always gives the same walks).
     Exit codes as check's (0, 11, 12, 13, 75...).
     """
+    check_output_path(itf_path, "--itf", allow_stdout=True)
+    if itf_path == STDOUT and as_json:
+        raise OutputError("--itf - and --json both write to standard output; give --itf a file name")
     constants = parse_consts(consts)
     if seed is None:
         seed = random.SystemRandom().randrange(2 ** 31)
-    model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock)
+    with stdout_to_stderr(as_json or itf_path == STDOUT):   # an ASSUME may Print
+        model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock)
     if err is not None:
         if as_json:
             click.echo(json.dumps({"result": "error", "error": err.error, "seed": seed}))
         else:
             click.echo(format_result(err))
         sys.exit(err.exit_code)
-    r = simulate(model, depth=depth, traces=traces, seed=seed)
+    with stdout_to_stderr(as_json or itf_path == STDOUT), time_limit(time_limit_s) as lim:   # prints: not into the JSON
+        r = simulate(model, depth=depth, traces=traces, seed=seed)
+    if lim.fired and r.result == "interrupted":
+        r.error = f"stopped by --time-limit {time_limit_s:g} s"
+        click.echo(lim.note(), err=True)
     v = r.violation
     if itf_path:
         if v is not None and v.trace:
-            write_itf(itf_path, r.variables, [s.state for s in v.trace], actions=[s.action for s in v.trace],
-                      meta={"source": spec, "seed": r.walk_seed})
-            click.echo(f"Wrote the trace to {itf_path} (ITF).", err=True)
+            try:
+                write_itf(itf_path, r.variables, [s.state for s in v.trace], actions=[s.action for s in v.trace],
+                          meta={**run_meta(spec, config, consts), "seed": r.walk_seed})
+                click.echo(f"Wrote the trace to {'standard output' if itf_path == STDOUT else itf_path} (ITF).",
+                           err=True)
+            except OSError as err:
+                click.echo(f"Could not write the trace to {itf_path}: {err.strerror or err}", err=True)
         else:
             click.echo(f"No counterexample: nothing written to {itf_path}.", err=True)
     if as_json:
@@ -62,14 +79,15 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
                           for st in v.trace]},
             "error": r.error if r.result in ("error", "interrupted", "assumption failure") else None}))
         sys.exit(r.exit_code)
+    to_err = itf_path == STDOUT   # stdout carries the ITF trace: the report goes to stderr
     if r.result == "success":
         click.echo(f"Simulation completed: no error found in {r.traces} traces of at most {depth} states "
-                   f"(seed {r.seed}).")
+                   f"(seed {r.seed}).", err=to_err)
     else:
-        click.echo(format_result(r.as_result()))
+        click.echo(format_result(r.as_result()), err=to_err)
         if r.walk_seed is not None:
             click.echo(f"Found by walk {r.walk + 1} of the run with seed {r.seed} (its own seed: {r.walk_seed}); "
-                       f"reproduce it alone with --seed {r.walk_seed} --traces 1 --depth {depth}.")
-    click.echo(f"{r.states_generated} states generated, {r.traces} traces, longest {r.max_depth} states.")
+                       f"reproduce it alone with --seed {r.walk_seed} --traces 1 --depth {depth}.", err=to_err)
+    click.echo(f"{r.states_generated} states generated, {r.traces} traces, longest {r.max_depth} states.", err=to_err)
     click.echo(f"Finished in {r.seconds:.2f} s.", err=True)
     sys.exit(r.exit_code)

@@ -144,15 +144,18 @@ class ModelBuilder:
     def definition(self, name: str, what: str) -> tuple[E.Entry, A.Expr, E.Env]:
         ent = self.env.lookup(str(name))
         sp = getattr(name, "span", None)
+        # a name with no span was not written in a .cfg: --invariant, or INIT Init / NEXT Next by default
+        named = "named in the .cfg" if sp is not None else (
+            "given by --invariant" if what == "invariant" else "(the default when there is no .cfg)")
         if ent is None:
-            raise ConfigError(f"The {what} {name} named in the .cfg is not defined in the spec", sp)
+            raise ConfigError(f"The {what} {name} {named} is not defined in the spec", sp)
         if isinstance(ent, E.DefEntry):
             if ent.unit.params:
                 raise ConfigError(f"The {what} {name} takes arguments; it must be a 0-ary definition", sp)
             return ent, ent.unit.body, ent.env
         if isinstance(ent, E.ValueEntry):
             return ent, A.Bool(bool(ent.value)) if isinstance(ent.value, bool) else A.Name(str(name)), self.env
-        raise ConfigError(f"The {what} {name} named in the .cfg is not an operator definition", sp)
+        raise ConfigError(f"The {what} {name} {named} is not an operator definition", sp)
 
     def evaluate(self, expr: "A.Expr | str", state: tuple, env: E.Env | None = None) -> Any:
         """The value of a state-level expression (AST or TLA+ text) in ``state``, in the root module's scope."""

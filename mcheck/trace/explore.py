@@ -17,8 +17,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, ListItem, ListView, Static, Tree
 
+from ..checker.diagnose import located_message
 from ..checker.filter import StepFilter
 from ..semantics.values import Fcn, tla_repr, tlc_sorted
+from ..syntax.errors import TLAError
 from .text import change_mark
 from .why import explain_invariant
 
@@ -59,15 +61,24 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def evaluate_text(model: Any, text: str, state: tuple) -> tuple[bool, str]:
-    """(ok, the value as TLA+ text or the error message): never raises."""
+    """(ok, the value as TLA+ text or the error message): never raises.
+
+    The message is the one ``check`` prints for the same error: a spec's own error (it does not
+    parse, a name is unknown, TLC's evaluation errors) is its message; a failure of the fast
+    compiled code (Python's ``TypeError``...) is evaluated again on the checked model, as
+    ``checker/diagnose.py`` does for a check, which gives TLC's message and the failing part.
+    """
     text = text.strip()
     if not text:
         return False, "type a TLA+ expression"
     try:
         v = model.source.evaluate(text, state)
-    except Exception as err:  # parse, resolution, compile and evaluation errors alike
-        msg = getattr(err, "message", None) or str(err) or type(err).__name__
-        return False, f"{type(err).__name__}: {msg}"
+    except TLAError as err:  # parse, resolution, compile and TLC's evaluation errors: already TLC's words
+        return False, err.message
+    except RecursionError:
+        return False, "recursion too deep while evaluating the expression (an unbounded recursive definition?)"
+    except Exception as err:
+        return False, located_message(model, err, lambda checked: checked.source.evaluate(text, state))
     return True, _repr(v)
 
 

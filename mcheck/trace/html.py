@@ -92,8 +92,11 @@ def _graph_svg(G: nx.MultiDiGraph, trace_states: list[tuple], variables: list[st
         if d.get("violates"):
             info += "\nviolates " + ", ".join(d["violates"])
         nodes_data[str(n)] = info
+        short = _short_label(d, variables)
         parts.append(f'<g class="{" ".join(cls)}" data-node="{n}"><circle cx="{x}" cy="{y}" r="{_R}"/>'
-                     f'<text x="{x}" y="{y + 4}" text-anchor="middle">{n}</text><title>{_e(info)}</title></g>')
+                     f'<text x="{x}" y="{y + 4}" text-anchor="middle">{n}</text>'
+                     f'<text class="short" x="{x}" y="{y + _R + 11}" text-anchor="middle">{_e(short)}</text>'
+                     f'<title>{_e(info)}</title></g>')
     parts.append("</svg>")
     meta = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "levels": max(columns) + 1,
             "info": nodes_data}
@@ -102,6 +105,15 @@ def _graph_svg(G: nx.MultiDiGraph, trace_states: list[tuple], variables: list[st
 
 _R = 14
 """The radius of a state's circle in the drawing."""
+_SHORT = 17
+"""Characters of a state's values written under its circle (the columns are 110 px apart)."""
+
+
+def _short_label(d: dict, variables: list[str]) -> str:
+    """A state's values, ``x=1 y=0``, cut to fit under its circle: a node says what state it is."""
+    vals = [f"{v}={d.get(v, d.get('var_' + v, '?'))}" for v in variables]
+    text = " ".join(vals) if len(variables) > 1 else str(d.get(variables[0], "")) if variables else ""
+    return text if len(text) <= _SHORT else text[:_SHORT - 1] + "\u2026"
 
 
 def _bfs_levels(G: nx.MultiDiGraph) -> dict[int, int]:
@@ -125,7 +137,7 @@ def _bfs_levels(G: nx.MultiDiGraph) -> dict[int, int]:
 
 def _svg_start(columns: dict[int, list[int]]) -> tuple[list[str], dict[int, tuple[float, float]]]:
     """The SVG element's opening and markers, and each node's position: a column per level."""
-    dx, dy, margin = 110, 56, 44
+    dx, dy, margin = 110, 64, 44
     pos = {}
     tallest = max(len(c) for c in columns.values())
     for lv, nodes in columns.items():
@@ -190,6 +202,8 @@ td.action .loc { color: #777; font-size: 0.8em; display: block; }
 #detail .var { margin: 0.3em 0; } #detail .name { font-weight: 600; } #detail .changed .name { color: #8a5a00; }
 #detail .mark { color: #8a5a00; font-size: 0.85em; }
 .graph { overflow: auto; border: 1px solid #ddd; max-height: 40em; }
+.wide { overflow-x: auto; max-width: 100%; } #trace tr#violation td { border-bottom: 2px solid #b00020; }
+svg .node .short { font-size: 9px; fill: #555; }
 svg .edge { fill: none; stroke: #aaa; stroke-width: 1.2; } svg .edge.trace { stroke: #1f5fbf; stroke-width: 2.2; }
 svg .node circle { fill: #fff; stroke: #666; stroke-width: 1.2; } svg .node text { font-size: 10px; font-family: monospace; }
 svg .node.initial circle { stroke: #000; stroke-width: 3; } svg .node.ontrace circle { fill: #d6e4ff; }
@@ -230,6 +244,9 @@ _JS = r"""
     if (e.key === 'k' || e.key === 'ArrowUp') { show(current - 1); e.preventDefault(); }
   });
   show(current);
+  // a report with a counterexample opens at its last step (the violation), not at the top
+  var at = document.getElementById('violation');
+  if (at) { at.scrollIntoView({block: 'center'}); document.body.setAttribute('data-opened-at', 'violation'); }
   var info = document.getElementById('node-info');
   if (info && data.graph) {
     Array.prototype.forEach.call(document.querySelectorAll('svg .node'), function (g) {
@@ -307,7 +324,7 @@ def _trace_table(trace: list, variables: list[str]) -> tuple[list[str], list[dic
     if not trace:
         return [], []
     out = [f"<h2>Counterexample ({len(trace)} states)</h2>",
-           '<table id="trace"><thead><tr><th>#</th><th>action</th>'
+           '<div class="wide"><table id="trace"><thead><tr><th>#</th><th>action</th>'
            + "".join(f"<th>{_e(x)}</th>" for x in variables) + "</tr></thead><tbody>"]
     steps_data = []
     prev = None
@@ -328,10 +345,11 @@ def _trace_table(trace: list, variables: list[str]) -> tuple[list[str], list[dic
                     marks[var] = ""
             cells.append(f'<td class="changed" title="{_e(marks.get(var, ""))}"><pre>{_e(text)}</pre></td>'
                          if ch else f"<td><pre>{_e(text)}</pre></td>")
-        out.append(f'<tr data-step="{i}">' + "".join(cells) + "</tr>")
+        last = ' id="violation"' if i == len(trace) else ""
+        out.append(f'<tr data-step="{i}"{last}>' + "".join(cells) + "</tr>")
         steps_data.append({"action": step.action, "changed": changed, "marks": marks, "values": values})
         prev = step.state
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     out.append('<p class="note">Highlighted cells: the variables the step changed. Click a row (or press j/k) '
                "to show its state below.</p>")
     out.append('<h2>Selected state</h2><div id="detail">(the script shows the selected state here)</div>')

@@ -27,13 +27,14 @@ sequences, ``<<>>``)       ``{"#tup": [...]}``
 record (Fcn with string    a JSON object ``{"a": ..., "b": ...}`` (a field beginning with ``#``
 keys)                      is written as a ``#map`` instead, since ITF reserves those keys)
 other function (Fcn)       ``{"#map": [[key, value], ...]}``, keys in TLC's order
-model value                ``{"#unserializable": "name"}``
+model value                ``"name_OF_MODEL"``: ITF's uninterpreted value (``name_OF_TYPE``)
+                           of the type ``MODEL``, as Apalache and Quint read them
 infinite set / function    ``{"#unserializable": "<TLA+ text>"}`` (``Nat``, ``Int``...);
                            cannot be read back except ``Nat``, ``Int``, ``STRING``
 =========================  ===========================================================
 
-Reading model values: ``{"#unserializable": "name"}`` with ``name`` an identifier is the model
-value ``name`` (``Nat``, ``Int``, ``STRING`` and ``BOOLEAN`` are the sets).  Apalache writes the
+Reading model values: ``"name_OF_MODEL"`` is the model value ``name``; so is, as mcheck wrote
+them before, ``{"#unserializable": "name"}`` with ``name`` an identifier (``Nat``, ``Int``, ``STRING`` and ``BOOLEAN`` are the sets).  Apalache writes the
 values of uninterpreted types as strings ``"name_OF_TYPE"``; such a string is read as the model
 value ``name_OF_TYPE`` or ``name`` when a model value of that name exists already (typically
 because the .cfg of the model being replayed declares it), and as a string otherwise.
@@ -41,7 +42,9 @@ because the .cfg of the model being replayed declares it), and as a string other
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from typing import Any, Iterable, Sequence
 
 from ..semantics import values as V
@@ -49,6 +52,9 @@ from ..semantics import values as V
 from ..semantics.runtime import NULL as _NULL   # the value TLC prints as null: a variable a failing step left unassigned
 
 SAFE_INT = 2 ** 53
+MODEL_SUFFIX = "_OF_MODEL"
+"""A TLC model value ``p1`` is written as ITF's uninterpreted value ``"p1_OF_MODEL"`` (the
+uninterpreted type ``MODEL``): TLC's model values are untyped."""
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _APALACHE_UNINTERPRETED = re.compile(r"^(.+)_OF_([A-Z][A-Z0-9_]*)$")
 
@@ -71,7 +77,7 @@ def encode_value(v: Any) -> Any:
     if t is str:
         return v
     if t is V.ModelValue:
-        return {"#unserializable": v.name}
+        return v.name + MODEL_SUFFIX   # ITF's uninterpreted value, as Apalache and Quint read them
     if t is frozenset:
         return {"#set": [encode_value(x) for x in V.tlc_sorted(v)]}
     if t is tuple:
@@ -134,6 +140,8 @@ _SPECIAL_SETS = {"Nat": V.NAT, "Int": V.INT, "STRING": V.STRING_SET, "BOOLEAN": 
 
 
 def _decode_string(s: str) -> Any:
+    if s.endswith(MODEL_SUFFIX) and _IDENT.match(s[:-len(MODEL_SUFFIX)]):
+        return V.ModelValue.get(s[:-len(MODEL_SUFFIX)])   # what encode_value writes for a model value
     m = _APALACHE_UNINTERPRETED.match(s)
     if m is not None:
         table = V.ModelValue._table
@@ -238,20 +246,43 @@ def load_itf(path: str) -> tuple[dict, list[str], list[tuple]]:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
     except json.JSONDecodeError as err:
-        raise ITFError(f"{path}: not JSON: {err}") from None
+        raise ITFError(f"not JSON: {err}") from None   # the caller names the file
     variables, states = itf_to_states(doc)
     return doc, variables, states
 
 
 def write_itf(path: str, variables: Sequence[str], states: Iterable[tuple], **kw) -> dict:
+    """Write the trace to ``path`` (``-``: standard output)."""
     doc = trace_to_itf(variables, states, **kw)
+    if path == "-":
+        sys.stdout.write(dumps(doc))
+        sys.stdout.flush()
+        return doc
     with open(path, "w", encoding="utf-8") as f:
         f.write(dumps(doc))
     return doc
 
 
-def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
-    """Write the trace of a check's violation (an ``outcome.Outcome``) to ``path`` in ITF.
+def run_meta(source: str | None, cfg: str | None = None, constants: Sequence[str] = ()) -> dict[str, Any]:
+    """What a trace records of the run that wrote it, so that replay and explore need no options again:
+    ``source`` (the spec), ``cfg`` (the .cfg used, when it was one) and ``constants`` (the --const
+    texts, ``{"N": "3"}``)."""
+    meta: dict[str, Any] = {}
+    if source:
+        meta["source"] = source
+        default = os.path.splitext(source)[0] + ".cfg"
+        used = cfg if cfg is not None else default if os.path.exists(default) else None
+        if used is not None:
+            meta["cfg"] = used
+    if constants:
+        meta["constants"] = {n.strip(): v.strip() for n, _, v in (c.partition("=") for c in constants)}
+    return meta
+
+
+def write_counterexample(r: Any, path: str, source: str | None = None, cfg: str | None = None,
+                         constants: Sequence[str] = ()) -> str:
+    """Write the trace of a check's violation (an ``outcome.Outcome``) to ``path`` in ITF (``-``:
+    standard output), with the spec, the .cfg and the constants in ``#meta``.
 
     Writes nothing when there is no trace; returns the message to show (on stderr).
     """
@@ -261,8 +292,7 @@ def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
     meta: dict[str, Any] = {"violation": v.kind}
     if v.name:
         meta["invariant" if v.kind == "invariant" else "name"] = v.name
-    if source:
-        meta["source"] = source
+    meta.update(run_meta(source, cfg, constants))
     steps = v.trace
     loop = None
     if v.kind == "temporal":
@@ -271,6 +301,10 @@ def write_counterexample(r: Any, path: str, source: str | None = None) -> str:
             loop = len(steps) - 1
         else:
             loop = getattr(v, "loop_index", None)
-    write_itf(path, r.variables, [s.state for s in steps], actions=[s.action for s in steps], meta=meta,
-              loop=loop)
-    return f"Wrote the counterexample ({len(v.trace)} states) to {path} (ITF)."
+    try:
+        write_itf(path, r.variables, [s.state for s in steps], actions=[s.action for s in steps], meta=meta,
+                  loop=loop)
+    except OSError as err:
+        return f"Could not write the counterexample to {path}: {err.strerror or err}"
+    where = "standard output" if path == "-" else path
+    return f"Wrote the counterexample ({len(v.trace)} states) to {where} (ITF)."

@@ -5,6 +5,7 @@ from typing import Any
 
 from ..checker.outcome import Outcome
 from ..semantics.values import tla_repr
+from .text import checked_names
 
 
 def result_json(r: Outcome) -> dict[str, Any]:
@@ -30,6 +31,9 @@ def result_json(r: Outcome) -> dict[str, Any]:
         "violation": violation,
         "error": r.error if r.result in ("error", "interrupted", "assumption failure") else None,
     }
+    if r.model is not None:
+        # an addition to the contract: the names of what was checked (invariants, properties of any kind)
+        out["checked"] = checked_names(r.model)
     if r.store is not None:
         # an addition to the contract: how states were kept; for fingerprints, the smallest gap behind TLC's estimate
         out["store"] = {"kind": r.store.kind, "states": r.store.states, "bytes": r.store.bytes,

@@ -219,13 +219,53 @@ def format_result(r: Outcome, full: bool = True, explanation: Any = None) -> str
     for w in getattr(source, "warnings", None) or ():
         out.append(f"Warning: {w}")   # TLC prints these before it starts the search
     r = _through_alias(r)
-    out.append(headline(r))
+    out.append(error_text(r.error) if r.result == "error" and r.error else headline(r))
     out += _body(r, full, explanation.lines() if explanation is not None else [])
     if r.stats_printed:
         out.append(f"{r.states_generated} states generated, {r.distinct_states} distinct states found, "
                    f"{r.left_on_queue} states left on queue.")
         out.append(f"The depth of the complete state graph search is {r.depth}.")
     return "\n".join(out)
+
+
+_GCC_STYLE = re.compile(r"^[^\s:][^\n]*?:\d+:\d+: (error|warning): ")
+
+
+def error_text(message: str) -> str:
+    """An error as printed: a located one stays gcc-style, ``file:line:col: error: message`` at the
+    start of its line (what editors' problem matchers read, as ``mcheck parse`` prints it); any
+    other is ``Error: message``, as TLC prints it (never ``Error: error: ...``)."""
+    if _GCC_STYLE.match(message):
+        return message
+    if message.startswith("error: "):
+        message = message[len("error: "):]
+    return f"Error: {message}"
+
+
+def checked_names(model: Any) -> dict[str, list[str]]:
+    """What a check of ``model`` checks, by kind: the invariants, and the properties (of the initial
+    states, of every step, temporal), each name once, in the .cfg's order."""
+    if model is None:
+        return {"invariants": [], "properties": []}
+    props: list[str] = []
+    live = getattr(model, "liveness", None)
+    for p in [*model.init_properties, *model.step_properties, *(live.properties if live is not None else ())]:
+        if p.name not in props:
+            props.append(p.name)
+    return {"invariants": list(dict.fromkeys(p.name for p in model.invariants)), "properties": props}
+
+
+def checked_line(model: Any) -> str | None:
+    """``Checked invariants TypeOK, Inv; properties Live; deadlock.``: one line saying what was checked."""
+    if model is None:
+        return None
+    names = checked_names(model)
+    parts = [f"invariant{'s' if len(names['invariants']) != 1 else ''} {', '.join(names['invariants'])}"
+             if names["invariants"] else "no invariant",
+             f"propert{'ies' if len(names['properties']) != 1 else 'y'} {', '.join(names['properties'])}"
+             if names["properties"] else "no property"]
+    parts.append("deadlock" if model.check_deadlock else "not deadlock (--no-deadlock)")
+    return "Checked " + "; ".join(parts) + "."
 
 
 def _body(r: Outcome, full: bool, why: list[str]) -> list[str]:

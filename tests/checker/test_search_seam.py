@@ -133,7 +133,7 @@ def test_observers_see_every_state_and_step_of_the_one_search():
     c, g = Count(), GraphRecorder(with_actions=True)
     out = BreadthFirst(grid_model(3, check_deadlock=False), [c, g]).run()
     assert c.states == out.distinct_states == 9 and c.edges == out.states_generated - 1 == 12
-    assert g.inits == [0] and g.dead_ends == {8} and g.actions[0] == [0, 1]
+    assert g.inits == [0] and g.dead_ends == {8} and list(g.actions[0]) == [0, 1]
 
 
 def test_without_fairness_a_behaviour_may_stutter_before_the_goal():

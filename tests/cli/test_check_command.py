@@ -26,8 +26,11 @@ def test_json_output_has_the_contract_keys(diehard):
     r = invoke("check", diehard, "--invariant", "NotSolved", "--json")
     assert r.exit_code == 12
     out = json.loads(r.stdout)
-    # the contract's keys, and "store", the one key added since (how the search kept its states)
-    assert set(out) == {"result", "distinct_states", "states_generated", "depth", "violation", "error", "store"}
+    # the contract's keys, and the keys added since: "store" (how the search kept its states) and
+    # "checked" (the names of the invariants and properties checked)
+    assert set(out) == {"result", "distinct_states", "states_generated", "depth", "violation", "error", "store",
+                        "checked"}
+    assert out["checked"] == {"invariants": ["NotSolved"], "properties": []}
     assert out["store"]["kind"] == "fingerprints" and out["store"]["states"] == out["distinct_states"]
     assert out["result"] == "safety failure" and out["error"] is None and out["depth"] == 7
     v = out["violation"]
@@ -45,6 +48,7 @@ def test_json_success_has_no_violation(spec):
     assert r.exit_code == 0
     out = json.loads(r.stdout)
     store = out.pop("store")
+    assert out.pop("checked") == {"invariants": ["Inv"], "properties": []}
     assert out == {"result": "success", "distinct_states": 3, "states_generated": 3, "depth": 3,
                    "violation": None, "error": None}
     assert store["kind"] == "fingerprints" and store["states"] == 3 and store["min_fingerprint_gap"] > 0

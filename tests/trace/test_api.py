@@ -42,3 +42,54 @@ def test_errors_come_back_with_tlc_exit_codes(spec):
     path = spec("Bad", "VARIABLE x\nInit == x = \n")
     r = mcheck.check(path)
     assert r.exit_code == 150 and r.result == "error" and r.error
+
+
+# ----------------------------------------------------------------------------- plain values
+
+LOG = "specs/log/SingleWriterLog.tla"
+UNFILTERED = "specs/log/SingleWriterLog_UnfilteredReaders.cfg"
+
+
+def test_trace_to_python_gives_json_ready_values_with_model_values_as_names(monkeypatch):
+    import json
+
+    from tests.conftest import REPO
+    monkeypatch.chdir(REPO)
+    r = mcheck.check(LOG, config=UNFILTERED)
+    assert r.exit_code == 12 and len(r.trace) == 5
+    plain = r.trace.to_python()
+    assert plain[4]["phase"] == {"A": "writing", "B": "stopped"}     # keys were the model values A, B
+    assert plain[4]["phase"]["B"] == "stopped"
+    assert plain[4]["log"] == [{"exp": 1, "writer": "A"}, {"exp": 1, "writer": "B"}]
+    assert plain[4]["told"] == {"A": {"#set": [1]}, "B": {"#set": []}}   # ITF's convention for sets
+    assert json.loads(json.dumps(plain)) == plain and r.trace[1].to_python() == plain[1]
+
+
+def test_a_state_prints_as_tla(monkeypatch):
+    from tests.conftest import REPO
+    monkeypatch.chdir(REPO)
+    r = mcheck.check(LOG, config=UNFILTERED)
+    text = repr(r.trace[4])
+    assert text.startswith('/\\ log = <<[exp |-> 1, writer |-> A], [exp |-> 1, writer |-> B]>>')
+    assert '/\\ phase = (A :> "writing" @@ B :> "stopped")' in text
+    assert repr(r.trace).startswith("Trace(\n  1: <Initial predicate>\n     /\\ log = <<>>")
+
+
+def test_simulate_and_replay_through_the_api(diehard, tmp_path):
+    import json
+    s = mcheck.simulate(diehard, invariants=["NotSolved"], seed=1, traces=200, depth=50)
+    assert s.exit_code == 12 and s.violation.name == "NotSolved" and s.trace[-1]["big"] == 4
+    again = mcheck.simulate(diehard, invariants=["NotSolved"], seed=s.walk_seed, traces=1, depth=50)
+    assert again.trace == s.trace          # the walk's seed reproduces it
+    r = mcheck.check(diehard, invariants=["NotSolved"])
+    path = tmp_path / "dh.itf.json"
+    path.write_text(json.dumps(r.to_itf()))
+    ok = mcheck.replay(diehard, str(path))
+    assert ok.ok and ok.exit_code == 0 and len(ok.trace) == 7
+    assert ok.trace.actions[1].startswith("<FillBigJug")
+    found = mcheck.replay(diehard, r.to_itf(), invariants=["NotSolved"])
+    assert found.exit_code == 12 and found.violation.name == "NotSolved"
+    doc = r.to_itf()
+    doc["states"][1]["big"] = 4
+    bad = mcheck.replay(diehard, doc)
+    assert (bad.ok, bad.exit_code, bad.bad_step) == (False, 20, 2)

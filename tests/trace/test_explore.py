@@ -11,8 +11,10 @@ pytest.importorskip("textual")
 
 from mcheck.checker.run import build_model, check_spec  # noqa: E402
 from mcheck.cli import explore_cmd  # noqa: E402
+from mcheck.cli import outputs
 from mcheck.cli.main import main  # noqa: E402
 from mcheck.trace.explore import Explorer, evaluate_text  # noqa: E402
+from tests.conftest import invoke  # noqa: E402
 
 
 def diehard_app(diehard):
@@ -57,7 +59,7 @@ def test_pilot_steps_forward_and_evaluates_an_expression(diehard):
             app.query_one("#expr").value = "big +"
             await pilot.press("enter")
             await pilot.pause()
-            assert app.last_result.startswith("error: ParseError")
+            assert app.last_result == "error: unexpected end of input"
             app.query_one("#expr").value = "NoSuchOp(big)"
             await pilot.press("enter")
             await pilot.pause()
@@ -132,6 +134,24 @@ def test_evaluate_text_never_raises(diehard):
     assert not ok
 
 
+def test_expression_box_gives_the_message_check_gives(diehard, spec):
+    r = check_spec(diehard, invariants=("NotSolved",))
+    st = r.violation.trace[-1].state
+    # a type error of the fast code: TLC's message and the failing expression, as check prints them
+    ok, msg = evaluate_text(r.model, "big + {1}", st)
+    assert not ok and msg.startswith("The second argument of + should be an integer, but instead it is:\n{1}")
+    assert "TypeError" not in msg and "^^^" in msg
+    # a name the spec does not define, and a parse error: the message alone, no Python class name
+    assert evaluate_text(r.model, "Nope", st) == (False, "unknown operator 'Nope'")
+    ok, msg = evaluate_text(r.model, "big +", st)
+    assert not ok and not msg.startswith(("ParseError", "CompileError"))
+    # check prints the same message for the same error in an invariant
+    path = spec("Plus", "VARIABLE x\nInit == x = 0\nNext == x' = x\nInv == x + {1} = 1\n",
+                "INIT Init\nNEXT Next\nINVARIANT Inv")
+    out = invoke(path)
+    assert out.exit_code == 75 and "The second argument of + should be an integer, but instead it is:\n{1}" in out.output
+
+
 def test_explore_command_reads_an_itf_trace(diehard, tmp_path, monkeypatch):
     itf = tmp_path / "dh.itf.json"
     assert CliRunner().invoke(main, ["check", diehard, "--invariant", "NotSolved", "--itf", str(itf)]).exit_code == 12
@@ -148,6 +168,7 @@ def test_explore_command_reads_an_itf_trace(diehard, tmp_path, monkeypatch):
         seen["invariants"] = [p.name for p in self.model.invariants]
 
     monkeypatch.setattr(Explorer, "run", fake_run)
+    monkeypatch.setattr(outputs, "interactive", lambda: True)   # as if on a terminal
     r = CliRunner().invoke(main, ["explore", str(bare), "--spec", diehard])
     assert r.exit_code == 0, r.output
     steps = seen["steps"]
@@ -161,7 +182,15 @@ def test_explore_command_reads_an_itf_trace(diehard, tmp_path, monkeypatch):
     assert r.exit_code == 12 and len(seen["steps"]) == 7
 
 
-def test_explore_command_reports_a_bad_trace(diehard, tmp_path):
+def test_explore_command_without_a_terminal_says_so(diehard, tmp_path):
+    itf = tmp_path / "dh.itf.json"
+    assert CliRunner().invoke(main, ["check", diehard, "--invariant", "NotSolved", "--itf", str(itf)]).exit_code == 12
+    r = CliRunner().invoke(main, ["explore", str(itf), "--spec", diehard])
+    assert r.exit_code == 2 and "needs a terminal" in r.output and "\x1b" not in r.output
+
+
+def test_explore_command_reports_a_bad_trace(diehard, tmp_path, monkeypatch):
+    monkeypatch.setattr(outputs, "interactive", lambda: True)
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     r = CliRunner().invoke(main, ["explore", str(bad), "--spec", diehard])

@@ -99,6 +99,6 @@ def test_max_states_truncates(diehard):
     assert G.number_of_nodes() == 5 and G.graph["truncated"] is True
 
 
-def test_unknown_extension_is_reported(diehard, tmp_path):
+def test_unknown_extension_is_reported_before_the_search(diehard, tmp_path):
     r = invoke("check", diehard, "--dump-graph", str(tmp_path / "g.png"))
-    assert r.exit_code == 0 and "unknown graph format" in r.stderr
+    assert r.exit_code == 2 and "unknown graph format" in r.stderr and "states generated" not in r.output

@@ -1,6 +1,7 @@
 """``mcheck check --html FILE``: a self-contained report, checked as text and in headless Chromium."""
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -33,7 +34,7 @@ def test_report_is_self_contained_and_has_the_trace_table(diehard, tmp_path):
     assert "Invariant NotSolved is violated." in text
     assert "Invariant NotSolved is violated by its formula at line 127, col 14 of module DieHard: big # 4" in text
     assert text.count('<tr data-step="') == 7
-    last = text.split('<tr data-step="7">')[1].split("</tr>")[0]
+    last = text.split('<tr data-step="7" id="violation">')[1].split("</tr>")[0]
     assert '<td class="changed" title="(was 5)"><pre>4</pre></td>' in last
     assert ">73<" in text and ">14<" in text  # states generated, distinct states
     # the graph the check's own search recorded: the 14 states it found up to the violation
@@ -87,7 +88,8 @@ def test_report_renders_in_chromium_and_its_script_runs(diehard, tmp_path):
     detail = dom.split('id="detail"')[1].split("<h2>")[0]
     assert 'data-step="7"' in detail and "State 7:" in detail
     assert '<span class="name">big</span> = <span class="mark">(was 5)</span><pre>4</pre>' in detail
-    assert '<tr data-step="7" class="selected">' in dom
+    assert '<tr data-step="7" id="violation" class="selected">' in dom
+    assert 'data-opened-at="violation"' in dom   # the report opens at the violation, not at the top
     assert '<td class="changed" title="(was 5)"><pre>4</pre></td>' in dom
 
 
@@ -101,3 +103,16 @@ def test_single_writer_log_report_in_chromium(tmp_path):
     assert "Invariant CountsIffToldSucceeded is violated by its formula at line 125" in dom
     assert "counterexample i = 2" in dom
     assert '<span class="name">log</span> = <span class="mark">(log[2] added)</span>' in dom
+
+
+def test_wide_tables_scroll_and_graph_nodes_say_what_state_they_are(tmp_path):
+    spec = REPO / "specs" / "log" / "SingleWriterLog.tla"
+    cfg = REPO / "specs" / "log" / "SingleWriterLog_UnfilteredReaders.cfg"
+    r, text = report(tmp_path / "swl.html", str(spec), "--config", str(cfg))
+    assert r.exit_code == 12
+    assert '<div class="wide"><table id="trace">' in text and ".wide { overflow-x: auto;" in text
+    # the graph counts the states the check found: 18, as the check says
+    assert "18 distinct states found" in r.output and '<p class="note">18 states (' in text
+    shorts = re.findall(r'<text class="short"[^>]*>([^<]*)</text>', text)
+    assert len(shorts) == 18 and shorts[0].startswith("log=&lt;&lt;&gt;&gt; p")
+    assert all(len(html.unescape(s)) <= 17 for s in shorts)

@@ -43,7 +43,9 @@ def test_encodings_follow_itf():
     assert encode_value((1, 2)) == [1, 2]
     assert encode_value(V.Fcn({"b": 2, "a": 1})) == {"a": 1, "b": 2}
     assert encode_value(V.Fcn({2: "x", 7: "y"})) == {"#map": [[2, "x"], [7, "y"]]}
-    assert encode_value(MV("itf_mv")) == {"#unserializable": "itf_mv"}
+    assert encode_value(MV("itf_mv")) == "itf_mv_OF_MODEL"   # ITF's uninterpreted value of type MODEL
+    assert decode_value("itf_mv_OF_MODEL") is MV("itf_mv") and decode_value("fresh_mv_OF_MODEL") is MV("fresh_mv")
+    assert decode_value({"#unserializable": "itf_mv"}) is MV("itf_mv")   # what mcheck wrote before
     assert encode_value(V.NAT) == {"#unserializable": "Nat"}
     assert encode_value(V.IntervalSet(1, 3)) == {"#set": [1, 2, 3]}
 
@@ -74,7 +76,7 @@ def test_trace_document_shape_and_round_trip():
     doc = trace_to_itf(["x", "S"], states, loop=0, actions=["<Initial predicate>", "<Next>"])
     assert doc["vars"] == ["x", "S"] and doc["loop"] == 0 and doc["#meta"]["format"] == "ITF"
     assert doc["states"][1] == {"#meta": {"index": 1, "action": "<Next>"}, "x": 1,
-                                "S": {"#set": [{"#unserializable": "itf_p1"}]}}
+                                "S": {"#set": ["itf_p1_OF_MODEL"]}}
     variables, back = itf_to_states(json.dumps(doc))
     assert variables == ["x", "S"] and back == states
     # "vars" may be missing: the variables come from the states

@@ -38,7 +38,7 @@ def test_corrupted_middle_state_is_rejected_at_its_step(diehard, tmp_path):
     bad = tmp_path / "bad.itf.json"
     bad.write_text(json.dumps(doc))
     r = invoke("replay", diehard, str(bad))
-    assert r.exit_code == 12
+    assert r.exit_code == 20   # not a behaviour of the spec: its own code, not an invariant's 12
     lines = r.stdout.splitlines()
     assert lines[0] == "step 4: state 4 is not a successor of state 3 under any action"
     assert "differs in: small" in lines[1]
@@ -52,8 +52,10 @@ def test_bad_initial_state_is_rejected_at_step_1(diehard, tmp_path):
     bad = tmp_path / "bad0.itf.json"
     bad.write_text(json.dumps(doc))
     r = invoke("replay", diehard, str(bad), "--json")
-    assert r.exit_code == 12
+    assert r.exit_code == 20
     out = json.loads(r.stdout)
+    assert set(out) == {"ok", "exit_code", "states", "message", "bad_step", "differing", "details", "notes",
+                        "actions", "violation"} and out["exit_code"] == 20 and out["violation"] is None
     assert out["ok"] is False and out["bad_step"] == 1 and out["differing"] == ["big"]
     assert out["message"] == "step 1: state 1 is not an initial state"
 
@@ -108,3 +110,39 @@ def test_replay_checks_action_properties_as_check_does(spec, tmp_path):
     assert r.exit_code == 13 and r.bad_step == 3 and r.violation.name == "Grows"
     assert r.message == "Property Grows is violated by the step to state 3."
     assert invoke("check", path).exit_code == 13
+
+
+def test_replay_tells_a_reproduced_violation_from_a_trace_that_is_no_behaviour(diehard, tmp_path):
+    path = diehard_itf(diehard, tmp_path)
+    assert invoke("replay", diehard, path, "--invariant", "NotSolved").exit_code == 12
+    doc = json.loads(open(path).read())
+    doc["states"][1]["big"] = 4        # no action fills the big jug with 4 gallons
+    bad = tmp_path / "nob.itf.json"
+    bad.write_text(json.dumps(doc))
+    r = invoke("replay", diehard, str(bad), "--invariant", "NotSolved")
+    assert r.exit_code == 20 and r.stdout.startswith("step 2: state 2 is not a successor of state 1")
+    help_text = invoke("replay", "--help").output
+    assert "20 when it is not a behaviour" in " ".join(help_text.split())
+
+
+def test_unreadable_trace_names_its_path_once(diehard, tmp_path):
+    junk = tmp_path / "junk.json"
+    junk.write_text("junk")
+    r = invoke("replay", diehard, str(junk))
+    assert r.exit_code == 1
+    assert r.stderr == f"Error: {junk}: not JSON: Expecting value: line 1 column 1 (char 0)\n"
+
+
+def test_replay_uses_the_cfg_and_constants_the_trace_records(spec, tmp_path):
+    body = "CONSTANT N\nVARIABLE x\nInit == x = 0\nNext == x < N /\\ x' = x + 1\nInv == x < 3\n"
+    path = spec("Count", body)
+    other = tmp_path / "other.cfg"
+    other.write_text("INIT Init\nNEXT Next\nINVARIANT Inv\n")
+    itf = tmp_path / "c.itf.json"
+    assert invoke(path, "-c", str(other), "--const", "N=5", "--itf", str(itf)).exit_code == 12
+    meta = json.loads(itf.read_text())["#meta"]
+    assert meta["cfg"] == str(other) and meta["constants"] == {"N": "5"}
+    r = invoke("replay", path, str(itf))   # no -c, no --const: the recorded ones
+    assert r.exit_code == 12, r.output
+    assert f"note: using what the trace records: --config {other} --const N=5" in r.stderr
+    assert "Error: Invariant Inv is violated." in r.stdout
