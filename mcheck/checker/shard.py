@@ -113,11 +113,21 @@ class ShardTable:
         return self.fps[:self.size]
 
 
+_PLACE_CHUNK = 1 << 18   # rows placed per round of ``place``: its temporaries stay a few MB
+
+
 def place(table: np.ndarray, fps: np.ndarray, rows: np.ndarray, mask: int) -> None:
     """Put ``rows`` (indices into ``fps``) into the open-addressing ``table`` as ``row + 1``,
     vectorised: each round every unplaced row tries its current slot, the first of those wanting a
     free slot takes it, and the others move one slot on (so each probe path crosses only taken
-    slots, as linear probing needs).  The one-worker store's table grows with it too."""
+    slots, as linear probing needs).  The one-worker store's table grows with it too.  Rows go
+    in chunks, so that a table of millions of states grows without a transient of ten arrays of
+    its size (PaxosCommit's peak memory was such a transient)."""
+    for start in range(0, len(rows), _PLACE_CHUNK):
+        _place(table, fps, rows[start:start + _PLACE_CHUNK], mask)
+
+
+def _place(table: np.ndarray, fps: np.ndarray, rows: np.ndarray, mask: int) -> None:
     slots = fps[rows] & mask
     pending = np.arange(len(rows))
     while pending.size:

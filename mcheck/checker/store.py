@@ -207,9 +207,9 @@ class FingerprintStore:
             return
         import numpy as np  # numpy is imported by a large table's growth, not at start-up (mcheck --help)
         from .shard import place
-        table = np.zeros(1 << self.bits, dtype=np.uint32)
-        place(table, np.frombuffer(self.fps, dtype=np.int64), np.arange(len(self.fps)), self.mask)
-        self.table = array("I", table.tobytes())
+        # placed in the new array's own memory (a numpy view of it): no copy of the table is made
+        place(np.frombuffer(self.table, dtype=np.uint32), np.frombuffer(self.fps, dtype=np.int64),
+              np.arange(len(self.fps)), self.mask)
 
     def trace(self, model: Model, i: int, extra: tuple[int, State] | None = None) -> list[O.TraceStep]:
         """The behaviour to state ``i`` (then the step ``extra``), rebuilt from fingerprints."""
