@@ -147,4 +147,6 @@ def min_gap(fps: np.ndarray) -> int:
     estimate "based on the actual fingerprints"; 2**63 - 1 (Long.MAX_VALUE) with fewer than two."""
     if len(fps) < 2:
         return (1 << 63) - 1
-    return int(np.diff(np.sort(fps.view(np.uint64))).min())
+    a = np.sort(fps.view(np.uint64))
+    step = 1 << 20   # the differences in chunks: one sorted copy is the only array of fps's size
+    return int(min(np.diff(a[i:i + step + 1]).min() for i in range(0, len(a) - 1, step)))
