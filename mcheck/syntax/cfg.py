@@ -23,6 +23,7 @@ Every error is a ``CfgSyntaxError`` (a ``ConfigError``) with a span.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -502,7 +503,32 @@ def parse_cfg(text: str, file: str) -> Config:
     return _Parser(tokens, file).parse()
 
 
+_CONFIG_START_RE = re.compile(r"^[ \t]*-{4,}[ \t]*CONFIG[ \t]+[A-Za-z0-9_]+[ \t]*-{4,}[ \t]*$", re.M)
+_CONFIG_END_RE = re.compile(r"^[ \t]*={4,}[ \t]*$", re.M)
+
+
+def config_section(text: str) -> str | None:
+    """The first ``---- CONFIG Name ----`` ... ``====`` section of a .tla file (TLC's ``-config
+    Spec.tla``: the model's configuration written after the module), or None.  Lines before the
+    section are kept as empty lines, so that spans still point into the .tla file."""
+    start = _CONFIG_START_RE.search(text)
+    if start is None:
+        return None
+    end = _CONFIG_END_RE.search(text, start.end())
+    body = text[start.end():end.start() if end else len(text)]
+    return "\n" * text.count("\n", 0, start.end()) + body
+
+
 def load_cfg(path: str) -> Config:
-    """Read and parse a .cfg file from disk."""
+    """Read and parse a .cfg file from disk; a .tla file's configuration is its CONFIG section."""
     with open(path, encoding="utf-8", errors="replace") as fh:
-        return parse_cfg(fh.read(), path)
+        text = fh.read()
+    if path.endswith(".tla"):
+        section = config_section(text)
+        if section is None:
+            raise CfgSyntaxError(f"{os.path.basename(path)} has no '---- CONFIG Name ----' section",
+                                 Span(path, 1, 1, 1, 2))
+        cfg = parse_cfg(section, path)
+        register_source(path, text)  # the same lines: messages quote the module's own text
+        return cfg
+    return parse_cfg(text, path)
