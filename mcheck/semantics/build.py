@@ -110,8 +110,7 @@ class ModelBuilder:
                 assigned.add(name)
                 continue
             if not targets:
-                raise ConfigError(f"the .cfg assigns {name}, which the spec does not declare or define",
-                                  getattr(ca.name, "span", None) or ca.span)
+                continue  # TLC goes on, with no error, when the .cfg assigns a name the spec lacks
             if ca.subst is not None:
                 tgt = self.env.lookup(str(ca.subst))
                 if tgt is None:
