@@ -190,10 +190,10 @@ class ModelBuilder:
                         for n in cfg.action_constraints]
         key = self._dedup_key()
         alias, alias_transition = self._alias()
-        postconditions = ()
-        if cfg.postcondition is not None:
-            _, body, env = self.definition(cfg.postcondition, "postcondition")
-            postconditions = (Predicate(str(cfg.postcondition), self._nullary("post_", body, env)),)
+        postconditions = []
+        for post in cfg.postconditions:
+            _, body, env = self.definition(post, "postcondition")
+            postconditions.append(Predicate(str(post), self._nullary("post_", body, env)))
         self.tr.finish()
         assumptions = tuple(Assumption(_span_label("", u.expr.span, env.module)[2:-1],
                                        self._nullary("assume_", u.expr, env)) for u, env in self.env.assumes)
@@ -202,7 +202,7 @@ class ModelBuilder:
         return Model(self.root.name, tuple(self.variables), actions, init, successors, tuple(invariants),
                      tuple(constraints), tuple(aconstraints), tuple(init_props), tuple(step_props), key,
                      cfg.symmetry is not None, cfg.check_deadlock if cfg.check_deadlock is not None else True,
-                     assumptions, postconditions, self.tspec if self.tspec.properties else None,
+                     assumptions, tuple(postconditions), self.tspec if self.tspec.properties else None,
                      self.tlc.set_level, recipe, source)
 
     def _behaviour(self) -> tuple[list[tuple[A.Expr, E.Env]], tuple[A.Expr, E.Env, str] | None, tuple]:

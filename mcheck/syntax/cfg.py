@@ -87,8 +87,13 @@ class Config:
     symmetry: CfgName | None = None
     view: CfgName | None = None
     alias: CfgName | None = None
-    postcondition: CfgName | None = None
+    postconditions: list[CfgName] = field(default_factory=list)
     check_deadlock: bool | None = None
+
+    @property
+    def postcondition(self) -> CfgName | None:
+        """The first POSTCONDITION (TLC checks every one, in order)."""
+        return self.postconditions[0] if self.postconditions else None
 
     def constant(self, name: str) -> ConstAssign | None:
         """The last assignment to ``name`` (TLC lets a later one win), or None."""
@@ -104,15 +109,16 @@ _LIST_KEYWORDS = {
     "PROPERTY": "properties", "PROPERTIES": "properties",
     "CONSTRAINT": "constraints", "CONSTRAINTS": "constraints",
     "ACTION_CONSTRAINT": "action_constraints", "ACTION_CONSTRAINTS": "action_constraints",
+    "POSTCONDITION": "postconditions", "POSTCONDITIONS": "postconditions",
 }
 _SINGLE_KEYWORDS = {
     "INIT": "init", "NEXT": "next", "SPECIFICATION": "specification",
-    "SYMMETRY": "symmetry", "VIEW": "view", "ALIAS": "alias", "POSTCONDITION": "postcondition",
+    "SYMMETRY": "symmetry", "VIEW": "view", "ALIAS": "alias",
 }
 KEYWORDS: tuple[str, ...] = (
     "CONSTANT", "CONSTANTS", "INIT", "NEXT", "SPECIFICATION", "INVARIANT", "INVARIANTS",
     "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
-    "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "ALIAS", "POSTCONDITION", "CHECK_DEADLOCK",
+    "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "ALIAS", "POSTCONDITION", "POSTCONDITIONS", "CHECK_DEADLOCK",
 )
 _KEYWORD_SET = frozenset(KEYWORDS)
 
