@@ -415,23 +415,14 @@ class _Parser:
         if op.text == "=":
             if self.tok.kind in ("kw", "eof"):
                 raise CfgSyntaxError(f"missing value after '{name_tok.text} ='", op.span)
+            module = self.module_prefix(op.text)
             value = self.value(name_tok.text)
-            self.cfg.constants.append(ConstAssign(name, value=value, args=tuple(args),
+            self.cfg.constants.append(ConstAssign(name, value=value, args=tuple(args), module=module,
                                                   span=_join(name_tok.span, value.span)))
             self.after_assignment(name_tok.text)
             return
         # '<-'
-        module: CfgName | None = None
-        if self.tok.kind == "sym" and self.tok.text == "[":
-            self.take()
-            m = self.tok
-            if m.kind != "id":
-                raise CfgSyntaxError(f"expected a module name after '<-[', found {_describe(m)}", m.span)
-            self.take()
-            if not (self.tok.kind == "sym" and self.tok.text == "]"):
-                raise CfgSyntaxError(f"expected ']' after '<-[{m.text}', found {_describe(self.tok)}", self.tok.span)
-            self.take()
-            module = CfgName(m.text, m.span)
+        module = self.module_prefix(op.text)
         target = self.tok
         if target.kind in ("kw", "eof"):
             raise CfgSyntaxError(f"missing definition name after '{name_tok.text} <-'", op.span)
@@ -446,6 +437,20 @@ class _Parser:
                               f"to assign a value, write '{name_tok.text} = ...'", target.span)
         raise CfgSyntaxError(f"expected a definition name after '{name_tok.text} <-', found {_describe(target)}",
                           target.span)
+
+    def module_prefix(self, op: str) -> CfgName | None:
+        """The ``[M]`` of ``C = [M] v`` and ``C <- [M] D``: the assignment holds in module M only."""
+        if not (self.tok.kind == "sym" and self.tok.text == "["):
+            return None
+        self.take()
+        m = self.tok
+        if m.kind != "id":
+            raise CfgSyntaxError(f"expected a module name after '{op}[', found {_describe(m)}", m.span)
+        self.take()
+        if not (self.tok.kind == "sym" and self.tok.text == "]"):
+            raise CfgSyntaxError(f"expected ']' after '{op}[{m.text}', found {_describe(self.tok)}", self.tok.span)
+        self.take()
+        return CfgName(m.text, m.span)
 
     def after_assignment(self, name: str) -> None:
         t = self.tok

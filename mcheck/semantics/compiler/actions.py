@@ -146,6 +146,8 @@ class Actions:
                 return k(replace(ctx, assigned=ctx.assigned + (idx,), exit="continue"), out, ind + 1)
         if op == "UNCHANGED" and ctx.mode != "init":
             return self._unchanged(e.args[0], ctx, k, out, ind)
+        if op == "\\cdot" and ctx.mode == "action" and len(e.args) == 2 and op not in ctx.locals:
+            return self._compose(e.args[0], e.args[1], ctx, k, out, ind)
         if op in ctx.locals:
             loc = ctx.locals[op]
             if isinstance(loc, LDef):
@@ -166,6 +168,26 @@ class Actions:
         if loc is None and e.name not in BUILTIN_CONSTANTS:
             return self._act_entry(self._entry_for(e.name, ctx, e), (), ctx, k, out, ind, e)
         return NotImplemented
+
+    def _compose(self, a: A.Expr, b: A.Expr, ctx: Ctx, k, out: Out, ind: int) -> None:
+        """``A \\cdot B``: the steps s -> u with a state t such that s -> t is an A step and t -> u a
+        B step (TLC evaluates it in actions).  A's successors come from one local generator, B's from
+        another run on each of them; the variables already bound must agree with u."""
+        first, second, mid, t = (self.emitter.fresh(p) for p in ("_ca", "_cb", "_m", "_t"))
+        for fn, body, arg, state in ((first, a, "", ctx.state), (second, b, mid, mid)):
+            out.emit(ind, f"def {fn}({arg}):")
+            self.act(body, replace(ctx, exit="return", assigned=(), state=state),
+                     lambda c, o, i: self.yield_state(c, o, i), out, ind + 1)
+            out.emit(ind + 1, "return")
+            out.emit(ind + 1, "yield")
+        out.emit(ind, f"for {mid} in {first}():")
+        out.emit(ind + 1, f"for {t} in {second}({mid}):")
+        for i in range(self.nvars):
+            if i in ctx.assigned:
+                out.emit(ind + 2, f"if not (n{i} == {t}[{i}]): continue")
+            else:
+                out.emit(ind + 2, f"n{i} = {t}[{i}]")
+        k(replace(ctx, assigned=tuple(range(self.nvars)), exit="continue"), out, ind + 2)
 
     def _conj(self, items: list, ctx: Ctx, k, out: Out, ind: int) -> None:
         if not items:
@@ -246,10 +268,10 @@ class Actions:
         for leaf, lctx in leaves:
             idx = self._var_index(leaf, lctx)
             if idx is not None and idx not in c.assigned:
-                out.emit(ind, f"n{idx} = s[{idx}]")
+                out.emit(ind, f"n{idx} = {ctx.state}[{idx}]")
                 c = replace(c, assigned=c.assigned + (idx,))
             elif idx is not None:
-                self.guard(f"n{idx} == s[{idx}]", c, out, ind)
+                self.guard(f"n{idx} == {ctx.state}[{idx}]", c, out, ind)
             else:
                 lc = self._sub_ctx(lctx, c)
                 self.guard(f"{self.expr(leaf, replace(lc, primed=True))} == {self.expr(leaf, lc)}", c, out, ind)
