@@ -84,3 +84,20 @@ def test_postconditions_are_all_checked(check):
               "INIT Init\nNEXT Next\nPOSTCONDITIONS P1 P2")
     assert (r.result, r.exit_code) == ("assumption failure", 10)
     assert "P2" in (r.error or "")
+
+
+def test_recursive_operator_as_initial_predicate_compiles(check):
+    """Github649: Init == Flip(clock, FALSE, 1), a RECURSIVE operator that binds the variable."""
+    r = check("Flip", "VARIABLE clock\nRECURSIVE Flip(_, _, _)\n"
+              "Flip(v, b, n) == IF n = 0 THEN v = ~b ELSE Flip(v, b, n - 1)\n"
+              "Init == Flip(clock, FALSE, 1)\nNext == clock' = ~clock",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_mutually_recursive_small_operators_are_called_not_inlined_forever(check):
+    """test202: f(a) == ... g(a-1) and g(a) == f(a), both short enough to inline."""
+    r = check("Mutual", "RECURSIVE g(_)\nf(a) == IF a = 0 THEN 1 ELSE a * g(a-1)\ng(a) == f(a)\n"
+              "ASSUME g(4) = 24\nVARIABLE x\nInit == x = g(3)\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 1)

@@ -17,6 +17,10 @@ def _all_vars_assigned(ctx: Ctx, nvars: int) -> bool:
     return len(ctx.assigned) == nvars
 
 
+INLINE_DEPTH = 12
+"""How many times a recursive operator used as an action is inlined into itself (see _inline_action)."""
+
+
 class Actions:
     """Part of ``Compiler``: an action, or the initial predicate, to a generator of states."""
 
@@ -151,7 +155,7 @@ class Actions:
         if op in ctx.locals:
             loc = ctx.locals[op]
             if isinstance(loc, LDef):
-                return self._inline_action(loc.unit, loc.ctx, e.args, ctx, k, out, ind)
+                return self._inline_action(loc.unit, loc.ctx, e.args, ctx, k, out, ind, e)
             if isinstance(loc, LExpr) and not e.args:
                 return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
         elif op not in BUILTIN_OPS or e.inst_args:
@@ -164,7 +168,7 @@ class Actions:
         if isinstance(loc, LExpr):
             return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
         if isinstance(loc, LDef):
-            return self._inline_action(loc.unit, loc.ctx, (), ctx, k, out, ind)
+            return self._inline_action(loc.unit, loc.ctx, (), ctx, k, out, ind, e)
         if loc is None and e.name not in BUILTIN_CONSTANTS:
             return self._act_entry(self._entry_for(e.name, ctx, e), (), ctx, k, out, ind, e)
         return NotImplemented
@@ -298,7 +302,23 @@ class Actions:
                     return self._unchanged_leaves(ent.expr, Ctx(ent.env))
         return [(e, ctx)]
 
-    def _inline_action(self, unit: A.OpDef, dctx: Ctx, args, ctx: Ctx, k, out: Out, ind: int) -> None:
+    def _inline_action(self, unit: A.OpDef, dctx: Ctx, args, ctx: Ctx, k, out: Out, ind: int,
+                       node: A.Expr | None = None) -> None:
+        """Inline an operator that is an action.  A recursive one is inlined ``INLINE_DEPTH`` times
+        (its argument is not known while compiling); past that, the call is a condition evaluated at
+        run time, so that compiling ends (TLC evaluates such an Init or Next by recursion)."""
+        inlining = self.__dict__.setdefault("_inlining", {})  # id of an operator -> how deep
+        depth = inlining.get(id(unit), 0)
+        if depth >= INLINE_DEPTH and node is not None:
+            self.guard(self.expr(node, ctx), ctx, out, ind)
+            return k(ctx, out, ind)
+        inlining[id(unit)] = depth + 1
+        try:
+            return self._inline_body(unit, dctx, args, ctx, k, out, ind)
+        finally:
+            inlining[id(unit)] = depth
+
+    def _inline_body(self, unit: A.OpDef, dctx: Ctx, args, ctx: Ctx, k, out: Out, ind: int) -> None:
         binds = {}
         for p, a in zip(unit.params, args):
             if isinstance(a, (A.Name, A.Num, A.Str, A.Bool)) or p.arity > 0 or self.level(a, ctx) >= ACTION:
@@ -316,7 +336,7 @@ class Actions:
             if len(ent.unit.params) != len(args):
                 raise CompileError(f"operator '{ent.name}' takes {len(ent.unit.params)} argument(s), "
                                    f"given {len(args)}", node.span)
-            return self._inline_action(ent.unit, Ctx(ent.env), args, ctx, k, out, ind)
+            return self._inline_action(ent.unit, Ctx(ent.env), args, ctx, k, out, ind, node)
         if isinstance(ent, E.SubstEntry) and not args:
             return self.act(ent.expr, self._sub_ctx(Ctx(ent.env), ctx), k, out, ind)
         return NotImplemented
