@@ -148,7 +148,7 @@ class Levels:
         return max(lv, self.of(body, env, inner))
 
     def _name(self, name: str, env: E.Env) -> int:
-        if "!" in name:
+        if E.is_path(name):
             if self.resolver is None:
                 return STATE
             try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -68,6 +69,9 @@ def options(args: list[str]) -> dict:
 def _child(m: dict, conn) -> None:
     """In the forked child: check the model from its folder, send back the comparison."""
     from mcheck.checker.run import check_spec
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # what the spec prints (Print, PrintT) stays out of the table
+    sys.stdout = open(1, "w", closefd=False)
     d = corpus_dir() / "test-model" / m["dir"]
     os.chdir(d)
     tlc = m["tlc"]

@@ -342,7 +342,7 @@ class Actions:
         return NotImplemented
 
     def _entry_for(self, name: str, ctx: Ctx, node) -> E.Entry | None:
-        if "!" in name:
+        if E.is_path(name):
             try:
                 return self.resolve(name, ctx, node)[0] if not getattr(node, "inst_args", ()) else None
             except CompileError:

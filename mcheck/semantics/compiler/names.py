@@ -20,8 +20,8 @@ class Names:
 
     def resolve(self, name: str, ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
         """The entry a (possibly ``I!Op``) name denotes, and the env its definition lives in."""
-        if "!" in name:
-            parts = name.split("!")
+        if E.is_path(name):
+            parts = E.path_parts(name)
             if parts[-1] == ":" or parts[-1].isdigit():
                 return self._subexpression(name, parts, ctx, node)
             env = ctx.env
