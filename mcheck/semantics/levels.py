@@ -37,6 +37,7 @@ class Levels:
         # definitions that use one (their value is not a function of the state alone)
         self.impure_level = impure_level if impure_level is not None else (STATE if impure_is_state else CONSTANT)
         self._defs: dict[int, int] = {}
+        self._apps: dict[tuple, int] = {}  # (definition, levels of its arguments) -> level
         # resolves ``I!Op`` names; set by the compiler, which knows how to instantiate modules
         self.resolver = resolver
 
@@ -98,7 +99,10 @@ class Levels:
             if op in bound:
                 return max(args, bound[op])
             inst = max((self.of(a, env, bound) for aa in e.inst_args for a in aa), default=CONSTANT)
-            return max(args, inst, self._name(op, env))
+            named = self._name(op, env)
+            if args >= STATE and named < ACTION and not E.is_path(op):
+                named = max(named, self._applied(op, env, e.args, bound))
+            return max(args, inst, named)
         if t in (A.BoxAction, A.Fairness):
             return TEMPORAL
         if t is A.Quant:
@@ -146,6 +150,21 @@ class Levels:
                 lv = max(lv, self.of(b.set, env, bound))
             inner.update(dict.fromkeys(b.names, CONSTANT))
         return max(lv, self.of(body, env, inner))
+
+    def _applied(self, op: str, env: E.Env, args, bound) -> int:
+        """The level of a definition applied to these arguments: ``A1(c, d) == c' = d`` is an action
+        when c is a variable (test39), though its body alone, c a constant, is not."""
+        entry = env.lookup(op)
+        if not isinstance(entry, E.DefEntry) or len(entry.unit.params) != len(args):
+            return CONSTANT
+        levels = tuple(self.of(a, env, bound) for a in args)
+        key = (id(entry), levels)
+        lv = self._apps.get(key)
+        if lv is None:
+            self._apps[key] = CONSTANT  # recursion: assume constant until known
+            lv = self.of(entry.unit.body, entry.env, {p.name: x for p, x in zip(entry.unit.params, levels)})
+            self._apps[key] = lv
+        return lv
 
     def _name(self, name: str, env: E.Env) -> int:
         if E.is_path(name):

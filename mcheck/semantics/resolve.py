@@ -47,8 +47,7 @@ BUILTIN_NAMES = frozenset({"TRUE", "FALSE", "BOOLEAN", "STRING"})
 BUILTIN_OPERATORS = frozenset({
     "=", "#", "/\\", "\\/", "~", "=>", "<=>", "\\in", "\\notin", "\\subseteq", "\\cup", "\\cap", "\\",
     "'", "UNCHANGED", "ENABLED", "DOMAIN", "SUBSET", "UNION", "[]", "<>", "~>", "-+->", "\\cdot", "\\X",
-    "TRUE", "FALSE", "BOOLEAN", "STRING",
-    # synonyms, in case a spelling reaches us unfolded
+    "TRUE", "FALSE", "BOOLEAN", "STRING",  # and synonyms, in case a spelling reaches us unfolded:
     "/=", "\\land", "\\lor", "\\lnot", "\\neg", "\\equiv", "\\union", "\\intersect", "\\times",
 })
 

@@ -101,3 +101,27 @@ def test_mutually_recursive_small_operators_are_called_not_inlined_forever(check
               "ASSUME g(4) = 24\nVARIABLE x\nInit == x = g(3)\nNext == UNCHANGED x",
               "INIT Init\nNEXT Next")
     assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_forall_in_init_binds_for_its_first_element_and_checks_the_others(check):
+    """AssignmentInit: ``\\A val \\in S : (s = val /\\ s \\in S)`` holds for S = {2}, never for {6, 7}."""
+    r = check("ForallInit", "VARIABLE s\nAll(v, S) == \\A val \\in S : (v = val /\\ v \\in S)\n"
+              "Init == All(s, {2}) \\/ All(s, {6, 7})\nNext == UNCHANGED s",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_let_alias_of_a_variable_is_bound_through_the_alias(check):
+    """Github798I: ``LET zz == xx IN Indirect(zz, yy)`` in Init and in Next (with x')."""
+    body = ("VARIABLE x\nD(xx) == xx \\in {1, 2}\nI(xx) == LET zz == xx IN D(zz)\n"
+            "Init == I(x)\nNext == I(x')")
+    r = check("LetAlias", body, "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_an_operator_priming_its_parameter_is_an_action_when_applied_to_a_variable(check):
+    """test39: ``A1(c, d) == c' = [c EXCEPT ![1] = d']`` binds x in ``A1(x, y)``."""
+    body = ("VARIABLE x, y\nA1(c, d) == c' = [c EXCEPT ![1] = d']\n"
+            "Init == x = <<1, 2>> /\\ y = 1\nNext == y = 1 /\\ y' = 2 /\\ A1(x, y) /\\ x[1]' = 2")
+    r = check("PrimeParam", body, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE")
+    assert (r.result, r.distinct_states) == ("success", 2)

@@ -6,7 +6,7 @@ from typing import Any
 
 from ...syntax import ast as A
 from .. import env as E
-from ..levels import ACTION
+from ..levels import ACTION, STATE
 from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal, Out
 from .names import BUILTIN_CONSTANTS, child_env
 from .operators import BUILTIN_OPS
@@ -94,6 +94,9 @@ class Actions:
             return self._disj(list(items), ctx, k, out, ind)
         if t is A.Quant and e.kind == "\\E":
             return self._exists(list(e.bounds), e.body, ctx, k, out, ind)
+        if t is A.Quant and e.kind == "\\A" and not self._is_guard(e, ctx) \
+                and self._forall(e, ctx, k, out, ind) is not NotImplemented:
+            return None
         if self._is_guard(e, ctx):
             self.guard(self.expr(e, ctx), ctx, out, ind)
             return k(ctx, out, ind)
@@ -233,12 +236,40 @@ class Actions:
             ind += 1
         return self._exists(bounds[1:], body, inner, k, out, ind)
 
+    def _forall(self, e: A.Quant, ctx: Ctx, k, out: Out, ind: int):
+        """``\\A x \\in S : P`` that binds variables, as TLC evaluates it: P for S's first element (which
+        may bind them), then P as a condition for each other element; vacuously true when S is empty
+        (AssignmentInit's ``\\A val \\in S : var = val /\\ var \\in S``)."""
+        b = e.bounds[0] if len(e.bounds) == 1 else None
+        if b is None or b.tuple_ or len(b.names) != 1 or b.set is None:
+            return NotImplemented
+        name = b.names[0]
+        elems, first = self.emitter.fresh("_all"), self.emitter.fresh("v_")
+        out.emit(ind, f"{elems} = list({self.bound_iter(b, ctx, ordered=True)})")
+        out.emit(ind, f"if not {elems}:")
+        k(ctx, out, ind + 1)
+        out.emit(ind, "else:")
+        out.emit(ind + 1, f"{first} = {elems}[0]")
+
+        def rest(c: Ctx, o: Out, i: int) -> None:
+            other = self.emitter.fresh("v_")
+            cond = self.expr(e.body, c.with_locals({name: LVal(other)}))
+            o.emit(i, f"if not all(({cond}) for {other} in {elems}[1:]): {c.exit}")
+            k(replace(ctx, assigned=c.assigned, exit=c.exit), o, i)
+
+        self.act(e.body, ctx.with_locals({name: LVal(first)}), rest, out, ind + 1)
+
     def _let_action(self, e: A.Let, ctx: Ctx, k, out: Out, ind: int) -> None:
         inner = ctx
         for d in e.defs:
             if isinstance(d, A.Recursive):
                 continue
-            if isinstance(d, A.OpDef) and (d.params or self.level(d.body, inner) >= ACTION):
+            if isinstance(d, A.OpDef) and not d.params and self.level(d.body, inner) >= (
+                    STATE if inner.mode == "init" else ACTION):
+                # LET zz == x IN ... in Init (zz == x' in an action): zz names x, which the action may
+                # yet bind, through zz too (Github798I)
+                inner = inner.with_locals({d.name: LExpr(d.body, inner)})
+            elif isinstance(d, A.OpDef) and (d.params or self.level(d.body, inner) >= ACTION):
                 if d.params and self.level(d.body, inner.with_locals({p.name: LVal('_') for p in d.params})) < ACTION \
                         and not any(p.arity for p in d.params):
                     py = self.emitter.fresh("o_")
