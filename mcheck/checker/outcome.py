@@ -253,6 +253,7 @@ def load_failure(err: Exception) -> Outcome:
                      stats=False)
     else:
         raise err
+    code = getattr(err, "exit_code", code)  # an error that carries TLC's own code (InvariantLevelError)
     return _make("error", code, None, None, err.render(), stats=False)
 
 

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from ..syntax import ast as A
 from ..syntax.cfg import Config
-from ..syntax.errors import ConfigError, EvalError
+from ..syntax.errors import ConfigError, EvalError, InvariantLevelError
 from . import env as E
 from . import runtime as R
 from . import values as V
@@ -243,8 +243,8 @@ class ModelBuilder:
     def _invariant(self, n: Any) -> Predicate:
         _, body, env = self.definition(n, "invariant")
         if self.comp.level(body, Ctx(env)) > STATE:
-            raise ConfigError(f"The invariant {n} is not a state predicate (it has primes or temporal operators)",
-                              getattr(n, "span", None))
+            raise InvariantLevelError(f"The invariant {n} is not a state predicate (one with no primes or "
+                                      "temporal operators).", getattr(n, "span", None))
         self.sources[str(n)] = (body, env)
         return self._pred(n, body, env)
 
@@ -264,6 +264,13 @@ class ModelBuilder:
                     step_props.append(self._step_property(cname, conj, cenv))
                 elif self.comp.level(conj, Ctx(cenv)) <= STATE:
                     init_props.append(self._pred(cname, conj, cenv))
+                elif self.comp.level(conj, Ctx(cenv)) == ACTION:
+                    raise ConfigError(
+                        f"The formula {cname} is an action-level formula (i.e., it contains no temporal "
+                        "operators). Only temporal-level (or state-level) formulas are allowed under PROPERTY "
+                        f"or PROPERTIES. To check that action {cname} holds in *every* step of the behavior, "
+                        "define a temporal property: rewrite A as [][A]_v, where v is a state function "
+                        "(typically the tuple of variables).", getattr(conj, "span", None) or getattr(n, "span", None))
                 else:
                     for part, pctx in self.tr.conjuncts(conj, Ctx(cenv)):
                         neg = f_and(assumed, self.tr.tl(part, pctx, neg=True))

@@ -42,10 +42,30 @@ def model_id(m: dict) -> str:
     return name if m["dir"] == "." else f"{m['dir']}/{name}"
 
 
-def ratchet() -> list[str]:
-    if not RATCHET.exists():
-        return []
-    return [ln.split()[0] for ln in RATCHET.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+KNOWN = HERE / "known_differences.txt"
+
+
+def _listed(path: Path) -> dict[str, str]:
+    """``model  # note`` lines (``#`` lines are comments) as {model: note}."""
+    if not path.exists():
+        return {}
+    out = {}
+    for ln in path.read_text().splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            model, _, note = ln.partition("#")
+            out[model.strip()] = note.strip()
+    return out
+
+
+def ratchet(slow: bool = False) -> list[str]:
+    """The models that agree with TLC: CI checks they still agree, except those marked ``# slow``
+    (over about 20 s here), unless ``slow``."""
+    return [m for m, note in _listed(RATCHET).items() if slow or not note.startswith("slow")]
+
+
+def known_differences() -> dict[str, str]:
+    """Every model that does not agree, with its difference (or why it cannot agree)."""
+    return _listed(KNOWN)
 
 
 def options(args: list[str]) -> dict:

@@ -125,3 +125,19 @@ def test_an_operator_priming_its_parameter_is_an_action_when_applied_to_a_variab
             "Init == x = <<1, 2>> /\\ y = 1\nNext == y = 1 /\\ y' = 2 /\\ A1(x, y) /\\ x[1]' = 2")
     r = check("PrimeParam", body, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE")
     assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_an_action_level_property_is_tlcs_config_error(check):
+    """ActionLevelPropA: PROPERTY x' > x is rejected before the search (exit 151)."""
+    r = check("ActProp", "VARIABLE x\nInit == x = 0\nNext == x < 2 /\\ x' = x + 1\nSpec == Init /\\ [][Next]_x\n"
+              "P == x' > x", "SPECIFICATION Spec\nPROPERTY P")
+    assert (r.result, r.exit_code) == ("error", 151)
+    assert "P is an action-level formula" in r.error
+
+
+def test_an_invariant_with_primes_is_tlcs_invariant_error(check):
+    """testinvalidinvariant: TLC exits 76 with its message."""
+    r = check("PrimeInv", "VARIABLE x\nInit == x = 1\nNext == x' = x + 1\nInv == x' \\in Nat",
+              "INIT Init\nNEXT Next\nINVARIANT Inv")
+    assert (r.result, r.exit_code) == ("error", 76)
+    assert "The invariant Inv is not a state predicate (one with no primes or temporal operators)." in r.error
