@@ -99,10 +99,10 @@ class Levels:
             if op in bound:
                 return max(args, bound[op])
             inst = max((self.of(a, env, bound) for aa in e.inst_args for a in aa), default=CONSTANT)
-            named = self._name(op, env)
-            if args >= STATE and named < ACTION and not E.is_path(op):
-                named = max(named, self._applied(op, env, e.args, bound))
-            return max(args, inst, named)
+            applied = self._applied(op, env, e.args, bound) if e.args else None
+            if applied is not None:
+                return max(inst, applied)
+            return max(args, inst, self._name(op, env))
         if t in (A.BoxAction, A.Fairness):
             return TEMPORAL
         if t is A.Quant:
@@ -151,12 +151,13 @@ class Levels:
             inner.update(dict.fromkeys(b.names, CONSTANT))
         return max(lv, self.of(body, env, inner))
 
-    def _applied(self, op: str, env: E.Env, args, bound) -> int:
-        """The level of a definition applied to these arguments: ``A1(c, d) == c' = d`` is an action
-        when c is a variable (test39), though its body alone, c a constant, is not."""
-        entry = env.lookup(op)
+    def _applied(self, op: str, env: E.Env, args, bound) -> int | None:
+        """The level of a definition applied to these arguments (None: ``op`` is no definition): its
+        body's, each parameter at its argument's level.  ``A1(c, d) == c' = d`` is an action when c
+        is a variable (test39); ``B(a) == ENABLED a`` is a state predicate even of an action (test57)."""
+        entry = self._entry(op, env)
         if not isinstance(entry, E.DefEntry) or len(entry.unit.params) != len(args):
-            return CONSTANT
+            return None
         levels = tuple(self.of(a, env, bound) for a in args)
         key = (id(entry), levels)
         lv = self._apps.get(key)
@@ -165,6 +166,16 @@ class Levels:
             lv = self.of(entry.unit.body, entry.env, {p.name: x for p, x in zip(entry.unit.params, levels)})
             self._apps[key] = lv
         return lv
+
+    def _entry(self, name: str, env: E.Env) -> E.Entry | None:
+        if not E.is_path(name):
+            return env.lookup(name)
+        if self.resolver is None:
+            return None
+        try:
+            return self.resolver(name, env)
+        except Exception:
+            return None
 
     def _name(self, name: str, env: E.Env) -> int:
         if E.is_path(name):

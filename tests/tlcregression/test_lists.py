@@ -18,7 +18,7 @@ def ids() -> list[str]:
 
 def test_every_model_agrees_or_names_its_difference(ids):
     agree, known = set(ratchet(slow=True)), known_differences()
-    assert len(ids) == len(set(ids)) == 193
+    assert len(ids) == 193   # DoInitFunctorInvariant.cfg twice: TLC's tests run it alone and distributed
     assert [m for m in ids if m not in agree and m not in known] == []
     assert sorted(agree & set(known)) == []
     assert all(known[m] for m in known), "each known difference says what it is"
