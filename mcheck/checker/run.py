@@ -31,12 +31,14 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
                progress: Callable[[dict], None] | None = None,
                observers: Sequence[Observer] = (), exact: bool = False, workers: int = 1,
                checkpoint_dir: str | None = None, checkpoint_every: float = 60.0,
-               recover: bool = False, memory: int | None = None) -> O.Outcome:
+               recover: bool = False, memory: int | None = None, keep_going: bool = False) -> O.Outcome:
     """Check a spec as TLC would; every failure comes back as an ``Outcome`` with TLC's exit code.
     ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
     searches over that many worker processes.  ``checkpoint_dir`` receives a checkpoint at a level
     boundary every ``checkpoint_every`` seconds; with ``recover`` the search resumes from it.
-    ``memory``: the bytes of a level's states kept in memory (default: ``frontier.default_budget``)."""
+    ``memory``: the bytes of a level's states kept in memory (default: ``frontier.default_budget``).
+    ``keep_going`` (TLC's ``-continue``, one worker): invariant violations are listed in ``error`` and
+    the search goes on."""
     model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
     if err is not None:
         return err
@@ -54,7 +56,7 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     gc.set_threshold(*GC_THRESHOLD)
     try:
         return run_check(model, observers, progress=progress, exact=exact, workers=workers,
-                         checkpoint=checkpoint, resume=resume, memory=memory)
+                         checkpoint=checkpoint, resume=resume, memory=memory, keep_going=keep_going)
     finally:
         gc.set_threshold(*old)
 

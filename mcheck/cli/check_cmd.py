@@ -75,9 +75,11 @@ def _rss_bytes() -> int | None:
 @click.option("--mem", "memory", metavar="SIZE",
               help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
                    "(default: a quarter of the memory available, at most 256M)")
+@click.option("--continue", "keep_going", is_flag=True,
+              help="go on after an invariant violation, as TLC's -continue does, and report them all")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
-                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None):
+                  checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, keep_going=False):
     """Check SPEC's safety properties by breadth-first search, as TLC does."""
     constants = parse_consts(consts)
     n_workers = parse_workers(workers)
@@ -85,6 +87,8 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
         budget = parse_size(memory) if memory is not None else None
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--mem") from None
+    if n_workers > 1 and keep_going:
+        raise click.UsageError("--continue searches with one worker: it cannot be used with --workers")
     if n_workers > 1 and exact:
         raise click.UsageError("--exact keeps every state in one process: it cannot be used with --workers")
     # the state graph for --dump-graph and --html is recorded by the check's own search
@@ -94,13 +98,15 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     r = check_spec(spec, config, constants, tuple(invariants), no_deadlock, progress=_progress,
                    observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
                    checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
-                   recover=recover_dir is not None, memory=budget)
+                   recover=recover_dir is not None, memory=budget, keep_going=keep_going)
     model = r.model
     explanation = explain_violation(model, r.violation) if r.violation is not None else None
     if as_json:
         click.echo(json.dumps(result_json(r)))
     else:
         text = format_result(r, full=full_trace, explanation=explanation)
+        if keep_going and r.error and r.result == "success":
+            text = "\n".join("Error: " + ln for ln in r.error.splitlines()) + "\n" + text
         if sys.stdout.isatty():
             Console(highlight=False, soft_wrap=True).print(colorize(text))
         else:

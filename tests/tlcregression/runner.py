@@ -77,7 +77,7 @@ def options(args: list[str]) -> dict:
         if a == "-deadlock":
             kw["no_deadlock"] = True
         elif a == "-continue":
-            raise ValueError("TLC's -continue (go on after a violation) has no counterpart in mcheck yet")
+            kw["keep_going"] = True
         elif a in NEUTRAL:
             i += NEUTRAL[a]
         else:

@@ -141,3 +141,16 @@ def test_an_invariant_with_primes_is_tlcs_invariant_error(check):
               "INIT Init\nNEXT Next\nINVARIANT Inv")
     assert (r.result, r.exit_code) == ("error", 76)
     assert "The invariant Inv is not a state predicate (one with no primes or temporal operators)." in r.error
+
+
+def test_continue_goes_on_after_invariant_violations_and_reports_them(spec):
+    """DoInitFunctorInvariantContinue: every initial state violates Inv; with -continue TLC explores
+    all 11 states and ends with exit 0."""
+    from tests.conftest import invoke
+    path = spec("GoOn", "VARIABLE x\nInit == x \\in 1..10\nNext == x' = 0\nInv == x \\notin Nat",
+                "INIT Init\nNEXT Next\nINVARIANT Inv")
+    r = check_spec(path, keep_going=True, no_deadlock=True)
+    assert (r.result, r.exit_code, r.distinct_states, r.depth) == ("success", 0, 11, 2)
+    assert r.error.splitlines()[0] == "Invariant Inv is violated."
+    out = invoke("check", path, "--continue", "--no-deadlock")
+    assert out.exit_code == 0 and "Error: Invariant Inv is violated." in out.output
