@@ -31,7 +31,8 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
               max_states: int | None = None, progress: Callable[[dict], None] | None = None,
               exact: bool = False, workers: int = 1, checkpoint: Checkpointer | None = None,
               resume: Resumed | None = None, memory: int | None = None,
-              progress_every: float = 5.0, connect: Callable | None = None) -> O.Outcome:
+              progress_every: float = 5.0, connect: Callable | None = None,
+              keep_going: bool = False) -> O.Outcome:
     """Check ``model`` as TLC does; every outcome carries the model and its variables.  ``exact``
     keeps states exactly (``--exact``) instead of their fingerprints; ``workers`` > 1 searches over
     that many worker processes (``parallel.py``) with the same answers.  ``checkpoint`` writes
@@ -56,12 +57,15 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
         else:
             search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact),
                                   checkpoint=checkpoint, budget=memory, progress_every=progress_every)
+            found = search.filter.keep_going() if keep_going else None
             if resume is not None:
                 search.resume(resume)
                 if checkpoint is not None:
                     checkpoint.resume_from(len(resume.fps))
             out = search.run()
             out.store = search.store.report()
+            if found:   # -continue: TLC reports every violation and ends as the search ends
+                out.error = "\n".join(f"Invariant {name} is violated." for name, _ in found)
         if out.result == "success":
             counts = search.counts()
             store = out.store

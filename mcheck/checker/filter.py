@@ -79,6 +79,23 @@ class StepFilter:
                 return name
         return None
 
+    def keep_going(self) -> list[tuple[str, State]]:
+        """TLC's ``-continue``: from now on an invariant violation is recorded in the returned list
+        (the invariant's name and the state) instead of stopping the search."""
+        found: list[tuple[str, State]] = []
+        checked, unchecked = self.invariant_violated, self.invariant_violated_unchecked
+
+        def record(check):
+            def go_on(t: State) -> None:
+                name = check(t)
+                if name is not None:
+                    found.append((name, t))
+            return go_on
+        if self.check_invariants is not None:
+            self.check_invariants = record(checked)
+        self.invariant_violated_unchecked = record(unchecked)  # type: ignore[method-assign]
+        return found
+
     def invariant_violated_unchecked(self, t: State) -> str | None:
         """As ``invariant_violated``, letting evaluation errors through as they are (initial states:
         TLC reports them as errors of the initial states, exit 75)."""

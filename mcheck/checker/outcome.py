@@ -165,8 +165,10 @@ def assumption_failed(label: str, message: str) -> Outcome:
 
 
 def postcondition_false(name: str, counts: Counts) -> Outcome:
-    return _make("safety failure", EXIT_INVARIANT, counts, Violation("postcondition", name, []),
-                 f"The POSTCONDITION {name} is violated.")
+    """TLC reports a false postcondition as it does a false assumption: exit 10 (its regression
+    models PossibleFail and DieHardTLAPA)."""
+    return _make("assumption failure", EXIT_ASSUMPTION, counts, Violation("postcondition", name, []),
+                 f"Postcondition {name} is false.")
 
 
 def postcondition_failed(name: str, message: str, counts: Counts) -> Outcome:
@@ -252,6 +254,7 @@ def load_failure(err: Exception) -> Outcome:
                      stats=False)
     else:
         raise err
+    code = getattr(err, "exit_code", code)  # an error that carries TLC's own code (InvariantLevelError)
     return _make("error", code, None, None, err.render(), stats=False)
 
 

@@ -30,13 +30,15 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
                observers: Sequence[Observer] = (), exact: bool = False, workers: int = 1,
                checkpoint_dir: str | None = None, checkpoint_every: float = 60.0,
                recover: bool = False, memory: int | None = None, progress_every: float = 5.0,
-               connect: Callable | None = None) -> O.Outcome:
+               connect: Callable | None = None, keep_going: bool = False) -> O.Outcome:
     """Check a spec as TLC would; every failure comes back as an ``Outcome`` with TLC's exit code.
     ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
     searches over that many worker processes.  ``checkpoint_dir`` receives a checkpoint at a level
     boundary every ``checkpoint_every`` seconds; with ``recover`` the search resumes from it.
     ``memory``: the bytes of a level's states kept in memory (default: ``frontier.default_budget``).
-    ``connect`` starts the search's workers (default: local processes; ``--ray``: Ray actors)."""
+    ``connect`` starts the search's workers (default: local processes; ``--ray``: Ray actors).
+    ``keep_going`` (TLC's ``-continue``, one worker): invariant violations are listed in ``error`` and
+    the search goes on."""
     model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
     if err is not None:
         return err
@@ -55,7 +57,7 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     try:
         return run_check(model, observers, progress=progress, exact=exact, workers=workers,
                          checkpoint=checkpoint, resume=resume, memory=memory, progress_every=progress_every,
-                         connect=connect)
+                         connect=connect, keep_going=keep_going)
     finally:
         gc.set_threshold(*old)
 

@@ -74,10 +74,12 @@ def ray_connector(address: str):
               help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
                    "(default: a quarter of the memory available, at most 256M)")
 @time_limit_option
+@click.option("--continue", "keep_going", is_flag=True,
+              help="go on after an invariant violation, as TLC's -continue does, and report them all")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
                   checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, time_limit_s=None,
-                  ray_address=None):
+                  ray_address=None, keep_going=False):
     """Check SPEC by breadth-first search, as TLC does: its invariants, deadlock, and the properties
     of its .cfg (action properties and temporal properties, liveness included).
 
@@ -92,6 +94,8 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
         budget = parse_size(memory) if memory is not None else None
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--mem") from None
+    if n_workers > 1 and keep_going:
+        raise click.UsageError("--continue searches with one worker: it cannot be used with --workers")
     if n_workers > 1 and exact:
         raise click.UsageError("--exact keeps every state in one process: it cannot be used with --workers")
     if ray_address is not None and exact:
@@ -108,7 +112,7 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
                            observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
                            checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
                            recover=recover_dir is not None, memory=budget, progress_every=progress.every,
-                           connect=connect)
+                           connect=connect, keep_going=keep_going)
         except KeyboardInterrupt:   # the limit fired outside the search (e.g. during liveness)
             if not lim.fired:
                 raise
@@ -121,7 +125,10 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     if as_json:
         click.echo(json.dumps(result_json(r)))
     else:
-        _print_report(r, format_result(r, full=full_trace, explanation=explanation), to_stderr=itf_path == STDOUT)
+        text = format_result(r, full=full_trace, explanation=explanation)
+        if keep_going and r.error and r.result == "success":   # --continue: the violations found on the way
+            text = "\n".join("Error: " + ln for ln in r.error.splitlines()) + "\n" + text
+        _print_report(r, text, to_stderr=itf_path == STDOUT)
     failed_writes = 0
     if itf_path:
         msg = write_counterexample(r, itf_path, source=spec, cfg=config, constants=consts)

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from ..syntax import ast as A
 from ..syntax.cfg import Config
-from ..syntax.errors import ConfigError, EvalError
+from ..syntax.errors import ConfigError, EvalError, InvariantLevelError
 from . import env as E
 from . import runtime as R
 from . import values as V
@@ -110,8 +110,7 @@ class ModelBuilder:
                 assigned.add(name)
                 continue
             if not targets:
-                raise ConfigError(f"the .cfg assigns {name}, which the spec does not declare or define",
-                                  getattr(ca.name, "span", None) or ca.span)
+                continue  # TLC goes on, with no error, when the .cfg assigns a name the spec lacks
             if ca.subst is not None:
                 tgt = self.env.lookup(str(ca.subst))
                 if tgt is None:
@@ -194,10 +193,10 @@ class ModelBuilder:
                         for n in cfg.action_constraints]
         key = self._dedup_key()
         alias, alias_transition = self._alias()
-        postconditions = ()
-        if cfg.postcondition is not None:
-            _, body, env = self.definition(cfg.postcondition, "postcondition")
-            postconditions = (Predicate(str(cfg.postcondition), self._nullary("post_", body, env)),)
+        postconditions = []
+        for post in cfg.postconditions:
+            _, body, env = self.definition(post, "postcondition")
+            postconditions.append(Predicate(str(post), self._nullary("post_", body, env)))
         self.tr.finish()
         assumptions = tuple(Assumption(_span_label("", u.expr.span, env.module)[2:-1],
                                        self._nullary("assume_", u.expr, env)) for u, env in self.env.assumes)
@@ -206,7 +205,7 @@ class ModelBuilder:
         return Model(self.root.name, tuple(self.variables), actions, init, successors, tuple(invariants),
                      tuple(constraints), tuple(aconstraints), tuple(init_props), tuple(step_props), key,
                      cfg.symmetry is not None, cfg.check_deadlock if cfg.check_deadlock is not None else True,
-                     assumptions, postconditions, self.tspec if self.tspec.properties else None,
+                     assumptions, tuple(postconditions), self.tspec if self.tspec.properties else None,
                      self.tlc.set_level, recipe, source)
 
     def _behaviour(self) -> tuple[list[tuple[A.Expr, E.Env]], tuple[A.Expr, E.Env, str] | None, tuple]:
@@ -247,8 +246,8 @@ class ModelBuilder:
     def _invariant(self, n: Any) -> Predicate:
         _, body, env = self.definition(n, "invariant")
         if self.comp.level(body, Ctx(env)) > STATE:
-            raise ConfigError(f"The invariant {n} is not a state predicate (it has primes or temporal operators)",
-                              getattr(n, "span", None))
+            raise InvariantLevelError(f"The invariant {n} is not a state predicate (one with no primes or "
+                                      "temporal operators).", getattr(n, "span", None))
         self.sources[str(n)] = (body, env)
         return self._pred(n, body, env)
 
@@ -268,6 +267,13 @@ class ModelBuilder:
                     step_props.append(self._step_property(cname, conj, cenv))
                 elif self.comp.level(conj, Ctx(cenv)) <= STATE:
                     init_props.append(self._pred(cname, conj, cenv))
+                elif self.comp.level(conj, Ctx(cenv)) == ACTION:
+                    raise ConfigError(
+                        f"The formula {cname} is an action-level formula (i.e., it contains no temporal "
+                        "operators). Only temporal-level (or state-level) formulas are allowed under PROPERTY "
+                        f"or PROPERTIES. To check that action {cname} holds in *every* step of the behavior, "
+                        "define a temporal property: rewrite A as [][A]_v, where v is a state function "
+                        "(typically the tuple of variables).", getattr(conj, "span", None) or getattr(n, "span", None))
                 else:
                     for part, pctx in self.tr.conjuncts(conj, Ctx(cenv)):
                         neg = f_and(assumed, self.tr.tl(part, pctx, neg=True))

@@ -14,6 +14,23 @@ from typing import Any
 from ..syntax import ast as A
 from ..syntax.errors import ParseError
 
+
+def path_parts(name: str) -> list[str]:
+    """The segments of an instance path ``I!J!Op``.  A segment may be the operator ``!!`` (``F!!!``:
+    F's infix !!), and ``!!`` alone is an operator, not a path."""
+    if name.endswith("!!"):
+        head = name[:-2]
+        if not head:
+            return ["!!"]
+        if head.endswith("!"):
+            return head[:-1].split("!") + ["!!"]
+    return name.split("!")
+
+
+def is_path(name: str) -> bool:
+    """Whether ``name`` is an instance path (``I!Op``), not a plain name or the operator ``!!``."""
+    return "!" in name and len(path_parts(name)) > 1
+
 @dataclass(eq=False)
 class Entry:
     name: str

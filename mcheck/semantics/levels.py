@@ -37,6 +37,7 @@ class Levels:
         # definitions that use one (their value is not a function of the state alone)
         self.impure_level = impure_level if impure_level is not None else (STATE if impure_is_state else CONSTANT)
         self._defs: dict[int, int] = {}
+        self._apps: dict[tuple, int] = {}  # (definition, levels of its arguments) -> level
         # resolves ``I!Op`` names; set by the compiler, which knows how to instantiate modules
         self.resolver = resolver
 
@@ -98,6 +99,9 @@ class Levels:
             if op in bound:
                 return max(args, bound[op])
             inst = max((self.of(a, env, bound) for aa in e.inst_args for a in aa), default=CONSTANT)
+            applied = self._applied(op, env, e.args, bound) if e.args else None
+            if applied is not None:
+                return max(inst, applied)
             return max(args, inst, self._name(op, env))
         if t in (A.BoxAction, A.Fairness):
             return TEMPORAL
@@ -147,8 +151,34 @@ class Levels:
             inner.update(dict.fromkeys(b.names, CONSTANT))
         return max(lv, self.of(body, env, inner))
 
+    def _applied(self, op: str, env: E.Env, args, bound) -> int | None:
+        """The level of a definition applied to these arguments (None: ``op`` is no definition): its
+        body's, each parameter at its argument's level.  ``A1(c, d) == c' = d`` is an action when c
+        is a variable (test39); ``B(a) == ENABLED a`` is a state predicate even of an action (test57)."""
+        entry = self._entry(op, env)
+        if not isinstance(entry, E.DefEntry) or len(entry.unit.params) != len(args):
+            return None
+        levels = tuple(self.of(a, env, bound) for a in args)
+        key = (id(entry), levels)
+        lv = self._apps.get(key)
+        if lv is None:
+            self._apps[key] = CONSTANT  # recursion: assume constant until known
+            lv = self.of(entry.unit.body, entry.env, {p.name: x for p, x in zip(entry.unit.params, levels)})
+            self._apps[key] = lv
+        return lv
+
+    def _entry(self, name: str, env: E.Env) -> E.Entry | None:
+        if not E.is_path(name):
+            return env.lookup(name)
+        if self.resolver is None:
+            return None
+        try:
+            return self.resolver(name, env)
+        except Exception:
+            return None
+
     def _name(self, name: str, env: E.Env) -> int:
-        if "!" in name:
+        if E.is_path(name):
             if self.resolver is None:
                 return STATE
             try:

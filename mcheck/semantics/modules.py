@@ -75,6 +75,30 @@ def parse_file(path: str) -> A.Module:
     return _parse(_read(path), path)
 
 
+_HEADER_RE = re.compile(r"^[ \t]*-{4,}[ \t]*MODULE(?![A-Za-z0-9_])", re.M)
+
+
+def parse_file_modules(path: str) -> list[A.Module]:
+    """Every top-level module of a .tla file, the first (the file's own) first.  TLC reads the
+    modules written after the first one's ``====`` too, and a module may EXTEND or INSTANCE them
+    (SANY's "modules defined in the same file")."""
+    path = str(path)
+    text = _read(path)
+    mods = [_parse(text, path)]
+    while mods[-1].span is not None:
+        end_line = mods[-1].span.end_line
+        at = 0
+        for _ in range(end_line):
+            at = text.find("\n", at) + 1
+            if at == 0:
+                break
+        if at == 0 or _HEADER_RE.search(text, at) is None:
+            break
+        mods.append(_parse("\n" * end_line + text[at:], path))  # the same line numbers
+    register_source(path, text)
+    return mods
+
+
 # --------------------------------------------------------------------------- walking the tree
 
 
@@ -179,7 +203,8 @@ def _register(loaded: Loaded, mod: A.Module, path: str) -> None:
 
 def _load_closure(loaded: Loaded, root_path: str) -> Loaded:
     search_dir = loaded.search_dir
-    queue: list[A.Module] = [loaded.root] + nested_modules(loaded.root)
+    queue: list[A.Module] = [loaded.root] + nested_modules(loaded.root) + [
+        m for m in loaded.modules.values() if m is not loaded.root]
     done: set[int] = set()
     while queue:
         mod = queue.pop(0)
@@ -200,7 +225,10 @@ def _load_closure(loaded: Loaded, root_path: str) -> Loaded:
                         _dependency_span(mod, name, node, kind))
                 path = std
                 loaded.standard.add(name)
-            dep = parse_file(path)
+            dep, *more = parse_file_modules(path) if path != std_path(name) else [parse_file(path)]
+            for extra in more:
+                _register(loaded, extra, path)
+                queue.append(extra)
             if dep.name != name:
                 # TLC insists that a file holds the module it is named after; accept it under both names
                 loaded.modules.setdefault(name, dep)
@@ -211,13 +239,20 @@ def _load_closure(loaded: Loaded, root_path: str) -> Loaded:
     return loaded
 
 
+def std_path(name: str) -> str:
+    return os.path.join(STDLIB_DIR, name + ".tla")
+
+
 def load(path: str) -> Loaded:
-    """Parse the root module at ``path`` and, transitively, every module it EXTENDS or INSTANCEs."""
+    """Parse the root module at ``path`` and, transitively, every module it EXTENDS or INSTANCEs
+    (the modules written after it in the same file among them)."""
     path = str(path)
-    root = parse_file(path)
+    root, *more = parse_file_modules(path)
     search_dir = os.path.dirname(os.path.abspath(path))
     loaded = Loaded(root=root, search_dir=search_dir)
     _register(loaded, root, path)
+    for extra in more:
+        _register(loaded, extra, path)
     return _load_closure(loaded, path)
 
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from mcheck.syntax import ast as A
 from mcheck.syntax.errors import ParseError, source_line
 
+from . import env as E
 from .modules import STDLIB_DIR, Loaded, nested_modules, parse_file
 
 __all__ = ["check", "check_all", "check_module", "Sym", "BUILTIN_NAMES", "BUILTIN_OPERATORS"]
@@ -46,8 +47,7 @@ BUILTIN_NAMES = frozenset({"TRUE", "FALSE", "BOOLEAN", "STRING"})
 BUILTIN_OPERATORS = frozenset({
     "=", "#", "/\\", "\\/", "~", "=>", "<=>", "\\in", "\\notin", "\\subseteq", "\\cup", "\\cap", "\\",
     "'", "UNCHANGED", "ENABLED", "DOMAIN", "SUBSET", "UNION", "[]", "<>", "~>", "-+->", "\\cdot", "\\X",
-    "TRUE", "FALSE", "BOOLEAN", "STRING",
-    # synonyms, in case a spelling reaches us unfolded
+    "TRUE", "FALSE", "BOOLEAN", "STRING",  # and synonyms, in case a spelling reaches us unfolded:
     "/=", "\\land", "\\lor", "\\lnot", "\\neg", "\\equiv", "\\union", "\\intersect", "\\times",
 })
 
@@ -332,7 +332,7 @@ class Resolver:
 
     def _ref(self, name: str, node: A.Node, nargs: int, inst_args, scope, frames, op_arg: bool) -> Sym | None:
         """Check a use of ``name`` with ``nargs`` arguments (``None``: used as an operator argument)."""
-        if "!" in name:
+        if E.is_path(name):
             return self._instance_ref(name, node, nargs, inst_args, scope, frames, op_arg)
         sym = self.lookup(name, scope, frames)
         if sym is None:
@@ -360,7 +360,7 @@ class Resolver:
         self.error(f"operator '{name}' takes {_plural(sym.arity)}, given {nargs}", _head_span(node, name), notes)
 
     def _instance_ref(self, name, node, nargs, inst_args, scope, frames, op_arg) -> Sym | None:
-        parts = name.split("!")
+        parts = E.path_parts(name)
         head = parts[0]
         sym = self.lookup(head, scope, frames)
         if sym is None:

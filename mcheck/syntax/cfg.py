@@ -23,6 +23,7 @@ Every error is a ``CfgSyntaxError`` (a ``ConfigError``) with a span.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -86,8 +87,13 @@ class Config:
     symmetry: CfgName | None = None
     view: CfgName | None = None
     alias: CfgName | None = None
-    postcondition: CfgName | None = None
+    postconditions: list[CfgName] = field(default_factory=list)
     check_deadlock: bool | None = None
+
+    @property
+    def postcondition(self) -> CfgName | None:
+        """The first POSTCONDITION (TLC checks every one, in order)."""
+        return self.postconditions[0] if self.postconditions else None
 
     def constant(self, name: str) -> ConstAssign | None:
         """The last assignment to ``name`` (TLC lets a later one win), or None."""
@@ -103,15 +109,16 @@ _LIST_KEYWORDS = {
     "PROPERTY": "properties", "PROPERTIES": "properties",
     "CONSTRAINT": "constraints", "CONSTRAINTS": "constraints",
     "ACTION_CONSTRAINT": "action_constraints", "ACTION_CONSTRAINTS": "action_constraints",
+    "POSTCONDITION": "postconditions", "POSTCONDITIONS": "postconditions",
 }
 _SINGLE_KEYWORDS = {
     "INIT": "init", "NEXT": "next", "SPECIFICATION": "specification",
-    "SYMMETRY": "symmetry", "VIEW": "view", "ALIAS": "alias", "POSTCONDITION": "postcondition",
+    "SYMMETRY": "symmetry", "VIEW": "view", "ALIAS": "alias",
 }
 KEYWORDS: tuple[str, ...] = (
     "CONSTANT", "CONSTANTS", "INIT", "NEXT", "SPECIFICATION", "INVARIANT", "INVARIANTS",
     "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
-    "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "ALIAS", "POSTCONDITION", "CHECK_DEADLOCK",
+    "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "ALIAS", "POSTCONDITION", "POSTCONDITIONS", "CHECK_DEADLOCK",
 )
 _KEYWORD_SET = frozenset(KEYWORDS)
 
@@ -408,23 +415,14 @@ class _Parser:
         if op.text == "=":
             if self.tok.kind in ("kw", "eof"):
                 raise CfgSyntaxError(f"missing value after '{name_tok.text} ='", op.span)
+            module = self.module_prefix(op.text)
             value = self.value(name_tok.text)
-            self.cfg.constants.append(ConstAssign(name, value=value, args=tuple(args),
+            self.cfg.constants.append(ConstAssign(name, value=value, args=tuple(args), module=module,
                                                   span=_join(name_tok.span, value.span)))
             self.after_assignment(name_tok.text)
             return
         # '<-'
-        module: CfgName | None = None
-        if self.tok.kind == "sym" and self.tok.text == "[":
-            self.take()
-            m = self.tok
-            if m.kind != "id":
-                raise CfgSyntaxError(f"expected a module name after '<-[', found {_describe(m)}", m.span)
-            self.take()
-            if not (self.tok.kind == "sym" and self.tok.text == "]"):
-                raise CfgSyntaxError(f"expected ']' after '<-[{m.text}', found {_describe(self.tok)}", self.tok.span)
-            self.take()
-            module = CfgName(m.text, m.span)
+        module = self.module_prefix(op.text)
         target = self.tok
         if target.kind in ("kw", "eof"):
             raise CfgSyntaxError(f"missing definition name after '{name_tok.text} <-'", op.span)
@@ -439,6 +437,20 @@ class _Parser:
                               f"to assign a value, write '{name_tok.text} = ...'", target.span)
         raise CfgSyntaxError(f"expected a definition name after '{name_tok.text} <-', found {_describe(target)}",
                           target.span)
+
+    def module_prefix(self, op: str) -> CfgName | None:
+        """The ``[M]`` of ``C = [M] v`` and ``C <- [M] D``: the assignment holds in module M only."""
+        if not (self.tok.kind == "sym" and self.tok.text == "["):
+            return None
+        self.take()
+        m = self.tok
+        if m.kind != "id":
+            raise CfgSyntaxError(f"expected a module name after '{op}[', found {_describe(m)}", m.span)
+        self.take()
+        if not (self.tok.kind == "sym" and self.tok.text == "]"):
+            raise CfgSyntaxError(f"expected ']' after '{op}[{m.text}', found {_describe(self.tok)}", self.tok.span)
+        self.take()
+        return CfgName(m.text, m.span)
 
     def after_assignment(self, name: str) -> None:
         t = self.tok
@@ -502,7 +514,32 @@ def parse_cfg(text: str, file: str) -> Config:
     return _Parser(tokens, file).parse()
 
 
+_CONFIG_START_RE = re.compile(r"^[ \t]*-{4,}[ \t]*CONFIG[ \t]+[A-Za-z0-9_]+[ \t]*-{4,}[ \t]*$", re.M)
+_CONFIG_END_RE = re.compile(r"^[ \t]*={4,}[ \t]*$", re.M)
+
+
+def config_section(text: str) -> str | None:
+    """The first ``---- CONFIG Name ----`` ... ``====`` section of a .tla file (TLC's ``-config
+    Spec.tla``: the model's configuration written after the module), or None.  Lines before the
+    section are kept as empty lines, so that spans still point into the .tla file."""
+    start = _CONFIG_START_RE.search(text)
+    if start is None:
+        return None
+    end = _CONFIG_END_RE.search(text, start.end())
+    body = text[start.end():end.start() if end else len(text)]
+    return "\n" * text.count("\n", 0, start.end()) + body
+
+
 def load_cfg(path: str) -> Config:
-    """Read and parse a .cfg file from disk."""
+    """Read and parse a .cfg file from disk; a .tla file's configuration is its CONFIG section."""
     with open(path, encoding="utf-8", errors="replace") as fh:
-        return parse_cfg(fh.read(), path)
+        text = fh.read()
+    if path.endswith(".tla"):
+        section = config_section(text)
+        if section is None:
+            raise CfgSyntaxError(f"{os.path.basename(path)} has no '---- CONFIG Name ----' section",
+                                 Span(path, 1, 1, 1, 2))
+        cfg = parse_cfg(section, path)
+        register_source(path, text)  # the same lines: messages quote the module's own text
+        return cfg
+    return parse_cfg(text, path)

@@ -34,6 +34,12 @@ class ConfigError(TLAError):
     """Errors in a .cfg file or in what it names (TLC exit 151)."""
 
 
+class InvariantLevelError(ConfigError):
+    """An INVARIANT that is not a state predicate: TLC reports it as a failed invariant (exit 76)."""
+
+    exit_code = 76
+
+
 class CfgSyntaxError(ConfigError):
     """A .cfg file that does not parse: an unknown keyword, a missing name (TLC exit 255)."""
 

@@ -117,7 +117,7 @@ _TOKEN_RE = re.compile("|".join([
     r"(?P<bcom>\(\*)",
     r'(?P<str>")',
     r"(?P<step><(?:\d+|\*|\+)>[A-Za-z0-9_]*\.*)",
-    r"(?P<subref>!(?:\d+|:(?!:)|<<|>>|@))",
+    r"(?P<subref>!(?:\d+|:(?![:>=])|<<|>>|@(?!@)))",
     r"(?P<num>\\[bB][01]+(?![A-Za-z0-9_])|\\[oO][0-7]+(?![A-Za-z0-9_])|\\[hH][0-9a-fA-F]+(?![A-Za-z0-9_]))",
     r"(?P<bsword>\\[A-Za-z]+)",
     r"(?P<dec>\d+\.\d+)",
@@ -154,7 +154,33 @@ def _number(text: str) -> str:
     return str(int(text))
 
 
+TAB_STOP = 8
+"""SANY (JavaCC's character stream) moves a tab to the next multiple of 8 columns: bulleted lists
+indented with tabs line up, and TLC's "col N" counts, only with the same rule."""
+
+
 def tokenize(text: str, file: str, module: bool = True) -> list[Token]:
+    """Lex ``text``; with ``module`` only the first top-level module is lexed.  Columns count a tab
+    as SANY does (``TAB_STOP``)."""
+    toks = _tokenize(text, file, module)
+    if "\t" in text:
+        for t in toks:
+            t.column = _visual_column(text, t.start_pos)
+            t.end_column = _visual_column(text, t.end_pos)
+    return toks
+
+
+def _visual_column(text: str, pos: int) -> int:
+    start = text.rfind("\n", 0, pos) + 1
+    if text.find("\t", start, pos) < 0:
+        return pos - start + 1
+    col = 0
+    for ch in text[start:pos]:
+        col = (col // TAB_STOP + 1) * TAB_STOP if ch == "\t" else col + 1
+    return col + 1
+
+
+def _tokenize(text: str, file: str, module: bool = True) -> list[Token]:
     """Lex ``text``; with ``module`` only the first top-level module is lexed.
 
     Dashes lines that do not open a module become ``SEP`` tokens (dropped by

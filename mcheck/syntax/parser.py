@@ -440,6 +440,12 @@ class _Build(Transformer):
     def seg_args(self, c: list) -> tuple:
         return str(c[0]), c[2], c[0], c[3]
 
+    def prefix_infix(self, c: list) -> Token:
+        return c[0]
+
+    def infix_call(self, c: list) -> A.OpApp:
+        return A.OpApp(str(c[0]), tuple(c[2]), span=self._sp(c[0], c[3]))
+
 
 # --------------------------------------------------------------------------- the parser object
 

@@ -68,13 +68,25 @@ def run_model(m: dict, workers: int = 1) -> Outcome:
         tb = traceback.format_exc().splitlines()
         return Outcome(model_id(m), False, exp_result, "crash", time.monotonic() - t0,
                        f"{type(err).__name__}: {err} at {' | '.join(tb[-4:-1])}")
-    secs = time.monotonic() - t0
+    want = {"result": exp_result, "violated": tlc.get("violated"), "trace_length": tlc.get("trace_length"),
+            "distinct_states": tlc.get("distinct_states", m.get("distinct_states")),
+            "depth": tlc.get("depth", m.get("depth"))}
+    return compare(model_id(m), r, want, time.monotonic() - t0)
+
+
+def compare(mid: str, r, want: dict, secs: float) -> Outcome:
+    """TLC's recorded answer (``want``) against mcheck's ``Outcome``: the result must be equal (and the
+    exit status, where ``want`` has one); for a success, distinct states and depth; for a violation, the
+    violated name and the trace length.  Shared by the conformance and TLC-regression harnesses."""
+    exp_result = want["result"]
     problems = []
     if r.result != exp_result:
         problems.append(f"result {r.result} (expected {exp_result}): {(r.error or '')[:300]}")
+    elif want.get("exit_code") is not None and r.exit_code != want["exit_code"]:
+        problems.append(f"exit code {r.exit_code} (expected {want['exit_code']}): {(r.error or '')[:300]}")
     if exp_result == "success":
-        exp_distinct = tlc.get("distinct_states", m.get("distinct_states"))
-        exp_depth = tlc.get("depth", m.get("depth"))
+        exp_distinct = want.get("distinct_states")
+        exp_depth = want.get("depth")
         if exp_distinct is not None and r.distinct_states != exp_distinct:
             problems.append(f"distinct {r.distinct_states} (expected {exp_distinct})")
         if exp_depth is not None and r.depth != exp_depth:
@@ -83,8 +95,8 @@ def run_model(m: dict, workers: int = 1) -> Outcome:
         expected = f"{exp_result} {exp_distinct} states depth {exp_depth}"
     else:
         v = r.violation
-        exp_len = tlc.get("trace_length")
-        exp_name = tlc.get("violated")
+        exp_len = want.get("trace_length")
+        exp_name = want.get("violated")
         name = v.name if v else None
         length = len(v.trace) if v else None
         if exp_name is not None and name != exp_name:
@@ -93,4 +105,4 @@ def run_model(m: dict, workers: int = 1) -> Outcome:
             problems.append(f"trace length {length} (expected {exp_len})")
         actual = f"{r.result} {name} trace {length}"
         expected = f"{exp_result} {exp_name} trace {exp_len}"
-    return Outcome(model_id(m), not problems, expected, actual, secs, "; ".join(problems))
+    return Outcome(mid, not problems, expected, actual, secs, "; ".join(problems))

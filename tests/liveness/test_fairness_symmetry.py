@@ -186,4 +186,4 @@ BadPost == FALSE
     assert r.result == "success"
     assert r.model.source.alias((1,))["double"] == 2
     r = run(body, "INIT Init\nNEXT Next\nPOSTCONDITION BadPost\nCHECK_DEADLOCK FALSE")
-    assert r.result == "safety failure" and r.violation.kind == "postcondition"
+    assert r.result == "assumption failure" and r.violation.kind == "postcondition" and r.exit_code == 10

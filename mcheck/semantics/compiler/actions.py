@@ -6,7 +6,7 @@ from typing import Any
 
 from ...syntax import ast as A
 from .. import env as E
-from ..levels import ACTION
+from ..levels import ACTION, STATE
 from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal, Out
 from .names import BUILTIN_CONSTANTS, child_env
 from .operators import BUILTIN_OPS
@@ -15,6 +15,10 @@ from .tree import mentions, pyname, span_text
 
 def _all_vars_assigned(ctx: Ctx, nvars: int) -> bool:
     return len(ctx.assigned) == nvars
+
+
+INLINE_DEPTH = 12
+"""How many times a recursive operator used as an action is inlined into itself (see _inline_action)."""
 
 
 class Actions:
@@ -90,6 +94,9 @@ class Actions:
             return self._disj(list(items), ctx, k, out, ind)
         if t is A.Quant and e.kind == "\\E":
             return self._exists(list(e.bounds), e.body, ctx, k, out, ind)
+        if t is A.Quant and e.kind == "\\A" and not self._is_guard(e, ctx) \
+                and self._forall(e, ctx, k, out, ind) is not NotImplemented:
+            return None
         if self._is_guard(e, ctx):
             self.guard(self.expr(e, ctx), ctx, out, ind)
             return k(ctx, out, ind)
@@ -146,10 +153,12 @@ class Actions:
                 return k(replace(ctx, assigned=ctx.assigned + (idx,), exit="continue"), out, ind + 1)
         if op == "UNCHANGED" and ctx.mode != "init":
             return self._unchanged(e.args[0], ctx, k, out, ind)
+        if op == "\\cdot" and ctx.mode == "action" and len(e.args) == 2 and op not in ctx.locals:
+            return self._compose(e.args[0], e.args[1], ctx, k, out, ind)
         if op in ctx.locals:
             loc = ctx.locals[op]
             if isinstance(loc, LDef):
-                return self._inline_action(loc.unit, loc.ctx, e.args, ctx, k, out, ind)
+                return self._inline_action(loc.unit, loc.ctx, e.args, ctx, k, out, ind, e)
             if isinstance(loc, LExpr) and not e.args:
                 return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
         elif op not in BUILTIN_OPS or e.inst_args:
@@ -162,10 +171,30 @@ class Actions:
         if isinstance(loc, LExpr):
             return self.act(loc.expr, self._sub_ctx(loc.ctx, ctx), k, out, ind)
         if isinstance(loc, LDef):
-            return self._inline_action(loc.unit, loc.ctx, (), ctx, k, out, ind)
+            return self._inline_action(loc.unit, loc.ctx, (), ctx, k, out, ind, e)
         if loc is None and e.name not in BUILTIN_CONSTANTS:
             return self._act_entry(self._entry_for(e.name, ctx, e), (), ctx, k, out, ind, e)
         return NotImplemented
+
+    def _compose(self, a: A.Expr, b: A.Expr, ctx: Ctx, k, out: Out, ind: int) -> None:
+        """``A \\cdot B``: the steps s -> u with a state t such that s -> t is an A step and t -> u a
+        B step (TLC evaluates it in actions).  A's successors come from one local generator, B's from
+        another run on each of them; the variables already bound must agree with u."""
+        first, second, mid, t = (self.emitter.fresh(p) for p in ("_ca", "_cb", "_m", "_t"))
+        for fn, body, arg, state in ((first, a, "", ctx.state), (second, b, mid, mid)):
+            out.emit(ind, f"def {fn}({arg}):")
+            self.act(body, replace(ctx, exit="return", assigned=(), state=state),
+                     lambda c, o, i: self.yield_state(c, o, i), out, ind + 1)
+            out.emit(ind + 1, "return")
+            out.emit(ind + 1, "yield")
+        out.emit(ind, f"for {mid} in {first}():")
+        out.emit(ind + 1, f"for {t} in {second}({mid}):")
+        for i in range(self.nvars):
+            if i in ctx.assigned:
+                out.emit(ind + 2, f"if not (n{i} == {t}[{i}]): continue")
+            else:
+                out.emit(ind + 2, f"n{i} = {t}[{i}]")
+        k(replace(ctx, assigned=tuple(range(self.nvars)), exit="continue"), out, ind + 2)
 
     def _conj(self, items: list, ctx: Ctx, k, out: Out, ind: int) -> None:
         if not items:
@@ -207,12 +236,40 @@ class Actions:
             ind += 1
         return self._exists(bounds[1:], body, inner, k, out, ind)
 
+    def _forall(self, e: A.Quant, ctx: Ctx, k, out: Out, ind: int):
+        """``\\A x \\in S : P`` that binds variables, as TLC evaluates it: P for S's first element (which
+        may bind them), then P as a condition for each other element; vacuously true when S is empty
+        (AssignmentInit's ``\\A val \\in S : var = val /\\ var \\in S``)."""
+        b = e.bounds[0] if len(e.bounds) == 1 else None
+        if b is None or b.tuple_ or len(b.names) != 1 or b.set is None:
+            return NotImplemented
+        name = b.names[0]
+        elems, first = self.emitter.fresh("_all"), self.emitter.fresh("v_")
+        out.emit(ind, f"{elems} = list({self.bound_iter(b, ctx, ordered=True)})")
+        out.emit(ind, f"if not {elems}:")
+        k(ctx, out, ind + 1)
+        out.emit(ind, "else:")
+        out.emit(ind + 1, f"{first} = {elems}[0]")
+
+        def rest(c: Ctx, o: Out, i: int) -> None:
+            other = self.emitter.fresh("v_")
+            cond = self.expr(e.body, c.with_locals({name: LVal(other)}))
+            o.emit(i, f"if not all(({cond}) for {other} in {elems}[1:]): {c.exit}")
+            k(replace(ctx, assigned=c.assigned, exit=c.exit), o, i)
+
+        self.act(e.body, ctx.with_locals({name: LVal(first)}), rest, out, ind + 1)
+
     def _let_action(self, e: A.Let, ctx: Ctx, k, out: Out, ind: int) -> None:
         inner = ctx
         for d in e.defs:
             if isinstance(d, A.Recursive):
                 continue
-            if isinstance(d, A.OpDef) and (d.params or self.level(d.body, inner) >= ACTION):
+            if isinstance(d, A.OpDef) and not d.params and self.level(d.body, inner) >= (
+                    STATE if inner.mode == "init" else ACTION):
+                # LET zz == x IN ... in Init (zz == x' in an action): zz names x, which the action may
+                # yet bind, through zz too (Github798I)
+                inner = inner.with_locals({d.name: LExpr(d.body, inner)})
+            elif isinstance(d, A.OpDef) and (d.params or self.level(d.body, inner) >= ACTION):
                 if d.params and self.level(d.body, inner.with_locals({p.name: LVal('_') for p in d.params})) < ACTION \
                         and not any(p.arity for p in d.params):
                     py = self.emitter.fresh("o_")
@@ -246,10 +303,10 @@ class Actions:
         for leaf, lctx in leaves:
             idx = self._var_index(leaf, lctx)
             if idx is not None and idx not in c.assigned:
-                out.emit(ind, f"n{idx} = s[{idx}]")
+                out.emit(ind, f"n{idx} = {ctx.state}[{idx}]")
                 c = replace(c, assigned=c.assigned + (idx,))
             elif idx is not None:
-                self.guard(f"n{idx} == s[{idx}]", c, out, ind)
+                self.guard(f"n{idx} == {ctx.state}[{idx}]", c, out, ind)
             else:
                 lc = self._sub_ctx(lctx, c)
                 self.guard(f"{self.expr(leaf, replace(lc, primed=True))} == {self.expr(leaf, lc)}", c, out, ind)
@@ -276,7 +333,23 @@ class Actions:
                     return self._unchanged_leaves(ent.expr, Ctx(ent.env))
         return [(e, ctx)]
 
-    def _inline_action(self, unit: A.OpDef, dctx: Ctx, args, ctx: Ctx, k, out: Out, ind: int) -> None:
+    def _inline_action(self, unit: A.OpDef, dctx: Ctx, args, ctx: Ctx, k, out: Out, ind: int,
+                       node: A.Expr | None = None) -> None:
+        """Inline an operator that is an action.  A recursive one is inlined ``INLINE_DEPTH`` times
+        (its argument is not known while compiling); past that, the call is a condition evaluated at
+        run time, so that compiling ends (TLC evaluates such an Init or Next by recursion)."""
+        inlining = self.__dict__.setdefault("_inlining", {})  # id of an operator -> how deep
+        depth = inlining.get(id(unit), 0)
+        if depth >= INLINE_DEPTH and node is not None:
+            self.guard(self.expr(node, ctx), ctx, out, ind)
+            return k(ctx, out, ind)
+        inlining[id(unit)] = depth + 1
+        try:
+            return self._inline_body(unit, dctx, args, ctx, k, out, ind)
+        finally:
+            inlining[id(unit)] = depth
+
+    def _inline_body(self, unit: A.OpDef, dctx: Ctx, args, ctx: Ctx, k, out: Out, ind: int) -> None:
         binds = {}
         for p, a in zip(unit.params, args):
             if isinstance(a, (A.Name, A.Num, A.Str, A.Bool)) or p.arity > 0 or self.level(a, ctx) >= ACTION:
@@ -294,13 +367,13 @@ class Actions:
             if len(ent.unit.params) != len(args):
                 raise CompileError(f"operator '{ent.name}' takes {len(ent.unit.params)} argument(s), "
                                    f"given {len(args)}", node.span)
-            return self._inline_action(ent.unit, Ctx(ent.env), args, ctx, k, out, ind)
+            return self._inline_action(ent.unit, Ctx(ent.env), args, ctx, k, out, ind, node)
         if isinstance(ent, E.SubstEntry) and not args:
             return self.act(ent.expr, self._sub_ctx(Ctx(ent.env), ctx), k, out, ind)
         return NotImplemented
 
     def _entry_for(self, name: str, ctx: Ctx, node) -> E.Entry | None:
-        if "!" in name:
+        if E.is_path(name):
             try:
                 return self.resolve(name, ctx, node)[0] if not getattr(node, "inst_args", ()) else None
             except CompileError:

@@ -20,8 +20,8 @@ class Names:
 
     def resolve(self, name: str, ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
         """The entry a (possibly ``I!Op``) name denotes, and the env its definition lives in."""
-        if "!" in name:
-            parts = name.split("!")
+        if E.is_path(name):
+            parts = E.path_parts(name)
             if parts[-1] == ":" or parts[-1].isdigit():
                 return self._subexpression(name, parts, ctx, node)
             env = ctx.env
@@ -190,11 +190,17 @@ class Names:
             if not unit.params and not param_locals and (
                     lv == CONSTANT or self.const_levels.of_entry(ent) == CONSTANT):
                 return self.def_constant(ent, node)
-            if unit.params and not self.checked and self._small_def(unit) and all(
+            opened = self.__dict__.setdefault("_small_open", set())  # tiny operators being inlined
+            if unit.params and not self.checked and id(unit) not in opened and self._small_def(unit) and all(
                     type(a) in (A.Name, A.Num, A.Str, A.Bool) or count_mentions(unit.body, p.name) <= 1
                     for p, a in zip(unit.params, args)):
-                # a tiny operator (Edges(g) == g[2]) costs more to call than to evaluate
-                return self.inline_def(unit, dctx, args, ctx)
+                # a tiny operator (Edges(g) == g[2]) costs more to call than to evaluate; not into
+                # itself (f(a) == ... g(a-1), g(a) == f(a): a mutual recursion is called)
+                opened.add(id(unit))
+                try:
+                    return self.inline_def(unit, dctx, args, ctx)
+                finally:
+                    opened.discard(id(unit))
             fn = self.def_function(ent)
             st = self.state_code(ctx)
             argc = "".join(", " + self.arg_code(a, ctx, p.arity) for p, a in zip(unit.params, args))

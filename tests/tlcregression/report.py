@@ -1,0 +1,66 @@
+"""Print one row per TLC regression model and ``N/193 agree``: ``python -m tests.tlcregression.report``.
+
+    --ratchet        only the models of ratchet.txt (CI): exit status 1 when one of them disagrees
+    --slow           with --ratchet: the slow ones too (marked ``# slow`` in ratchet.txt)
+    --timeout S      seconds a model may take (default 60)
+    NAME...          only these models (ids as printed)
+
+Also tells which models agree that are not yet in the ratchet, so that they can be added (models
+slower than about 20 s are kept out of it, to keep CI fast: ratchet.txt names them in a comment),
+and which disagree with no line in known_differences.txt (each line there names the difference).
+"""
+from __future__ import annotations
+
+import sys
+
+from .runner import TIMEOUT, known_differences, model_id, models, ratchet, run_model
+
+
+def main(argv: list[str]) -> int:
+    argv = list(argv)
+    timeout = TIMEOUT
+    if "--timeout" in argv:
+        at = argv.index("--timeout")
+        timeout = float(argv[at + 1])
+        del argv[at:at + 2]
+    only_ratchet = "--ratchet" in argv
+    names = {a for a in argv if not a.startswith("--")}
+    import mcheck.checker.run  # noqa: F401  (imported once, before the children are forked)
+    listed = set(ratchet("--slow" in argv))
+    everything = set(ratchet(slow=True))
+    known = known_differences()
+    every = models()
+    if not every:
+        print("tlc-regression: the corpus was not found (../shared/tlc-regression or $MCHECK_TLC_REGRESSION)")
+        return 1 if only_ratchet and listed else 0
+    regressions, newly, unexplained = [], [], []
+    agree = ran = 0
+    print(f"{'model':45} {'ok':3} {'expected':40} {'actual':40} {'s':>6}")
+    for m in every:
+        mid = model_id(m)
+        if (only_ratchet and mid not in listed) or (names and mid not in names):
+            continue
+        out = run_model(m, timeout)
+        print(f"{mid:45} {'yes' if out.ok else 'NO':3} {out.expected:40} {out.actual:40} {out.seconds:6.2f}"
+              + ("" if out.ok else f"\n    {out.detail}")
+              + (f"\n    known: {known[mid]}" if not out.ok and mid in known else ""), flush=True)
+        ran += 1
+        agree += out.ok
+        if out.ok and mid not in everything:
+            newly.append(mid)
+        if not out.ok and mid in listed:
+            regressions.append(mid)
+        elif not out.ok and mid not in known:
+            unexplained.append(mid)
+    if newly and not only_ratchet:
+        print("agreeing but not in the ratchet (add them):", *newly, sep="\n  ")
+    if unexplained and not only_ratchet:
+        print("disagreeing, with no entry in known_differences.txt:", *unexplained, sep="\n  ")
+    if regressions:
+        print("REGRESSIONS:", *regressions, sep="\n  ")
+    print(f"{agree}/{ran} agree")
+    return 1 if regressions else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,156 @@
+"""Forms TLC accepts that its regression models use (issue 14) and issue 13's leniencies, each checked
+on a small spec: the answer is TLC's."""
+from __future__ import annotations
+
+from mcheck.checker.run import check_spec
+from mcheck.syntax.parser import parse_expr
+
+
+def test_config_section_of_the_tla_file_is_the_model(tmp_path):
+    """TLC's ``-config Spec.tla``: the .cfg is the ``---- CONFIG ----`` section after the module."""
+    tla = tmp_path / "Cfg.tla"
+    tla.write_text("---- MODULE Cfg ----\nEXTENDS Naturals\nCONSTANT N\nVARIABLE x\n"
+                   "Init == x = 0\nNext == x < N /\\ x' = x + 1\nSpec == Init /\\ [][Next]_x\n====\n"
+                   "---- CONFIG Cfg ----\nSPECIFICATION Spec\nCONSTANT N = 4\nCHECK_DEADLOCK FALSE\n====\n")
+    r = check_spec(str(tla), str(tla))
+    assert (r.result, r.distinct_states, r.depth) == ("success", 5, 5)
+
+
+def test_modules_written_after_the_first_can_be_instantiated(tmp_path):
+    tla = tmp_path / "Outer.tla"
+    tla.write_text("---- MODULE Outer ----\nEXTENDS Naturals\nVARIABLE x\nI == INSTANCE Later WITH y <- x\n"
+                   "Init == x = 0\nNext == I!Step\n====\n\n"
+                   "---- MODULE Later ----\nEXTENDS Naturals\nVARIABLE y\nStep == y < 2 /\\ y' = y + 1\n====\n")
+    (tmp_path / "Outer.cfg").write_text("INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n")
+    r = check_spec(str(tla), str(tmp_path / "Outer.cfg"))
+    assert (r.result, r.distinct_states) == ("success", 3)
+
+
+def test_a_cfg_may_assign_a_constant_the_spec_does_not_declare(check):
+    r = check("Undeclared", "CONSTANT N\nVARIABLE x\nInit == x \\in 1..N\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next\nCONSTANT N = 3\nM = 42")
+    assert (r.result, r.distinct_states) == ("success", 3)
+
+
+def test_module_specific_value_in_the_cfg(tmp_path):
+    """``C = [M] v`` assigns v to M's definition C only (TLC's override of a module's definition)."""
+    (tmp_path / "Inner.tla").write_text("---- MODULE Inner ----\nVal == 1\n====\n")
+    (tmp_path / "Uses.tla").write_text("---- MODULE Uses ----\nVARIABLE x\nI == INSTANCE Inner\n"
+                                       "Val == 2\nInit == x = <<I!Val, Val>>\nNext == UNCHANGED x\nInv == x = <<7, 2>>\n====\n")
+    (tmp_path / "Uses.cfg").write_text("CONSTANT Val = [Inner] 7\nINIT Init\nNEXT Next\nINVARIANT Inv\n")
+    r = check_spec(str(tmp_path / "Uses.tla"), str(tmp_path / "Uses.cfg"))
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_at_inside_a_nested_expression_of_an_except(check):
+    r = check("AtNested", "VARIABLE r\nInit == r = [f |-> {1, 2, 3}]\n"
+              "Next == r' = [r EXCEPT !.f = {x \\in @ : x > 1}]\nInv == 1 \\notin r.f",
+              "INIT Init\nNEXT Next\nINVARIANT Inv")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Inv", 1)
+
+
+def test_action_composition_is_evaluated_in_actions(check):
+    """``A \\cdot B``: an A step then a B step, as one step."""
+    r = check("Compose", "VARIABLE x\nA == x' = x + 1\nB == x' = 2 * x\nInit == x = 1\n"
+              "Next == A \\cdot B\nInv == x < 10",
+              "INIT Init\nNEXT Next\nINVARIANT Inv")
+    # 1 -> (1+1)*2 = 4 -> (4+1)*2 = 10
+    assert (r.result, len(r.violation.trace)) == ("safety failure", 3)
+    assert [str(s.state) for s in r.violation.trace] == ["(1,)", "(4,)", "(10,)"]
+
+
+def test_bulleted_list_indented_with_tabs_lines_up_at_eight_column_stops(check):
+    """SANY moves a tab to the next multiple of 8: a line of three tabs is right of ``  \\t/\\``."""
+    body = "VARIABLE x\nInit == x = 0\nNext ==\n  \t/\\ x < 2\n  \t/\\ x' =\n\t\t\tx + 1"
+    r = check("Tabs", body, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE")
+    assert (r.result, r.distinct_states) == ("success", 3)
+
+
+def test_box_action_with_the_empty_tuple_as_subscript(check):
+    """BagsTest's dummy spec, with no variables: TLC checks it and finds no state."""
+    r = check("EmptySub", "ASSUME 1 + 1 = 2\nSpec == [][TRUE]_<<>>", "SPECIFICATION Spec")
+    assert (r.result, r.distinct_states) == ("success", 0)
+
+
+def test_infix_and_postfix_operators_used_as_prefix_ones():
+    assert str(parse_expr("+(4, 6) = 10")) == str(parse_expr("4 + 6 = 10"))
+    assert str(parse_expr("^+(4)")) == str(parse_expr("4^+"))
+    assert str(parse_expr("F!@@(4, 6)")).startswith("OpApp(op='F!@@'")
+    assert str(parse_expr("F!:>(4, 6)")).startswith("OpApp(op='F!:>'")
+
+
+def test_postconditions_are_all_checked(check):
+    r = check("Posts", "VARIABLE x\nInit == x = 0\nNext == UNCHANGED x\nP1 == TRUE\nP2 == FALSE",
+              "INIT Init\nNEXT Next\nPOSTCONDITIONS P1 P2")
+    assert (r.result, r.exit_code) == ("assumption failure", 10)
+    assert "P2" in (r.error or "")
+
+
+def test_recursive_operator_as_initial_predicate_compiles(check):
+    """Github649: Init == Flip(clock, FALSE, 1), a RECURSIVE operator that binds the variable."""
+    r = check("Flip", "VARIABLE clock\nRECURSIVE Flip(_, _, _)\n"
+              "Flip(v, b, n) == IF n = 0 THEN v = ~b ELSE Flip(v, b, n - 1)\n"
+              "Init == Flip(clock, FALSE, 1)\nNext == clock' = ~clock",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_mutually_recursive_small_operators_are_called_not_inlined_forever(check):
+    """test202: f(a) == ... g(a-1) and g(a) == f(a), both short enough to inline."""
+    r = check("Mutual", "RECURSIVE g(_)\nf(a) == IF a = 0 THEN 1 ELSE a * g(a-1)\ng(a) == f(a)\n"
+              "ASSUME g(4) = 24\nVARIABLE x\nInit == x = g(3)\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_forall_in_init_binds_for_its_first_element_and_checks_the_others(check):
+    """AssignmentInit: ``\\A val \\in S : (s = val /\\ s \\in S)`` holds for S = {2}, never for {6, 7}."""
+    r = check("ForallInit", "VARIABLE s\nAll(v, S) == \\A val \\in S : (v = val /\\ v \\in S)\n"
+              "Init == All(s, {2}) \\/ All(s, {6, 7})\nNext == UNCHANGED s",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_let_alias_of_a_variable_is_bound_through_the_alias(check):
+    """Github798I: ``LET zz == xx IN Indirect(zz, yy)`` in Init and in Next (with x')."""
+    body = ("VARIABLE x\nD(xx) == xx \\in {1, 2}\nI(xx) == LET zz == xx IN D(zz)\n"
+            "Init == I(x)\nNext == I(x')")
+    r = check("LetAlias", body, "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_an_operator_priming_its_parameter_is_an_action_when_applied_to_a_variable(check):
+    """test39: ``A1(c, d) == c' = [c EXCEPT ![1] = d']`` binds x in ``A1(x, y)``."""
+    body = ("VARIABLE x, y\nA1(c, d) == c' = [c EXCEPT ![1] = d']\n"
+            "Init == x = <<1, 2>> /\\ y = 1\nNext == y = 1 /\\ y' = 2 /\\ A1(x, y) /\\ x[1]' = 2")
+    r = check("PrimeParam", body, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_an_action_level_property_is_tlcs_config_error(check):
+    """ActionLevelPropA: PROPERTY x' > x is rejected before the search (exit 151)."""
+    r = check("ActProp", "VARIABLE x\nInit == x = 0\nNext == x < 2 /\\ x' = x + 1\nSpec == Init /\\ [][Next]_x\n"
+              "P == x' > x", "SPECIFICATION Spec\nPROPERTY P")
+    assert (r.result, r.exit_code) == ("error", 151)
+    assert "P is an action-level formula" in r.error
+
+
+def test_an_invariant_with_primes_is_tlcs_invariant_error(check):
+    """testinvalidinvariant: TLC exits 76 with its message."""
+    r = check("PrimeInv", "VARIABLE x\nInit == x = 1\nNext == x' = x + 1\nInv == x' \\in Nat",
+              "INIT Init\nNEXT Next\nINVARIANT Inv")
+    assert (r.result, r.exit_code) == ("error", 76)
+    assert "The invariant Inv is not a state predicate (one with no primes or temporal operators)." in r.error
+
+
+def test_continue_goes_on_after_invariant_violations_and_reports_them(spec):
+    """DoInitFunctorInvariantContinue: every initial state violates Inv; with -continue TLC explores
+    all 11 states and ends with exit 0."""
+    from tests.conftest import invoke
+    path = spec("GoOn", "VARIABLE x\nInit == x \\in 1..10\nNext == x' = 0\nInv == x \\notin Nat",
+                "INIT Init\nNEXT Next\nINVARIANT Inv")
+    r = check_spec(path, keep_going=True, no_deadlock=True)
+    assert (r.result, r.exit_code, r.distinct_states, r.depth) == ("success", 0, 11, 2)
+    assert r.error.splitlines()[0] == "Invariant Inv is violated."
+    out = invoke("check", path, "--continue", "--no-deadlock")
+    assert out.exit_code == 0 and "Error: Invariant Inv is violated." in out.output
