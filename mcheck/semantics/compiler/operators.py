@@ -7,6 +7,7 @@ from typing import Callable
 from ...syntax import ast as A
 from .. import env as E
 from .. import runtime as R
+from .. import values as V
 from .context import CompileError, Ctx, LFcn, LOp, LThunk, LVal
 from .kinds import plain
 from .tree import span_text
@@ -25,6 +26,8 @@ class Operators:
         return self.name_code(op, e.args, e, ctx, e.inst_args)
 
     def native_code(self, ent: E.NativeEntry, args: tuple, node: A.Node, ctx: Ctx) -> str:
+        if len(args) != ent.arity:
+            raise CompileError(f"operator '{ent.name}' takes {ent.arity} argument(s), given {len(args)}", node.span)
         key = (ent.module, ent.name)
         if ent.module == "Naturals" and isinstance(ctx.env.lookup("-."), E.NativeEntry):
             # a spec that extends Integers: TLC's override of + is Integers.Plus (Integers.java)
@@ -90,7 +93,7 @@ def _in(c, e: A.OpApp, ctx: Ctx) -> str:
         lo, hi = (c.expr(a, ctx) for a in s.args)
         return f"in_range({c.expr(x, ctx)}, {lo}, {hi})"
     xc, sc = c.expr(x, ctx), c.hexpr(s, ctx)
-    if c.kind(s, ctx) != "set" and not sc.startswith("K"):
+    if c.kind(s, ctx) != "set" and not isinstance(c.emitter.lookup(sc), (frozenset, V.LazySet)):
         return f"member({xc}, {sc})"
     if plain(xc) and plain(sc):
         # a member: Python's answer; not a member: TLC compares x with the elements (a kind error)
