@@ -180,6 +180,8 @@ def cart(*sets):
 
 
 def union(S):
+    if isinstance(S, LazySet) and not S.is_finite():
+        return V.UnionSet(S)   # UNION {f(n) : n \\in Nat}: lazy until enumerated
     if type(S) is frozenset and any(isinstance(m, LazySet) and not m.is_finite() for m in S):
         ms = list(S)
         out = ms[0]

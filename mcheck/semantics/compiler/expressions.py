@@ -344,6 +344,12 @@ class Expressions:
         return None
 
     def x_SetMap(self, e: A.SetMap, ctx: Ctx) -> str:
+        if len(e.bounds) == 1 and self._infinite_base(e.bounds[0], ctx):
+            # {f(n) : n \\in Nat}: a lazy set, as TLC keeps it until it is enumerated
+            b = e.bounds[0]
+            py = self.emitter.fresh("v_")
+            body = self.expr(e.expr, ctx.with_locals({b.names[0]: LVal(py)}))
+            return f"V.MapSet({self.expr(b.set, ctx)}, lambda {py}: {body}, {print_expr(e)!r})"
         clauses, inner = self.comprehension(e.bounds, ctx)
         return f"frozenset({self.expr(e.expr, inner)} {clauses})"
 

@@ -142,6 +142,7 @@ def _subset(c, e: A.OpApp, ctx: Ctx) -> str:
 
 
 _ATOMS = {"int": "int", "str": "str", "bool": "bool"}
+_TYPES = {**_ATOMS, "set": "frozenset"}
 
 
 def _eq(c, e: A.OpApp, ctx: Ctx) -> str:
@@ -161,11 +162,14 @@ def eq_code(c, a: A.Expr, b: A.Expr, ctx: Ctx) -> str:
     ka, kb = c.kind(a, ctx), c.kind(b, ctx)
     if ka == "model" or kb == "model" or (ka is not None and ka == kb):
         return f"({ac} == {bc})"
-    if ka is None and kb in _ATOMS or kb is None and ka in _ATOMS:
-        known, other, oc = (kb, ac, ac) if ka is None else (ka, bc, bc)
+    if ka is None and kb in _TYPES or kb is None and ka in _TYPES:
+        known, oc = (kb, ac) if ka is None else (ka, bc)
         if plain(oc):
-            return f"({ac} == {bc} if type({oc}) is {_ATOMS[known]} else V.tla_eq({ac}, {bc}))"
-        return f"eq_{known}({oc}, {bc if ka is None else ac})"
+            # Python's == is TLC's when the other side has the same representation (a frozenset for
+            # a set: a lazy set, or a function, goes to tla_eq)
+            return f"({ac} == {bc} if type({oc}) is {_TYPES[known]} else V.tla_eq({ac}, {bc}))"
+        if known in _ATOMS:
+            return f"eq_{known}({oc}, {bc if ka is None else ac})"
     return f"V.tla_eq({ac}, {bc})"
 
 
