@@ -408,6 +408,7 @@ def _bool_check(fmt: str):
     def check(v):
         if v is True or v is False:
             return v
+        tla_repr(v)   # an unbound variable's own error comes first (it fails to print)
         raise EvalError(fmt.format(kind_text(v)))
     return check
 

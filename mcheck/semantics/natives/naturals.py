@@ -86,6 +86,7 @@ def _typed(module: str, op: str, fn: Callable, arity: int = 2) -> Callable:
     def typed(*args):
         for a in args:
             if type(a) is not int:
+                tla_repr(a)   # an unbound variable's own error comes first (it fails to print)
                 raise EvalError(f"Attempted to apply the operator overridden by the Java method\n{sig},\n"
                                 f"but it produced the following error:\n"
                                 f"Cannot cast {java_class(a)} to tlc2.value.impl.IntValue")
