@@ -177,3 +177,16 @@ def test_well_kinded_specs_still_pass(tmp_path):
                '        \\/ x = 3 /\\ UNCHANGED <<x, y>>', "x, y")
     assert r.exit_code == 0, r.output
     assert "4 distinct states found" in r.output
+
+
+def test_the_api_reports_a_non_function_applied_without_a_python_warning(tmp_path):
+    import warnings
+
+    from mcheck.api import check
+    spec = tmp_path / "W.tla"
+    spec.write_text("---- MODULE W ----\nVARIABLE x\nInit == x = 3[1]\nNext == x' = x\n====\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # a SyntaxWarning about the generated code would fail here
+        r = check(str(spec))
+    assert r.exit_code == 75
+    assert r.error.startswith("A non-function (an integer) was applied as a function.")
