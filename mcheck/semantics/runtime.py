@@ -444,7 +444,15 @@ init_conj = _computing_check("initial states")
 def member(x, S) -> bool:
     """x \\in S for an S of unknown kind: TLC's member() of each value class."""
     if type(S) is frozenset:
-        return x in S or V.contains(S, x)
+        if x in S:
+            return True
+        if S:
+            for e in S:
+                break
+            if type(e) is not type(x):
+                # not a member: TLC compared x with the elements, an error across kinds
+                return V.contains(S, x)
+        return False
     if isinstance(S, LazySet):
         return S.contains(x)
     if isinstance(S, range):
@@ -454,7 +462,7 @@ def member(x, S) -> bool:
 
 def member_set(x, S) -> bool:
     """x \\in S when S is known to be a set: Python's answer when x is in S, TLC's kind check when not."""
-    return x in S or (V.contains(S, x) if type(S) is frozenset else member(x, S))
+    return x in S or member(x, S)
 
 
 def _member_error(x, S) -> EvalError:
