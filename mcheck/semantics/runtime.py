@@ -180,6 +180,8 @@ def cart(*sets):
 
 
 def union(S):
+    if isinstance(S, LazySet) and not S.is_finite():
+        return V.UnionSet(S)   # UNION {f(n) : n \\in Nat}: lazy until enumerated
     if type(S) is frozenset and any(isinstance(m, LazySet) and not m.is_finite() for m in S):
         ms = list(S)
         out = ms[0]
@@ -390,3 +392,105 @@ def tlc_assert(cond, msg, where: str):
         raise AssertionFailed(f"The first argument of Assert evaluated to FALSE; the second argument was:\n"
                               f"{tla_repr(msg) if not isinstance(msg, str) else chr(34) + msg + chr(34)}")
     raise EvalError(f"The first argument of Assert should be a boolean, but is {tla_repr(cond)}")
+
+
+# ----------------------------------------------------------------------------- kind checks
+# Generated code calls these only where the compiler cannot tell an operand's kind (compiler/kinds.py):
+# each returns its operand when it has the kind TLC requires and raises TLC's error (Tool.java's
+# wording) otherwise, so that Python's truthiness, ``True == 1`` and ``"a" in "abc"`` never decide.
+
+def kind_text(v) -> str:
+    """TLC's getKindString for v: "an integer", "a set", ..."""
+    return V.functions._kind_text(v)
+
+
+def _bool_check(fmt: str):
+    def check(v):
+        if v is True or v is False:
+            return v
+        tla_repr(v)   # an unbound variable's own error comes first (it fails to print)
+        raise EvalError(fmt.format(kind_text(v)))
+    return check
+
+
+land_p = _bool_check("Attempted to evaluate an expression of form P /\\ Q when P was\n{}.")
+land_q = _bool_check("Attempted to evaluate an expression of form P /\\ Q when Q was\n{}.")
+lor_p = _bool_check("Attempted to evaluate an expression of form P \\/ Q when P was\n{}.")
+lor_q = _bool_check("Attempted to evaluate an expression of form P \\/ Q when Q was\n{}.")
+imp_p = _bool_check("Attempted to evaluate an expression of form P => Q when P was\n{}.")
+imp_q = _bool_check("Attempted to evaluate an expression of form P => Q when Q was\n{}.")
+equiv_pq = _bool_check("Attempted to evaluate an expression of form P <=> Q when P or Q was not a boolean.")
+lnot = _bool_check("Attempted to apply the operator ~ to a non-boolean\n({})")
+if_cond = _bool_check("A non-boolean expression ({}) was used as the condition of an IF.")
+case_guard = _bool_check("A non-boolean expression ({}) was used as a condition of a CASE.")
+conj_item = _bool_check("A non-boolean expression ({}) was used as a formula in a conjunction.")
+disj_item = _bool_check("A non-boolean expression ({}) was used as a formula in a disjunction.")
+quant_body = _bool_check("TLC expected a boolean value, but did not find one.")
+filter_pred = _bool_check("Attempted to evaluate an expression of form {{x \\in S : P(x)}} when P was {}.")
+
+
+def _computing_check(what: str):
+    def check(v):
+        if v is True or v is False:
+            return v
+        raise EvalError(f"In computing {what}, TLC expected a boolean expression,\nbut instead found {tla_repr(v)}.")
+    return check
+
+
+next_conj = _computing_check("next states")
+init_conj = _computing_check("initial states")
+
+
+def member(x, S) -> bool:
+    """x \\in S for an S of unknown kind: TLC's member() of each value class."""
+    if type(S) is frozenset:
+        if x in S:
+            return True
+        if S:
+            for e in S:
+                break
+            if type(e) is not type(x):
+                # not a member: TLC compared x with the elements, an error across kinds
+                return V.contains(S, x)
+        return False
+    if isinstance(S, LazySet):
+        return S.contains(x)
+    if isinstance(S, range):
+        return type(x) is int and x in S
+    raise _member_error(x, S)
+
+
+def member_set(x, S) -> bool:
+    """x \\in S when S is known to be a set: Python's answer when x is in S, TLC's kind check when not."""
+    return x in S or member(x, S)
+
+
+def _member_error(x, S) -> EvalError:
+    k = V.kind_of(S)
+    if k == "fcn":
+        if type(S) is tuple:
+            return EvalError("Attempted to check set membership in a tuple value.")
+        return EvalError(f"Attempted to check if the value:\n{tla_repr(x)}\nis an element of the function {tla_repr(S)}")
+    what = {"int": "integer", "str": "string", "bool": "boolean", "model": "model value"}.get(k, "value")
+    return EvalError(f"Attempted to check if the value:\n{tla_repr(x)}\nis an element of the {what} {tla_repr(S)}")
+
+
+def eq_int(a, b) -> bool:
+    """a = b where b is known to be an integer."""
+    if type(a) is int:
+        return a == b
+    return V.tla_eq(a, b)
+
+
+def eq_str(a, b) -> bool:
+    """a = b where b is known to be a string."""
+    if type(a) is str:
+        return a == b
+    return V.tla_eq(a, b)
+
+
+def eq_bool(a, b) -> bool:
+    """a = b where b is known to be a boolean."""
+    if a is True or a is False:
+        return a is b
+    return V.tla_eq(a, b)

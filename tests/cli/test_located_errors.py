@@ -23,7 +23,7 @@ def test_function_applied_outside_its_domain_is_located(tmp_path):
 def test_adding_a_string_names_the_expression(tmp_path):
     r = _run(tmp_path, "Plus", "EXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x' = x + \"a\"")
     assert r.exit_code == 75
-    assert "The second argument of + should be an integer" in r.output
+    assert "Cannot cast tlc2.value.impl.StringValue to tlc2.value.impl.IntValue" in r.output
     assert "Plus.tla:5:14: note: the failing expression" in r.output
     assert 'while evaluating: x + "a"' in r.output
 

@@ -154,7 +154,8 @@ def test_comparing_empty_tuple_with_empty_set_is_an_error():
 
 
 def test_comparing_boolean_with_integer_is_an_error():
-    with pytest.raises(EvalError, match="Attempted to check equality of boolean TRUE with non-boolean:\n1"):
+    # BoolValue.equals says "compare equality", unlike the other value classes
+    with pytest.raises(EvalError, match="Attempted to compare equality of boolean TRUE with non-boolean:\n1"):
         tla_eq(True, 1)
 
 

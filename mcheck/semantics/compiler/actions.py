@@ -13,6 +13,11 @@ from .operators import BUILTIN_OPS
 from .tree import mentions, pyname, span_text
 
 
+def _conj_check(ctx: Ctx) -> str:
+    """The runtime check of a condition among an action's conjuncts (TLC's Tool.getInitStates/getNextStates)."""
+    return "init_conj" if ctx.mode == "init" else "next_conj"
+
+
 def _all_vars_assigned(ctx: Ctx, nvars: int) -> bool:
     return len(ctx.assigned) == nvars
 
@@ -85,7 +90,7 @@ class Actions:
             items = e.items if t is A.Junction else e.args
             return self._conj(list(items), ctx, k, out, ind)
         if _all_vars_assigned(ctx, self.nvars):
-            self.guard(self.expr(e, ctx), ctx, out, ind)
+            self.guard(self.bool_code(e, ctx, _conj_check(ctx)), ctx, out, ind)
             return k(ctx, out, ind)
         # TLC branches on a disjunction or \E reached while some primed variable is unbound,
         # even when it has no primes inside (TLC-SEMANTICS.md §4, Dup2): the counts depend on it.
@@ -98,7 +103,7 @@ class Actions:
                 and self._forall(e, ctx, k, out, ind) is not NotImplemented:
             return None
         if self._is_guard(e, ctx):
-            self.guard(self.expr(e, ctx), ctx, out, ind)
+            self.guard(self.bool_code(e, ctx, _conj_check(ctx)), ctx, out, ind)
             return k(ctx, out, ind)
         if t is A.If:
             return self._act_if(e, ctx, k, out, ind)
@@ -113,18 +118,18 @@ class Actions:
         if t is A.Name and self._act_name(e, ctx, k, out, ind) is not NotImplemented:
             return None
         # anything else is a condition
-        self.guard(self.expr(e, ctx), ctx, out, ind)
+        self.guard(self.bool_code(e, ctx, _conj_check(ctx)), ctx, out, ind)
         return k(ctx, out, ind)
 
     def _act_if(self, e: A.If, ctx: Ctx, k, out: Out, ind: int) -> None:
-        out.emit(ind, f"if {self.expr(e.cond, ctx)}:")
+        out.emit(ind, f"if {self.bool_code(e.cond, ctx, 'if_cond')}:")
         self.act(e.then, ctx, k, out, ind + 1)
         out.emit(ind, "else:")
         self.act(e.else_, ctx, k, out, ind + 1)
 
     def _act_case(self, e: A.Case, ctx: Ctx, k, out: Out, ind: int) -> None:
         for i, arm in enumerate(e.arms):
-            out.emit(ind, f"{'if' if i == 0 else 'elif'} {self.expr(arm.guard, ctx)}:")
+            out.emit(ind, f"{'if' if i == 0 else 'elif'} {self.bool_code(arm.guard, ctx, 'case_guard')}:")
             self.act(arm.expr, ctx, k, out, ind + 1)
         out.emit(ind, "else:")
         if e.other is not None:

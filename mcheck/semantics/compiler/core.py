@@ -24,12 +24,13 @@ from .actions import Actions
 from .context import Ctx, LDef, LExpr, LVal
 from .emitter import Emitter
 from .expressions import Expressions
+from .kinds import Kinds
 from .names import Names
 from .operators import Operators, enabled_any
 from .tree import mentions
 
 
-class Compiler(Names, Expressions, Operators, Actions):
+class Compiler(Names, Expressions, Operators, Actions, Kinds):
     """The compiler of one model: each part (a mixin) compiles one kind of thing, all into one ``Emitter``."""
 
     def __init__(self, natives: dict, nvars: int, variables: list[str], tlc_state: Any = None,
@@ -55,6 +56,7 @@ class Compiler(Names, Expressions, Operators, Actions):
         self._hoisting: set[int] = set()
         self._subexprs: dict[tuple, E.DefEntry] = {}
         self._small: dict[int, bool] = {}
+        self._kind_cache: dict[int, str | None] = {}
         self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
         self.builder: E.Builder | None = None
 

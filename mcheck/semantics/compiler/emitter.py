@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import linecache
+import warnings
 from typing import Any, Callable
 
 from ...syntax.errors import EvalError
@@ -84,7 +85,10 @@ class Emitter:
         fname = f"<mcheck-generated-{next(self._counter)}>"
         # registered with linecache, so that a traceback through generated code shows its lines
         linecache.cache[fname] = (len(src), None, src.splitlines(True), fname)
-        code = compile(src, fname, "exec")
+        with warnings.catch_warnings():
+            # e.g. "'int' object is not subscriptable" for a spec's 3[1]: TLC's error comes at run time
+            warnings.simplefilter("ignore", SyntaxWarning)
+            code = compile(src, fname, "exec")
         exec(code, self._glob)
 
     def function(self, name: str) -> Callable:

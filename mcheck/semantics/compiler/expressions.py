@@ -11,6 +11,7 @@ from .. import runtime as R
 from .. import values as V
 from ..levels import ACTION
 from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal
+from .kinds import ident
 from .names import child_env
 from .tree import conjuncts, count_mentions, lower_bound, mentions, mentions_at, span_text, upper_bound
 
@@ -74,11 +75,13 @@ class Expressions:
     # ------------------------------------------------------------------ composite expressions
 
     def x_Junction(self, e: A.Junction, ctx: Ctx) -> str:
-        j = " and " if e.kind == "/\\" else " or "
-        return "(" + j.join(self.expr(i, ctx) for i in e.items) + ")"
+        conj = e.kind == "/\\"
+        j = " and " if conj else " or "
+        check = "conj_item" if conj else "disj_item"
+        return "(" + j.join(self.bool_code(i, ctx, check) for i in e.items) + ")"
 
     def x_If(self, e: A.If, ctx: Ctx) -> str:
-        return f"({self.expr(e.then, ctx)} if {self.expr(e.cond, ctx)} else {self.expr(e.else_, ctx)})"
+        return f"({self.expr(e.then, ctx)} if {self.bool_code(e.cond, ctx, 'if_cond')} else {self.expr(e.else_, ctx)})"
 
     def x_Case(self, e: A.Case, ctx: Ctx) -> str:
         if e.other is not None:
@@ -86,7 +89,7 @@ class Expressions:
         else:
             tail = f"case_fail({span_text(e)!r})"
         for arm in reversed(e.arms):
-            tail = f"({self.expr(arm.expr, ctx)} if {self.expr(arm.guard, ctx)} else {tail})"
+            tail = f"({self.expr(arm.expr, ctx)} if {self.bool_code(arm.guard, ctx, 'case_guard')} else {tail})"
         return tail
 
     def x_FcnApp(self, e: A.FcnApp, ctx: Ctx) -> str:
@@ -99,9 +102,9 @@ class Expressions:
             x = self.expr(e.args[0], ctx)
         else:
             x = "(" + "".join(self.expr(a, ctx) + ", " for a in e.args) + ")"
-        if _SIMPLE.fullmatch(f) and x.isdigit() and int(x) > 0:
+        if ident(f) and x.isdigit() and int(x) > 0:
             return f"({f}[{int(x) - 1}] if type({f}) is tuple and len({f}) >= {x} else ap({f}, {x}))"
-        if _SIMPLE.fullmatch(f) and _SIMPLE.fullmatch(x):
+        if ident(f) and _SIMPLE.fullmatch(x):
             # the common case inline: a sequence indexed by an integer in its domain
             return f"({f}[{x} - 1] if type({f}) is tuple and type({x}) is int and 0 < {x} <= len({f}) else ap({f}, {x}))"
         return f"ap({f}, {x})"
@@ -254,7 +257,7 @@ class Expressions:
         if e.kind in ("\\AA", "\\EE"):
             raise CompileError("temporal quantifiers \\AA and \\EE are not supported", e.span)
         clauses, inner = self.comprehension(e.bounds, ctx)
-        body = self.expr(e.body, inner)
+        body = self.bool_code(e.body, inner, "quant_body")
         fn = "all" if e.kind == "\\A" else "any"
         return f"{fn}({body} {clauses})"
 
@@ -267,10 +270,10 @@ class Expressions:
         if b.tuple_:
             pys = [self.emitter.fresh("v_") for _ in b.names]
             inner = ctx.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
-            pred = f"(lambda _t: (lambda {', '.join(pys)}: {self.expr(e.body, inner)})(*_t))"
+            pred = f"(lambda _t: (lambda {', '.join(pys)}: {self.bool_code(e.body, inner, 'quant_body')})(*_t))"
         else:
             py = self.emitter.fresh("v_")
-            pred = f"(lambda {py}: {self.expr(e.body, ctx.with_locals({b.names[0]: LVal(py)}))})"
+            pred = f"(lambda {py}: {self.bool_code(e.body, ctx.with_locals({b.names[0]: LVal(py)}), 'quant_body')})"
         return f"choose({s}, {pred}, {span_text(e)!r})"
 
     def x_SetFilter(self, e: A.SetFilter, ctx: Ctx) -> str:
@@ -282,7 +285,7 @@ class Expressions:
             # {s \in Seq(S) : P} with no bound on Len(s): a lazy set, as TLC's SetPredValue
             py = self.emitter.fresh("v_")
             inner = ctx.with_locals({b.names[0]: LVal(py)})
-            return (f"V.FilterSet({self.expr(b.set, ctx)}, lambda {py}: {self.expr(e.pred, inner)}, "
+            return (f"V.FilterSet({self.expr(b.set, ctx)}, lambda {py}: {self.bool_code(e.pred, inner, 'filter_pred')}, "
                     f"{print_expr(e)!r})")
         else:
             src = self.bound_iter(b, ctx, ordered=False)
@@ -291,10 +294,10 @@ class Expressions:
             inner = ctx.with_locals({n: LVal(p) for n, p in zip(b.names, pys)})
             tv = self.emitter.fresh("v_")
             return (f"frozenset({tv} for {tv} in {src} "
-                    f"if (lambda {', '.join(pys)}: {self.expr(e.pred, inner)})(*{tv}))")
+                    f"if (lambda {', '.join(pys)}: {self.bool_code(e.pred, inner, 'filter_pred')})(*{tv}))")
         py = self.emitter.fresh("v_")
         inner = ctx.with_locals({b.names[0]: LVal(py)})
-        return f"frozenset({py} for {py} in {src} if {self.expr(e.pred, inner)})"
+        return f"frozenset({py} for {py} in {src} if {self.bool_code(e.pred, inner, 'filter_pred')})"
 
     def _infinite_base(self, b, ctx: Ctx) -> bool:
         """A bound over Seq(S), Nat, Int or STRING: a filter of it stays lazy."""
@@ -341,6 +344,12 @@ class Expressions:
         return None
 
     def x_SetMap(self, e: A.SetMap, ctx: Ctx) -> str:
+        if len(e.bounds) == 1 and self._infinite_base(e.bounds[0], ctx):
+            # {f(n) : n \\in Nat}: a lazy set, as TLC keeps it until it is enumerated
+            b = e.bounds[0]
+            py = self.emitter.fresh("v_")
+            body = self.expr(e.expr, ctx.with_locals({b.names[0]: LVal(py)}))
+            return f"V.MapSet({self.expr(b.set, ctx)}, lambda {py}: {body}, {print_expr(e)!r})"
         clauses, inner = self.comprehension(e.bounds, ctx)
         return f"frozenset({self.expr(e.expr, inner)} {clauses})"
 

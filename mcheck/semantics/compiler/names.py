@@ -305,7 +305,11 @@ class Names:
             params.append(py)
             locs[p.name] = LOp(py, p.arity) if p.arity > 0 else LVal(py)
         ctx = Ctx(ent.env, locals=locs)
-        body = self.expr(unit.body, ctx)
+        try:
+            body = self.expr(unit.body, ctx)
+        except BaseException:
+            del self._def_cache[key]   # not defined: a later use must not call a function never written
+            raise
         if not params and size(unit.body, 14) > 12 and self.levels.of_entry(ent) == STATE \
                 and self.pure_levels.of_entry(ent) == STATE:
             # a 0-ary state function (token == LET tpos == CHOOSE ...): remember its value for the
@@ -334,8 +338,12 @@ class Names:
             unit = ent.unit
             self_name = self.emitter.fresh("self_")
             dctx = Ctx(ent.env, locals={unit.name: LFcn(self_name)})
-            domain = self._domain_code(unit.bounds, dctx)
-            body_fn = self._bound_lambda(unit.bounds, unit.body, dctx)
+            try:
+                domain = self._domain_code(unit.bounds, dctx)
+                body_fn = self._bound_lambda(unit.bounds, unit.body, dctx)
+            except BaseException:
+                del self._def_cache[key]
+                raise
             self.emitter.define_source(
                 f"def {fn}(s):\n"
                 f"    {self_name} = V.LazyFcn({domain}, None)\n"

@@ -7,7 +7,9 @@ from typing import Callable
 from ...syntax import ast as A
 from .. import env as E
 from .. import runtime as R
+from .. import values as V
 from .context import CompileError, Ctx, LFcn, LOp, LThunk, LVal
+from .kinds import plain
 from .tree import span_text
 
 
@@ -24,10 +26,17 @@ class Operators:
         return self.name_code(op, e.args, e, ctx, e.inst_args)
 
     def native_code(self, ent: E.NativeEntry, args: tuple, node: A.Node, ctx: Ctx) -> str:
+        if len(args) != ent.arity:
+            raise CompileError(f"operator '{ent.name}' takes {ent.arity} argument(s), given {len(args)}", node.span)
         key = (ent.module, ent.name)
+        if ent.module == "Naturals" and isinstance(ctx.env.lookup("-."), E.NativeEntry):
+            # a spec that extends Integers: TLC's override of + is Integers.Plus (Integers.java)
+            key = ("Integers", ent.name)
+            ent = replace(ent, module="Integers") if key in self.natives else ent
+            key = (ent.module, ent.name)
         tmpl = None if self.checked else INLINE_NATIVES.get(ent.name)
         if tmpl is not None and ent.module in INLINE_MODULES.get(ent.name, ()) and len(args) == tmpl[0]:
-            return tmpl[1].format(*[self.expr(a, ctx) for a in args])
+            return self._inline_native(ent, tmpl[1], args, ctx)
         special = SPECIAL_NATIVES.get(key)
         if special is not None:
             return special(self, args, node, ctx)
@@ -41,6 +50,29 @@ class Operators:
             ar = params[i].arity if i < len(params) else 0
             codes.append(self.arg_code(a, ctx, ar))
         return f"{g}({', '.join(codes)})"
+
+    def _inline_native(self, ent: E.NativeEntry, tmpl: str, args: tuple, ctx: Ctx) -> str:
+        """An operator compiled to inline Python, guarded where an operand's kind is not known: Python's
+        ``1 + TRUE`` or ``len({1})`` must not answer where TLC rejects the operand (compiler/kinds.py)."""
+        codes = [self.expr(a, ctx) for a in args]
+        want = INLINE_KINDS.get(ent.name)
+        if want is None:
+            return tmpl.format(*codes)
+        kind, pytype = want
+        checks = []   # (operand code, the Python type it must have)
+        for i, (a, c) in enumerate(zip(args, codes)):
+            t = pytype[i] if i < len(pytype) else None
+            if t is not None and (kind is None or self.kind(a, ctx) != kind):
+                checks.append((c, t))
+        fn = self.natives.get((ent.module, ent.name))
+        if not checks or fn is None:
+            return tmpl.format(*codes)
+        native = self.emitter.value(fn)
+        call = f"{native}({', '.join(codes)})"
+        if all(plain(c) for c, _ in checks):
+            test = " and ".join(f"type({c}) is {t}" for c, t in checks)
+            return f"({tmpl.format(*codes)} if {test} else {call})"
+        return call
 
 
 # ----------------------------------------------------------------------------- builtin operators
@@ -60,7 +92,13 @@ def _in(c, e: A.OpApp, ctx: Ctx) -> str:
     if isinstance(s, A.OpApp) and s.op == ".." and c._is_native("..", ctx):
         lo, hi = (c.expr(a, ctx) for a in s.args)
         return f"in_range({c.expr(x, ctx)}, {lo}, {hi})"
-    return f"({c.expr(x, ctx)} in {c.hexpr(s, ctx)})"
+    xc, sc = c.expr(x, ctx), c.hexpr(s, ctx)
+    if c.kind(s, ctx) != "set" and not isinstance(c.emitter.lookup(sc), (frozenset, V.LazySet)):
+        return f"member({xc}, {sc})"
+    if plain(xc) and plain(sc):
+        # a member: Python's answer; not a member: TLC compares x with the elements (a kind error)
+        return f"({xc} in {sc} or member_set({xc}, {sc}))"
+    return f"member_set({xc}, {sc})"
 
 
 def _notin(c, e: A.OpApp, ctx: Ctx) -> str:
@@ -103,28 +141,66 @@ def _subset(c, e: A.OpApp, ctx: Ctx) -> str:
     return f"V.PowerSet({c.hexpr(e.args[0], ctx)})"
 
 
+_ATOMS = {"int": "int", "str": "str", "bool": "bool"}
+_TYPES = {**_ATOMS, "set": "frozenset"}
+
+
 def _eq(c, e: A.OpApp, ctx: Ctx) -> str:
-    a, b = e.args
-    if c.checked:
-        return f"V.tla_eq({c.expr(a, ctx)}, {c.expr(b, ctx)})"
-    return f"({c.expr(a, ctx)} == {c.expr(b, ctx)})"
+    return eq_code(c, e.args[0], e.args[1], ctx)
 
 
 def _neq(c, e: A.OpApp, ctx: Ctx) -> str:
-    a, b = e.args
+    return f"(not {eq_code(c, e.args[0], e.args[1], ctx)})"
+
+
+def eq_code(c, a: A.Expr, b: A.Expr, ctx: Ctx) -> str:
+    """a = b with TLC's kind rule (IntValue.equals, ...): Python's ``==`` where both kinds are known to
+    agree (or one side is a model value, unequal to anything else), a type test or ``tla_eq`` otherwise."""
+    ac, bc = c.expr(a, ctx), c.expr(b, ctx)
     if c.checked:
-        return f"(not V.tla_eq({c.expr(a, ctx)}, {c.expr(b, ctx)}))"
-    return f"({c.expr(a, ctx)} != {c.expr(b, ctx)})"
+        return f"V.tla_eq({ac}, {bc})"
+    ka, kb = c.kind(a, ctx), c.kind(b, ctx)
+    if ka == "model" or kb == "model" or (ka is not None and ka == kb):
+        return f"({ac} == {bc})"
+    if ka is None and kb in _TYPES or kb is None and ka in _TYPES:
+        known, oc = (kb, ac) if ka is None else (ka, bc)
+        if plain(oc):
+            # Python's == is TLC's when the other side has the same representation (a frozenset for
+            # a set: a lazy set, or a function, goes to tla_eq)
+            return f"({ac} == {bc} if type({oc}) is {_TYPES[known]} else V.tla_eq({ac}, {bc}))"
+        if known in _ATOMS:
+            return f"eq_{known}({oc}, {bc if ka is None else ac})"
+    return f"V.tla_eq({ac}, {bc})"
+
+
+def _and(c, e: A.OpApp, ctx: Ctx) -> str:
+    a, b = e.args
+    return f"({c.bool_code(a, ctx, 'land_p')} and {c.bool_code(b, ctx, 'land_q')})"
+
+
+def _or(c, e: A.OpApp, ctx: Ctx) -> str:
+    a, b = e.args
+    return f"({c.bool_code(a, ctx, 'lor_p')} or {c.bool_code(b, ctx, 'lor_q')})"
+
+
+def _implies(c, e: A.OpApp, ctx: Ctx) -> str:
+    a, b = e.args
+    return f"(not {c.bool_code(a, ctx, 'imp_p')} or {c.bool_code(b, ctx, 'imp_q')})"
+
+
+def _equiv(c, e: A.OpApp, ctx: Ctx) -> str:
+    a, b = e.args
+    return f"({c.bool_code(a, ctx, 'equiv_pq')} == {c.bool_code(b, ctx, 'equiv_pq')})"
 
 
 BUILTIN_OPS: dict[str, Callable] = {
     "=": _eq,
     "#": _neq,
-    "/\\": _bin("({} and {})"),
-    "\\/": _bin("({} or {})"),
-    "=>": _bin("(not {} or {})"),
-    "<=>": _bin("({} == {})"),
-    "~": lambda c, e, ctx: f"(not {c.expr(e.args[0], ctx)})",
+    "/\\": _and,
+    "\\/": _or,
+    "=>": _implies,
+    "<=>": _equiv,
+    "~": lambda c, e, ctx: f"(not {c.bool_code(e.args[0], ctx, 'lnot')})",
     "\\in": _in,
     "\\notin": _notin,
     "\\cup": _bin("cup({}, {})"),
@@ -149,6 +225,12 @@ INLINE_NATIVES = {
     "Cardinality": (1, "card({})"), "Seq": (1, "V.SeqSet({})"), "Head": (1, "seq_head({})"),
     "Tail": (1, "seq_tail({})"), "SubSeq": (3, "seq_sub({}, {}, {})"), ":>": (2, "mkfcn({{{}: {}}})"),
 }
+# Inline natives whose operands need a kind: name -> (the static kind that makes the check unneeded,
+# the Python type each operand must have, or None where any operand will do).
+_INT2 = ("int", ("int", "int"))
+INLINE_KINDS = {k: _INT2 for k in ("+", "-", "*", "<", ">", "<=", ">=")}
+INLINE_KINDS.update({"-.": ("int", ("int",)), "Len": (None, ("tuple",)), "Append": (None, ("tuple", None)),
+                     "\\o": (None, ("tuple", "tuple"))})
 _ARITH = ("Naturals", "Integers", "Reals")
 INLINE_MODULES = {k: _ARITH for k in ("+", "-", "*", "<", ">", "<=", ">=", "-.", "..", "\\div", "%")}
 INLINE_MODULES.update({k: ("Sequences",) for k in ("Len", "Append", "\\o", "Seq", "Head", "Tail", "SubSeq")})

@@ -54,10 +54,51 @@ _ARITH: dict[str, Callable] = {
     "Nat": lambda: NAT,
 }
 
+# The operators TLC overrides with Java methods whose parameters are IntValue (Naturals.java, Integers.java):
+# another kind of argument fails the method call itself, and TLC reports it as
+# EC.TLC_MODULE_VALUE_JAVA_METHOD_OVERRIDE with the JVM's ClassCastException text.
+_TYPED = {"+": "Plus", "-": "Minus", "*": "Times", "..": "DotDot", "\\div": "Divide", "%": "Mod", "^": "Expt"}
+_TYPED_RESULT = {"..": "IntervalValue"}
+_JAVA_CLASS = {bool: "BoolValue", str: "StringValue", frozenset: "SetEnumValue", tuple: "TupleValue"}
+
+
+def java_class(v) -> str:
+    """The TLC value class of v, as a ClassCastException names it."""
+    t = type(v)
+    if t in _JAVA_CLASS:
+        return "tlc2.value.impl." + _JAVA_CLASS[t]
+    name = type(v).__name__
+    if name == "Fcn":
+        return "tlc2.value.impl." + ("RecordValue" if v.is_record() else "FcnRcdValue")
+    if name == "ModelValue":
+        return "tlc2.value.impl.ModelValue"
+    if name == "LazyFcn":
+        return "tlc2.value.impl.FcnLambdaValue"
+    return "tlc2.value.impl.SetEnumValue" if hasattr(v, "contains") else "tlc2.value.impl.Value"
+
+
+def _typed(module: str, op: str, fn: Callable, arity: int = 2) -> Callable:
+    method = "Neg" if op == "-." else _TYPED[op]
+    result = _TYPED_RESULT.get(op, "IntValue")
+    sig = (f"public static tlc2.value.impl.{result} tlc2.module.{module}.{method}("
+           + ",".join(["tlc2.value.impl.IntValue"] * arity) + ")")
+
+    def typed(*args):
+        for a in args:
+            if type(a) is not int:
+                tla_repr(a)   # an unbound variable's own error comes first (it fails to print)
+                raise EvalError(f"Attempted to apply the operator overridden by the Java method\n{sig},\n"
+                                f"but it produced the following error:\n"
+                                f"Cannot cast {java_class(a)} to tlc2.value.impl.IntValue")
+        return fn(*args)
+    typed.__name__ = f"{module}_{method}"
+    return typed
+
+
 NATIVES: dict[tuple[str, str], Callable] = {}
 for _name, _fn in _ARITH.items():
-    NATIVES[("Naturals", _name)] = _fn
-    NATIVES[("Integers", _name)] = _fn
-NATIVES[("Integers", "-.")] = uminus
+    for _module in ("Naturals", "Integers"):
+        NATIVES[(_module, _name)] = _typed(_module, _name, _fn) if _name in _TYPED else _fn
+NATIVES[("Integers", "-.")] = _typed("Integers", "-.", uminus, 1)
 NATIVES[("Integers", "Int")] = lambda: INT
-del _name, _fn
+del _name, _fn, _module

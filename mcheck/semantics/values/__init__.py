@@ -35,14 +35,14 @@ from .kinds import (
 )
 from .sets import (
     ANY_SET, BOOLEAN, INT, NAT, STRING_SET, AnySet, BoundedSeqSet, FcnSet, FilterSet, IntervalSet, IntSet,
-    NatSet, PowerSet, ProductSet, RecordSet, SeqSet, StringSet, big_union, cardinality, choose, difference,
-    intersect, is_set, subseteq, union,
+    MapSet, NatSet, PowerSet, ProductSet, RecordSet, SeqSet, StringSet, UnionSet, big_union, cardinality, choose,
+    difference, intersect, is_set, subseteq, union,
 )
 
 __all__ = [
     "ModelValue", "Fcn", "LazyFcn", "LazySet", "BOOLEAN", "NAT", "INT", "STRING_SET", "ANY_SET",
     "NatSet", "IntSet", "StringSet", "AnySet", "PowerSet", "FcnSet", "SeqSet", "RecordSet",
-    "ProductSet", "BoundedSeqSet", "IntervalSet", "FilterSet",
+    "ProductSet", "BoundedSeqSet", "IntervalSet", "FilterSet", "MapSet", "UnionSet",
     "intern_string", "string_token", "make_fcn", "make_record", "fcn_from", "apply", "domain",
     "except_", "is_function", "as_seq", "is_set", "contains", "enumerate_set", "materialize", "cardinality",
     "union", "intersect", "difference", "subseteq", "big_union", "choose",

@@ -106,6 +106,10 @@ def except_(f: Any, path: tuple | list, value_fn: Callable[[Any], Any]) -> Any:
         old = f.apply(k)
         new = value_fn(old) if not rest else except_(old, rest, value_fn)
         return _with_point(f, k, new)
+    what = {"int": "integer", "str": "string", "bool": "boolean"}.get(kind_of(f))
+    if what is not None:
+        # IntValue/StringValue/BoolValue.takeExcept
+        raise EvalError(f"Attempted to apply EXCEPT construct to the {what} {tla_repr(f)}.")
     raise EvalError(f"Attempted to apply EXCEPT to a non-function\n{tla_repr(f)}")
 
 
@@ -133,7 +137,7 @@ def _eq_error(a: Any, b: Any) -> EvalError:
     if k == "str":
         return EvalError(f"Attempted to check equality of string {ra} with non-string:\n{rb}")
     if k == "bool":
-        return EvalError(f"Attempted to check equality of boolean {ra} with non-boolean:\n{rb}")
+        return EvalError(f"Attempted to compare equality of boolean {ra} with non-boolean:\n{rb}")  # BoolValue.equals
     if k == "set":
         return EvalError(f"Attempted to check equality of the set {ra} with the value:\n{rb}")
     if k == "fcn":

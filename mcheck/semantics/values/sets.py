@@ -280,6 +280,52 @@ class FilterSet(LazySet):
         return self.text
 
 
+class MapSet(LazySet):
+    """``{f(x) : x \\in S}`` over an infinite S (``Nat``, ``Seq(T)``): a value that may be defined, passed
+    and put under UNION; only enumerating it, or testing membership (which enumerates), is an error."""
+
+    def __init__(self, base: Any, fn: Callable[[Any], Any], text: str):
+        self.base, self.fn, self.text = base, fn, text
+
+    def contains(self, v):
+        raise self.base._not_enumerable()
+
+    def is_finite(self):
+        return False
+
+    def _iter(self):
+        raise self.base._not_enumerable()
+
+    def _params(self):
+        return (id(self),)
+
+    def __repr__(self):
+        return self.text
+
+
+class UnionSet(LazySet):
+    """``UNION S`` for an infinite S, kept lazy: membership asks each element of S (TLC's UnionValue.member,
+    which enumerates S)."""
+
+    def __init__(self, base: Any):
+        self.base = base
+
+    def contains(self, v):
+        return any(contains(s, v) for s in enumerate_set(self.base))
+
+    def is_finite(self):
+        return False
+
+    def _iter(self):
+        raise self._not_enumerable()
+
+    def _params(self):
+        return (id(self),)
+
+    def __repr__(self):
+        return f"UNION {tla_repr(self.base)}"
+
+
 class BoundedSeqSet(LazySet):
     """``{s \\in Seq(S) : Len(s) <= n}``: all sequences over S of length at most n."""
 
