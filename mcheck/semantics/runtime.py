@@ -16,18 +16,23 @@ from .natives.core import head as seq_head, mod as imod, subseq as seq_sub, tail
 from .natives.naturals import div as idiv  # noqa: F401
 from .values import Fcn, LazySet, tla_repr
 
-_sorted_cache: dict[Any, list] = {}
+_sorted_cache: dict[Any, tuple[frozenset, list]] = {}
 
 
 def enum(S) -> list | range:
-    """The elements of S in TLC's normalized order (cached for frozensets)."""
+    """The elements of S in TLC's normalized order (cached for frozensets).
+
+    Python's ``{FALSE, TRUE} == {0, 1}``: a set equal to the cached one is taken from the cache
+    only if it is the very same object or holds neither 0 nor 1 (nor FALSE nor TRUE), else
+    ``BOOLEAN`` would be enumerated as 0 and 1 after some model had enumerated ``{0, 1}``."""
     if type(S) is frozenset:
-        r = _sorted_cache.get(S)
-        if r is None:
-            r = V.tlc_sorted(S)
-            if len(_sorted_cache) > 50000:
-                _sorted_cache.clear()
-            _sorted_cache[S] = r
+        e = _sorted_cache.get(S)
+        if e is not None and (e[0] is S or not (0 in S or 1 in S)):
+            return e[1]
+        r = V.tlc_sorted(S)
+        if len(_sorted_cache) > 50000:
+            _sorted_cache.clear()
+        _sorted_cache[S] = (S, r)
         return r
     if isinstance(S, range):
         return S

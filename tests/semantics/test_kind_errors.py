@@ -190,3 +190,11 @@ def test_the_api_reports_a_non_function_applied_without_a_python_warning(tmp_pat
         r = check(str(spec))
     assert r.exit_code == 75
     assert r.error.startswith("A non-function (an integer) was applied as a function.")
+
+
+def test_boolean_is_enumerated_as_booleans_after_the_set_0_1(tmp_path):
+    # Python's {0, 1} == {FALSE, TRUE}: a cache of sorted sets once gave BOOLEAN's elements as 0 and 1
+    r = _check(tmp_path, "x \\in {0, 1} /\\ y \\in BOOLEAN", "UNCHANGED <<x, y>> /\\ IF y THEN TRUE ELSE TRUE",
+               "x, y")
+    assert r.exit_code == 0, r.output
+    assert "4 distinct states found" in r.output
