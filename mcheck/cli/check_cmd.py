@@ -72,7 +72,7 @@ def ray_connector(address: str):
               help="resume the run whose checkpoint is in DIR (and go on writing checkpoints there)")
 @click.option("--mem", "memory", metavar="SIZE",
               help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
-                   "(default: a quarter of the memory available, at most 256M)")
+                   "(default: a quarter of the memory available, at most 64M)")
 @time_limit_option
 @click.option("--continue", "keep_going", is_flag=True,
               help="go on after an invariant violation, as TLC's -continue does, and report them all")

@@ -202,12 +202,12 @@ def test_parse_size_rejects_garbage_with_a_clear_message(text):
         parse_size(text)
 
 
-def test_default_budget_is_a_quarter_of_available_memory_between_64_and_256_MiB():
-    assert default_budget(available=8 * GiB) == 256 * MiB
-    assert default_budget(available=800 * MiB) == 200 * MiB
-    assert default_budget(available=100 * MiB) == 64 * MiB
-    assert default_budget() >= 64 * MiB
-    assert Frontier().budget >= 64 * MiB
+def test_default_budget_is_a_quarter_of_available_memory_between_16_and_64_MiB():
+    assert default_budget(available=8 * GiB) == 64 * MiB
+    assert default_budget(available=200 * MiB) == 50 * MiB
+    assert default_budget(available=40 * MiB) == 16 * MiB
+    assert default_budget() >= 16 * MiB
+    assert Frontier().budget >= 16 * MiB
 
 
 def test_available_memory_reads_meminfo_and_respects_a_cgroup_limit(tmp_path, monkeypatch):
@@ -222,4 +222,6 @@ def test_available_memory_reads_meminfo_and_respects_a_cgroup_limit(tmp_path, mo
     assert F.available_memory() == 8000000 * 1024      # "max": no limit
     (tmp_path / "memory.max").write_text(f"{3 * GiB}\n")
     assert F.available_memory() == 2 * GiB             # the container's 3 GiB, 1 GiB of it used
-    assert default_budget() == 256 * MiB               # a quarter of 2 GiB, capped
+    assert default_budget() == 64 * MiB                # a quarter of 2 GiB, capped
+    (tmp_path / "memory.max").write_text(f"{GiB + 100 * MiB}\n")
+    assert default_budget() == 25 * MiB                # a quarter of the 100 MiB left
