@@ -77,7 +77,9 @@ def test_readme_first_command_checks_a_spec_and_prints_the_counterexample(monkey
 
 def test_ci_runs_the_readme_test_command():
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install -q -e '.[test]'" in ci and "python3 -m pytest -q" in ci
+    readme = README.read_text(encoding="utf-8")
+    test_command = next(line.strip() for line in readme.splitlines() if "pytest" in line and "pip install" in line)
+    assert test_command in ci.splitlines()   # the very line, not a variant of it
 
 
 def test_readme_names_every_dependency_and_every_command():

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, Label, ListItem, ListView, Static, Tr
 from ..checker.diagnose import located_message
 from ..checker.filter import StepFilter
 from ..semantics.values import Fcn, tla_repr, tlc_sorted
-from ..syntax.errors import TLAError
+from ..syntax.errors import EvalError, TLAError
 from .text import change_mark
 from .why import explain_invariant
 
@@ -73,7 +73,11 @@ def evaluate_text(model: Any, text: str, state: tuple) -> tuple[bool, str]:
         return False, "type a TLA+ expression"
     try:
         v = model.source.evaluate(text, state)
-    except TLAError as err:  # parse, resolution, compile and TLC's evaluation errors: already TLC's words
+    except EvalError as err:  # TLC's words; evaluated again on the checked model for the failing part
+        if err.span is not None:
+            return False, err.message
+        return False, located_message(model, err, lambda checked: checked.source.evaluate(text, state))
+    except TLAError as err:  # parse, resolution and compile errors: already TLC's words
         return False, err.message
     except RecursionError:
         return False, "recursion too deep while evaluating the expression (an unbounded recursive definition?)"
