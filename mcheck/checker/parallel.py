@@ -291,7 +291,8 @@ class ParallelSearch:
             gids, won = self._claim(cat["fps"], cat["keys"], cat["parents"], cat["actions"])
             winners = np.nonzero(won)[0]
             ranks = np.empty(len(cat["fps"]), dtype=np.int64)
-            ranks[winners[np.argsort(cat["keys"][winners], kind="stable")]] = np.arange(len(winners))
+            by_rank = winners[np.argsort(cat["keys"][winners], kind="stable")]   # the next level's order
+            ranks[by_rank] = np.arange(len(winners))
             mine = [winners[sender[winners] == w] for w in range(self.n)]
             moves = _moves([len(m) for m in mine])
             give = [[k for a, _, k in moves if a == w] for w in range(self.n)]
@@ -306,12 +307,11 @@ class ParallelSearch:
                     shares[b].append(next(pieces[a]))
                 events += [t["event"] for t in self.transport.call("take", [(sh,) for sh in shares])]
             if self.record:
-                self._record(settled, winners, ranks, gids, cat)
+                self._record(settled, by_rank, gids, cat)
             self.distinct += len(winners)
             if len(winners):
                 self.depth = level
             size = self.left = len(winners)
-            by_rank = winners[np.argsort(ranks[winners], kind="stable")]
             event = self._first_event(parts, events, cat, by_rank)
             if event is not None:
                 return self._outcome(event, level)
@@ -326,12 +326,12 @@ class ParallelSearch:
         out.complete = True
         return out
 
-    def _record(self, settled: list[dict], winners, ranks, gids, cat) -> None:
+    def _record(self, settled: list[dict], by_rank, gids, cat) -> None:
         """Tell the observers what one search would have told them: the new states in its order,
         numbered as it numbers them, then every step and dead end, by those numbers."""
         states = {g: st for s in settled for g, _, st in s["states"]}
         index = self.index
-        for i in winners[np.argsort(ranks[winners], kind="stable")]:
+        for i in by_rank:
             g = int(gids[i])
             j = index[g] = len(index)
             if self.on_state is not None:
