@@ -32,13 +32,15 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
               exact: bool = False, workers: int = 1, checkpoint: Checkpointer | None = None,
               resume: Resumed | None = None, memory: int | None = None,
               progress_every: float = 5.0, connect: Callable | None = None,
-              keep_going: bool = False) -> O.Outcome:
+              keep_going: bool = False, max_depth: int | None = None) -> O.Outcome:
     """Check ``model`` as TLC does; every outcome carries the model and its variables.  ``exact``
     keeps states exactly (``--exact``) instead of their fingerprints; ``workers`` > 1 searches over
     that many worker processes (``parallel.py``) with the same answers.  ``checkpoint`` writes
     checkpoints at level boundaries; ``resume`` starts from one (``checkpoint.py``); ``memory``
     bounds the bytes of a level's states held in memory (the rest spill to disk).  ``connect``
-    starts the workers elsewhere than in local processes (``--ray``: ``raytransport.connector``)."""
+    starts the workers elsewhere than in local processes (``--ray``: ``raytransport.connector``).
+    ``max_depth`` explores the states up to that depth only (``--max-depth``): no postcondition or
+    temporal property is checked on such a partial graph (the CLI refuses them)."""
     t0 = time.monotonic()
     out = check_assumptions(model)
     if out is None:
@@ -51,12 +53,13 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
         if workers > 1 or connect is not None:
             from .parallel import ParallelSearch   # late: it imports numpy (80 ms at start-up)
             search = ParallelSearch(model, workers, check_deadlock, max_states, progress, observers=watchers,
-                                    connect=connect)
+                                    connect=connect, max_depth=max_depth)
             out = search.run()
             out.store = search.report()
         else:
             search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact),
-                                  checkpoint=checkpoint, budget=memory, progress_every=progress_every)
+                                  checkpoint=checkpoint, budget=memory, progress_every=progress_every,
+                                  max_depth=max_depth)
             found = search.filter.keep_going() if keep_going else None
             if resume is not None:
                 search.resume(resume)
@@ -66,7 +69,7 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             out.store = search.store.report()
             if found:   # -continue: TLC reports every violation and ends as the search ends
                 out.error = "\n".join(f"Invariant {name} is violated." for name, _ in found)
-        if out.result == "success":
+        if out.result == "success" and out.max_depth is None:
             counts = search.counts()
             store = out.store
             out = _postconditions(model, counts) or (

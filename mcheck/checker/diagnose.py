@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..semantics.model import Model, State
-from ..syntax.errors import EvalError, render_message
+from ..syntax.errors import RECURSION_TOO_DEEP, EvalError, render_message
 
 
 def checked_model(model: Model) -> Model | None:
@@ -61,7 +61,12 @@ def diagnose_invariant(model: Model, name: str, state: State, err: Exception) ->
 def located_message(model: Model, err: Exception, rerun: Callable[[Model], None]) -> str:
     """Repeat the failed evaluation (``rerun``) on the checked model: its EvalError carries TLC's
     message and the innermost failing expression."""
-    fallback = err.message if isinstance(err, EvalError) else f"Evaluation failed: {type(err).__name__}: {err}"
+    if isinstance(err, EvalError):
+        fallback = err.message
+    elif isinstance(err, RecursionError):
+        fallback = RECURSION_TOO_DEEP
+    else:
+        fallback = f"Evaluation failed: {type(err).__name__}: {err}"
     checked = checked_model(model)
     if checked is None:
         return fallback

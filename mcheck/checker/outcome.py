@@ -104,6 +104,7 @@ class Outcome:
     variables: list[str] = field(default_factory=list)
     model: Any = field(default=None, repr=False)   # the model checked, when there was one
     store: StoreReport | None = None   # the breadth-first search's seen set, when a search ran
+    max_depth: int | None = None   # --max-depth stopped the search there (a success that proves nothing deeper)
 
     @property
     def interrupted(self) -> bool:
@@ -125,6 +126,13 @@ def _make(result: str, code: int, counts: Counts | None, violation: Violation | 
 
 def success(counts: Counts) -> Outcome:
     return _make("success", EXIT_SUCCESS, counts)
+
+
+def bounded(max_depth: int, counts: Counts) -> Outcome:
+    """``--max-depth``: no error in the states up to that depth; the deeper ones were not explored."""
+    out = _make("success", EXIT_SUCCESS, counts)
+    out.max_depth = max_depth
+    return out
 
 
 def invariant_violated(name: str, trace: list[TraceStep], counts: Counts, initial: bool = False) -> Outcome:
@@ -267,6 +275,9 @@ LOAD_ERRORS = (CfgSyntaxError, ConfigError, ParseError, EvalError, TLAError, OSE
 def headline(r: Outcome) -> str:
     """The first line TLC prints for this outcome."""
     v = r.violation
+    if r.result == "success" and r.max_depth is not None:
+        return (f"Model checking stopped at depth {r.max_depth} (--max-depth): no error has been found "
+                "in the states up to that depth.")
     if r.result == "success":
         return "Model checking completed. No error has been found."
     if r.result == "interrupted":

@@ -206,7 +206,8 @@ class ParallelSearch:
     def __init__(self, model: Model, workers: int, check_deadlock: bool | None = None,
                  max_states: int | None = None, progress: Callable[[dict], None] | None = None,
                  transport: Transport | None = None, observers: Sequence[Observer] = (),
-                 connect: Callable[[Callable, tuple, int], Transport] | None = None):
+                 connect: Callable[[Callable, tuple, int], Transport] | None = None,
+                 max_depth: int | None = None):
         self.model = model
         self.connect = connect or ProcessTransport   # how to start the workers (--ray: raytransport)
         self.observers = observers
@@ -216,6 +217,7 @@ class ParallelSearch:
         self.n = workers
         self.deadlock = model.check_deadlock if check_deadlock is None else check_deadlock
         self.max_states = max_states
+        self.max_depth = max_depth   # --max-depth: the states of this depth are not expanded
         self.progress = progress
         self.transport = transport
         fpr = Fingerprinter(len(model.variables))
@@ -281,7 +283,7 @@ class ParallelSearch:
     def _levels(self) -> O.Outcome:
         level = 1
         size = self.distinct
-        while size:
+        while size and level != self.max_depth:
             level += 1
             parts = self.transport.call("expand", [(level,)] * self.n)
             self.generated += sum(p["generated"] for p in parts)
@@ -321,6 +323,9 @@ class ParallelSearch:
                                "queue": size, "seconds": time.monotonic() - self.t0})
             if self.max_states is not None and self.distinct > self.max_states:
                 return O.stopped(self.max_states, self.counts())
+        if size:   # --max-depth
+            self.left = size
+            return O.bounded(level, self.counts())
         self.left = 0
         out = O.success(self.counts())
         out.complete = True

@@ -139,8 +139,6 @@ class _Replay:
                                bad_step=k)
         if isinstance(err, AssertionFailed):
             return self.result(False, k - 1, O.EXIT_ASSERT, f"step {k}: {err.message}", bad_step=k)
-        if isinstance(err, RecursionError):
-            return self.result(False, k - 1, O.EXIT_EVAL_ERROR, f"step {k}: recursion too deep while evaluating", bad_step=k)
         if isinstance(err, EvalError):
             return self.result(False, k - 1, O.EXIT_EVAL_ERROR, f"step {k}: evaluation error: {err.message}", bad_step=k)
         msg = diagnose_step(self.model, self.states[k - 2] if k > 1 else None, err)

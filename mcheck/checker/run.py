@@ -30,7 +30,8 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
                observers: Sequence[Observer] = (), exact: bool = False, workers: int = 1,
                checkpoint_dir: str | None = None, checkpoint_every: float = 60.0,
                recover: bool = False, memory: int | None = None, progress_every: float = 5.0,
-               connect: Callable | None = None, keep_going: bool = False) -> O.Outcome:
+               connect: Callable | None = None, keep_going: bool = False,
+               max_depth: int | None = None) -> O.Outcome:
     """Check a spec as TLC would; every failure comes back as an ``Outcome`` with TLC's exit code.
     ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
     searches over that many worker processes.  ``checkpoint_dir`` receives a checkpoint at a level
@@ -38,10 +39,13 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     ``memory``: the bytes of a level's states kept in memory (default: ``frontier.default_budget``).
     ``connect`` starts the search's workers (default: local processes; ``--ray``: Ray actors).
     ``keep_going`` (TLC's ``-continue``, one worker): invariant violations are listed in ``error`` and
-    the search goes on."""
+    the search goes on.  ``max_depth`` explores the states up to that depth only (``--max-depth``)."""
     model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
     if err is not None:
         return err
+    if max_depth is not None and (model.liveness is not None or model.postconditions):
+        return O.usage_error("--max-depth explores part of the state graph: it cannot be used with a temporal "
+                             "PROPERTY or a POSTCONDITION, which need the whole graph")
     checkpoint = resume = None
     if checkpoint_dir is not None:
         problem = _checkpoint_problem(model, exact, workers if connect is None else 2)
@@ -57,7 +61,7 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     try:
         return run_check(model, observers, progress=progress, exact=exact, workers=workers,
                          checkpoint=checkpoint, resume=resume, memory=memory, progress_every=progress_every,
-                         connect=connect, keep_going=keep_going)
+                         connect=connect, keep_going=keep_going, max_depth=max_depth)
     finally:
         gc.set_threshold(*old)
 

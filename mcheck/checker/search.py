@@ -41,12 +41,13 @@ class BreadthFirst:
     def __init__(self, model: Model, observers: Sequence[Observer] = (), check_deadlock: bool | None = None,
                  max_states: int | None = None, progress_every: float = 5.0,
                  store: ExactStore | FingerprintStore | None = None, checkpoint: Checkpointer | None = None,
-                 budget: int | None = None):
+                 budget: int | None = None, max_depth: int | None = None):
         self.model = model
         self.filter = StepFilter(model)
         self.store = store if store is not None else make_store(model)
         self.deadlock = model.check_deadlock if check_deadlock is None else check_deadlock
         self.max_states = max_states
+        self.max_depth = max_depth   # --max-depth: the states of this depth are not expanded
         self.progress_every = progress_every
         self.on_state, self.on_edge, self.on_dead_end, self.on_progress = fan_out(observers)
         self.t0 = time.monotonic()
@@ -114,8 +115,6 @@ class BreadthFirst:
             return O.unassigned_initial(u.names, self.counts())
         except AssertionFailed as err:
             return O.assert_failed(err.message, [], self.counts())
-        except RecursionError:
-            return O.evaluation_error("recursion too deep while computing the initial states", self.counts())
         except Exception as err:  # EvalError, or a Python-level failure of compiled code: TLC's message
             return O.evaluation_error(diagnose_init(m, err), self.counts())
         return None
@@ -138,8 +137,6 @@ class BreadthFirst:
             return O.unassigned_successor(u.names, tr, self.counts())
         except AssertionFailed as err:
             return O.assert_failed(err.message, self._trace_to(self.cur), self.counts())
-        except RecursionError:
-            return O.evaluation_error("recursion too deep while evaluating", self.counts(), self._trace_to(self.cur))
         except EvalError as err:
             msg = diagnose_step(self.model, self._state(self.cur), err)
             return O.evaluation_error(msg, self.counts(), self._trace_to(self.cur), err.message)
@@ -148,6 +145,9 @@ class BreadthFirst:
             return O.evaluation_error(msg, self.counts(), self._trace_to(self.cur))
         if found is not None:
             return found
+        if self.frontier and self.max_depth is not None:
+            self.left = len(self.frontier)
+            return O.bounded(self.max_depth, self.counts())
         out = O.success(self.counts())
         out.complete = True
         return out
@@ -197,8 +197,9 @@ class BreadthFirst:
         n = len(store)
         last_report = time.monotonic()
         checkpoint = self.checkpoint
+        last_level = self.max_depth if self.max_depth is not None else -1
         try:
-            while level:
+            while level and self.level != last_level:
                 if checkpoint is not None and checkpoint.due():
                     level = checkpoint.save(store, level, self.level, generated, depth)
                 self.level += 1

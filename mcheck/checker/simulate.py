@@ -165,7 +165,5 @@ class _Simulation:
             return O.unassigned_successor(err.names, path, O.Counts())
         if isinstance(err, AssertionFailed):
             return O.assert_failed(err.message, path, O.Counts())
-        if isinstance(err, RecursionError):
-            return O.evaluation_error("recursion too deep while evaluating", O.Counts(), path)
         msg = diagnose_step(self.model, path[-1].state if path else None, err)
         return O.evaluation_error(msg, O.Counts(), path, msg)

@@ -74,12 +74,15 @@ def ray_connector(address: str):
               help="memory for a level's states before they spill to disk, e.g. 500M or 2G "
                    "(default: a quarter of the memory available, at most 64M)")
 @time_limit_option
+@click.option("--max-depth", type=click.IntRange(1), metavar="N",
+              help="explore the states up to depth N only (the initial states are depth 1); "
+                   "a success then says so, and proves nothing deeper")
 @click.option("--continue", "keep_going", is_flag=True,
               help="go on after an invariant violation, as TLC's -continue does, and report them all")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
                   checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, time_limit_s=None,
-                  ray_address=None, keep_going=False):
+                  ray_address=None, keep_going=False, max_depth=None):
     """Check SPEC by breadth-first search, as TLC does: its invariants, deadlock, and the properties
     of its .cfg (action properties and temporal properties, liveness included).
 
@@ -112,7 +115,7 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
                            observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
                            checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
                            recover=recover_dir is not None, memory=budget, progress_every=progress.every,
-                           connect=connect, keep_going=keep_going)
+                           connect=connect, keep_going=keep_going, max_depth=max_depth)
         except KeyboardInterrupt:   # the limit fired outside the search (e.g. during liveness)
             if not lim.fired:
                 raise

@@ -41,6 +41,14 @@ def enum(S) -> list | range:
     raise EvalError(f"Attempted to enumerate a value that is not a set:\n{tla_repr(S)}")
 
 
+def enum_or_fail(S, message: str, show: bool) -> list | range:
+    """enum(S) in diagnosis mode, with TLC's message when S cannot be enumerated: a quantifier's
+    bound (``show``: the value follows the message, as TLC prints it) or the right side of ``\\in``."""
+    if type(S) is frozenset or isinstance(S, range) or (isinstance(S, LazySet) and S.is_finite()):
+        return enum(S)
+    raise EvalError(f"{message}\n{tla_repr(S)}." if show else message)
+
+
 def iterset(S) -> Iterable:
     """The elements of S in any order (for quantifiers whose result does not depend on order)."""
     if type(S) is frozenset or isinstance(S, range):

@@ -48,6 +48,12 @@ class EvalError(TLAError):
     """An evaluation failed: type error, function applied outside its domain, ... (TLC exit 75)."""
 
 
+# Python's RecursionError, worded as TLC words its StackOverflowError (exit 75 as well).
+RECURSION_TOO_DEEP = ("The evaluation recursed too deeply. It was probably the result of an incorrect\n"
+                      "recursive definition that never reaches its base case, or of one applied to an\n"
+                      "element outside its putative domain (TLC reports a StackOverflowError here).")
+
+
 _source_cache: dict[str, list[str]] = {}
 
 

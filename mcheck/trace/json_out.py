@@ -31,6 +31,9 @@ def result_json(r: Outcome) -> dict[str, Any]:
         "violation": violation,
         "error": r.error if r.result in ("error", "interrupted", "assumption failure") else None,
     }
+    if r.max_depth is not None:
+        # an addition to the contract: the search stopped at --max-depth (a "success" up to that depth only)
+        out["max_depth"] = r.max_depth
     if r.model is not None:
         # an addition to the contract: the names of what was checked (invariants, properties of any kind)
         out["checked"] = checked_names(r.model)

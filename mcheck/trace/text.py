@@ -224,7 +224,10 @@ def format_result(r: Outcome, full: bool = True, explanation: Any = None) -> str
     if r.stats_printed:
         out.append(f"{r.states_generated} states generated, {r.distinct_states} distinct states found, "
                    f"{r.left_on_queue} states left on queue.")
-        out.append(f"The depth of the complete state graph search is {r.depth}.")
+        if r.max_depth is not None:
+            out.append(f"The depth of the search, bounded by --max-depth, is {r.depth}.")
+        else:
+            out.append(f"The depth of the complete state graph search is {r.depth}.")
     return "\n".join(out)
 
 

@@ -33,3 +33,43 @@ def test_choose_without_witness_is_located(tmp_path):
     assert r.exit_code == 75
     assert "no element of S satisfied P" in r.output
     assert "Ch.tla:4:13: note: the failing expression" in r.output
+
+
+def test_initial_assignment_from_nat_gives_tlc_message_and_location(tmp_path):
+    r = _run(tmp_path, "NatInit", "EXTENDS Naturals\nVARIABLE x\nInit == x \\in Nat\nNext == x' = x")
+    assert r.exit_code == 75
+    assert "In computing initial states, the right side of \\IN is not enumerable." in r.output
+    assert "NatInit.tla:4:9: note: the failing expression" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_next_state_assignment_from_nat_names_next_states(tmp_path):
+    r = _run(tmp_path, "NatNext", "EXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x' \\in Nat")
+    assert r.exit_code == 75
+    assert "In computing next states, the right side of \\IN is not enumerable." in r.output
+    assert "NatNext.tla:5:9: note: the failing expression" in r.output
+
+
+def test_quantifier_over_nat_gives_tlc_message_and_location(tmp_path):
+    r = _run(tmp_path, "NatQ", "EXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == \\E n \\in Nat : x' = n")
+    assert r.exit_code == 75
+    assert "TLC encountered a non-enumerable quantifier bound\nNat.\n" in r.output
+    assert "NatQ.tla:5:18: note: the failing expression" in r.output
+
+
+def test_unbounded_recursion_is_located_at_the_recursive_call(tmp_path):
+    r = _run(tmp_path, "Rec", "EXTENDS Naturals\nVARIABLE x\nRECURSIVE F(_)\n"
+                              "F(n) == IF n = 0 THEN 0 ELSE 1 + F(n + 1)\nInit == x = F(3)\nNext == x' = x")
+    assert r.exit_code == 75
+    assert "The evaluation recursed too deeply." in r.output
+    assert "Rec.tla:5:34: note: the failing expression" in r.output
+    assert "Traceback" not in r.output and "RecursionError" not in r.output
+
+
+def test_unbounded_recursive_function_in_a_step_is_located_with_its_trace(tmp_path):
+    r = _run(tmp_path, "RecF", "EXTENDS Naturals\nVARIABLE x\nf[n \\in Nat] == IF n = 0 THEN 0 ELSE f[n + 1]\n"
+                               "Init == x = 0\nNext == x' = f[x + 1]")
+    assert r.exit_code == 75
+    assert "The evaluation recursed too deeply." in r.output
+    assert "RecF.tla:4:38: note: the failing expression" in r.output
+    assert "State 1: <Initial predicate>" in r.output

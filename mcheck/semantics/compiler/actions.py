@@ -154,7 +154,7 @@ class Actions:
                     out.emit(ind, f"n{idx} = {self.expr(e.args[1], ctx)}")
                     return k(replace(ctx, assigned=ctx.assigned + (idx,)), out, ind)
                 src = self.hexpr(e.args[1], ctx)
-                out.emit(ind, f"for n{idx} in enum({src}):")
+                out.emit(ind, f"for n{idx} in {self._enum_in(src, e, ctx)}:")
                 return k(replace(ctx, assigned=ctx.assigned + (idx,), exit="continue"), out, ind + 1)
         if op == "UNCHANGED" and ctx.mode != "init":
             return self._unchanged(e.args[0], ctx, k, out, ind)
@@ -219,6 +219,15 @@ class Actions:
             out.emit(ind + 1, "return")
             out.emit(ind + 1, "yield")
             out.emit(ind, f"yield from {fn}()")
+
+    def _enum_in(self, src: str, e: A.OpApp, ctx: Ctx) -> str:
+        """The elements of the right side of ``x' \\in S``; in diagnosis mode, TLC's message when
+        S is not enumerable, located at the whole ``x' \\in S``."""
+        if not self.checked:
+            return f"enum({src})"
+        where = "initial" if ctx.mode == "init" else "next"
+        msg = f"In computing {where} states, the right side of \\IN is not enumerable."
+        return self.located(f"R.enum_or_fail({src}, {msg!r}, False)", e)
 
     def _exists(self, bounds: list, body, ctx: Ctx, k, out: Out, ind: int) -> None:
         if not bounds:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...syntax import ast as A
-from ...syntax.errors import EvalError
+from ...syntax.errors import RECURSION_TOO_DEEP, EvalError
 from ...syntax.printer import print_expr
 from .. import env as E
 from ..levels import ACTION, CONSTANT, Levels
@@ -58,6 +58,7 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
         self._small: dict[int, bool] = {}
         self._kind_cache: dict[int, str | None] = {}
         self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
+        self.calls: set[int] = set()   # diagnosis mode: the chk() ids of calls of definitions
         self.builder: E.Builder | None = None
 
     # ------------------------------------------------------------------ levels and constant folding
@@ -113,6 +114,14 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
             ev = EvalError(f"{type(err).__name__}: {err}")
             self._locate(ev, i)
             raise ev from err
+        except RecursionError:
+            # located at the innermost call of a definition (the recursive call, whichever frame
+            # has stack enough left to build the error): the same place at any stack depth
+            if i not in self.calls:
+                raise
+            ev = EvalError(RECURSION_TOO_DEEP)
+            self._locate(ev, i)
+            raise ev from None
 
     def _locate(self, err: EvalError, i: int) -> None:
         node = self.spans[i]
@@ -123,3 +132,4 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
             text = None
         if text is not None and len(text) <= 300:
             err.notes = tuple(err.notes) + (f"while evaluating: {text}",)
+

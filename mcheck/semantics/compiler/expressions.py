@@ -25,6 +25,18 @@ _HOISTABLE = {A.RecordConstr, A.Tuple, A.FcnConstr, A.SetMap, A.SetFilter, A.Rec
               A.Except, A.Choose}
 
 
+def _is_call(e: A.Expr, ctx: Ctx) -> bool:
+    """A function application, or an application of an operator the spec defines: where an
+    unbounded recursion is reported."""
+    if isinstance(e, A.FcnApp):
+        return True
+    if not isinstance(e, A.OpApp):
+        return False
+    if e.op in ctx.locals:
+        return isinstance(ctx.locals[e.op], (LDef, LOp))
+    return isinstance(ctx.env.lookup(e.op), (E.DefEntry, E.FcnDefEntry)) or bool(e.inst_args)
+
+
 class Expressions:
     """Part of ``Compiler``: an expression to a Python expression."""
 
@@ -39,8 +51,18 @@ class Expressions:
         if self.checked and e.span is not None and type(e) not in _LEAVES:
             # diagnosis mode: an error inside e is reported at e (the innermost wins)
             self.spans.append(e)
+            if _is_call(e, ctx):
+                self.calls.add(len(self.spans) - 1)
             return f"chk({len(self.spans) - 1}, lambda: {m(e, ctx)})"
         return m(e, ctx)
+
+    def located(self, code: str, node: A.Expr | None) -> str:
+        """``code``, reporting an error it raises at ``node`` in diagnosis mode (an enumeration
+        that is not an expression of its own, e.g. the set of ``x' \\in S`` or of a bound)."""
+        if not self.checked or node is None or node.span is None:
+            return code
+        self.spans.append(node)
+        return f"chk({len(self.spans) - 1}, lambda: {code})"
 
     def hexpr(self, e: A.Expr, ctx: Ctx) -> str:
         """expr, but evaluated once at compile time when it is a closed constant."""
@@ -230,6 +252,9 @@ class Expressions:
         if type(const) is frozenset:
             # a constant set: iterate it directly, or its normalized order computed once
             return self.emitter.value(R.enum(const)) if ordered else code
+        if self.checked:
+            msg = "TLC encountered a non-enumerable quantifier bound"
+            return self.located(f"R.enum_or_fail({code}, {msg!r}, True)", s)
         return f"enum({code})" if ordered else f"iterset({code})"
 
     def _is_native(self, op: str, ctx: Ctx, module: str | None = None) -> bool:
