@@ -248,12 +248,22 @@ def load(path: str) -> Loaded:
     (the modules written after it in the same file among them)."""
     path = str(path)
     root, *more = parse_file_modules(path)
+    _check_file_name(root, path)
     search_dir = os.path.dirname(os.path.abspath(path))
     loaded = Loaded(root=root, search_dir=search_dir)
     _register(loaded, root, path)
     for extra in more:
         _register(loaded, extra, path)
     return _load_closure(loaded, path)
+
+
+def _check_file_name(root: A.Module, path: str) -> None:
+    """SANY's rule: Foo.tla must hold MODULE Foo (SANY compares case-sensitively)."""
+    stem = os.path.basename(path)
+    stem = stem[:-4] if stem.endswith(".tla") else stem
+    if root.name != stem:
+        raise ParseError(f"File name '{stem}' does not match the name '{root.name}' of the top level "
+                         "module it contains.", root.span)
 
 
 def load_text(text: str, file: str, search_dir: str | None = None) -> Loaded:

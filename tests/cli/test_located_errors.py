@@ -73,3 +73,13 @@ def test_unbounded_recursive_function_in_a_step_is_located_with_its_trace(tmp_pa
     assert "The evaluation recursed too deeply." in r.output
     assert "RecF.tla:4:38: note: the failing expression" in r.output
     assert "State 1: <Initial predicate>" in r.output
+
+
+def test_a_module_named_unlike_its_file_is_sany_s_error(tmp_path):
+    (tmp_path / "Named.tla").write_text("---- MODULE Other ----\nVARIABLE x\nInit == x = 0\nNext == x' = x\n====\n")
+    (tmp_path / "Named.cfg").write_text("INIT Init\nNEXT Next\n")
+    r = CliRunner().invoke(main, [str(tmp_path / "Named.tla")])
+    assert r.exit_code == 150
+    assert "Named.tla:1:1: error: File name 'Named' does not match the name 'Other' of the top level module it contains." in r.output
+    r = CliRunner().invoke(main, ["parse", str(tmp_path / "Named.tla")])
+    assert r.exit_code == 150 and "does not match the name 'Other'" in r.output
