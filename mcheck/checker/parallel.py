@@ -33,7 +33,7 @@ from .search import GC_THRESHOLD, BreadthFirst
 from .shard import ShardTable, min_gap
 from .store import ExactStore, label, make_store, rebuild_trace
 from .traces import step_label
-from .transport import ProcessTransport, Transport, WorkerError
+from .transport import LocalFirstTransport, Transport, WorkerError
 
 _POS_BITS = 25            # a key: rank << 25 | position << 1 | (0: the new state's checks, 1: the step's)
 _LAST = (1 << 24) - 1     # the position of a deadlock: after every successor
@@ -209,7 +209,7 @@ class ParallelSearch:
                  connect: Callable[[Callable, tuple, int], Transport] | None = None,
                  max_depth: int | None = None):
         self.model = model
-        self.connect = connect or ProcessTransport   # how to start the workers (--ray: raytransport)
+        self.connect = connect or LocalFirstTransport   # how to start the workers (--ray: raytransport)
         self.observers = observers
         self.on_state, self.on_edge, self.on_dead_end, _ = fan_out(observers)
         self.record = any(h is not None for h in (self.on_state, self.on_edge, self.on_dead_end))
@@ -231,20 +231,27 @@ class ParallelSearch:
         return O.Counts(self.distinct, self.generated, self.depth, self.left, time.monotonic() - self.t0)
 
     def run(self) -> O.Outcome:
+        # local workers are started first, so that they boot while the initial states are computed;
+        # a cluster's (a custom ``connect``) only once the initial states hold no violation
+        early = self.connect is LocalFirstTransport
+        if early and self.transport is None:
+            failed = self._connect()
+            if failed is not None:
+                return failed
         first = BreadthFirst(self.model, self.observers, check_deadlock=self.deadlock, store=make_store(self.model))
         try:
             bad = first._initial()
         except KeyboardInterrupt:
-            return O.interrupted(first.counts())
+            bad = O.interrupted(first.counts())
         if bad is not None:
+            if self.transport is not None:
+                self.transport.close()
             return bad
         self.generated, self.depth = first.generated, first.depth
-        try:
-            if self.transport is None:
-                self.transport = self.connect(ShardWorker, (self.model.recipe, self.deadlock, self.record,
-                                                            self.n), self.n)
-        except WorkerError as err:
-            return O.worker_failure(str(err), self.counts())
+        if self.transport is None:
+            failed = self._connect()
+            if failed is not None:
+                return failed
         try:
             self._start(first)
             out = self._levels()
@@ -256,6 +263,14 @@ class ParallelSearch:
             return O.worker_failure(str(err), self.counts())
         finally:
             self.transport.close()
+
+    def _connect(self) -> O.Outcome | None:
+        """Start the workers; an outcome if they could not be started."""
+        try:
+            self.transport = self.connect(ShardWorker, (self.model.recipe, self.deadlock, self.record, self.n), self.n)
+        except WorkerError as err:
+            return O.worker_failure(str(err), self.counts())
+        return None
 
     def _start(self, first: BreadthFirst) -> None:
         """The initial states: their fingerprints to their owners, the states round-robin to workers."""
