@@ -464,17 +464,29 @@ class ModelBuilder:
         out.append((name, e, ctx, node, module, binds))
 
 
+_last_literals: list[str] | None = None   # the literals the last model built here interned
+
+
 def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:
-    """Intern string literals in source order, as TLC's parser does: it fixes how strings sort."""
+    """Intern string literals in source order, as TLC's parser does: it fixes how strings sort.
+
+    TLC starts each check with a new string table; one Python process may build many specs (the
+    API, the pytest plugin, a notebook).  When this spec's literals are not those of the last
+    model built here, the table starts again, so that its strings sort (and its sets enumerate,
+    and its counterexamples read) as in a process of its own.  A rebuild of the same spec (the
+    checked variant, worker 0) keeps the table."""
+    global _last_literals
+    lits: list[str] = []
+
     def walk(x) -> None:
         if isinstance(x, A.Str):
-            V.intern_string(x.value)
+            lits.append(x.value)
             return
         if isinstance(x, (A.RecordConstr, A.RecordSet)):
             for k, _ in x.fields:
-                V.intern_string(k)
+                lits.append(k)
         if isinstance(x, A.Dot):
-            V.intern_string(x.field)
+            lits.append(x.field)
         for ch in children(x):
             walk(ch)
 
@@ -489,6 +501,12 @@ def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:
                 b = getattr(u, attr, None)
                 if isinstance(b, A.Expr):
                     walk(b)
+    if _last_literals is not None and lits != _last_literals:
+        V.reset_strings()
+        R.clear_sorted_cache()
+    _last_literals = lits
+    for s in lits:
+        V.intern_string(s)
 
 
 def _span_label(name: str, sp: A.Span | None, module: str) -> str:

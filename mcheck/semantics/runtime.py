@@ -49,6 +49,11 @@ def enum_or_fail(S, message: str, show: bool) -> list | range:
     raise EvalError(f"{message}\n{tla_repr(S)}." if show else message)
 
 
+def clear_sorted_cache() -> None:
+    """Forget the cached orders (after ``values.reset_strings``: strings sort differently)."""
+    _sorted_cache.clear()
+
+
 def iterset(S) -> Iterable:
     """The elements of S in any order (for quantifiers whose result does not depend on order)."""
     if type(S) is frozenset or isinstance(S, range):

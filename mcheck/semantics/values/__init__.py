@@ -27,7 +27,7 @@ TLC order and printing), ``functions`` (application, DOMAIN, EXCEPT, TLC's equal
 """
 from __future__ import annotations
 
-from .atoms import ModelValue, intern_string, string_token
+from .atoms import ModelValue, intern_string, reset_strings, string_token
 from .functions import apply, as_seq, domain, except_, is_function, tla_eq
 from .kinds import (
     Fcn, LazyFcn, LazySet, contains, enumerate_set, fcn_from, kind_of, make_fcn, make_record, materialize,
@@ -43,7 +43,7 @@ __all__ = [
     "ModelValue", "Fcn", "LazyFcn", "LazySet", "BOOLEAN", "NAT", "INT", "STRING_SET", "ANY_SET",
     "NatSet", "IntSet", "StringSet", "AnySet", "PowerSet", "FcnSet", "SeqSet", "RecordSet",
     "ProductSet", "BoundedSeqSet", "IntervalSet", "FilterSet", "MapSet", "UnionSet",
-    "intern_string", "string_token", "make_fcn", "make_record", "fcn_from", "apply", "domain",
+    "intern_string", "reset_strings", "string_token", "make_fcn", "make_record", "fcn_from", "apply", "domain",
     "except_", "is_function", "as_seq", "is_set", "contains", "enumerate_set", "materialize", "cardinality",
     "union", "intersect", "difference", "subseteq", "big_union", "choose",
     "tlc_key", "tlc_sorted", "tlc_compare", "tla_eq", "tla_repr", "kind_of",
