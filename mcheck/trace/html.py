@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..checker.outcome import Outcome, headline
 from ..semantics.values import tla_repr
+from .sequence import CSS as SEQUENCE_CSS
+from .sequence import sequence_svg
 from .text import change_mark, format_state, pretty
 
 if TYPE_CHECKING:   # networkx takes a third of a second to import; the report only reads a graph it is given
@@ -288,6 +290,7 @@ def render_report(r: Outcome, model: Any = None, spec: str | None = None, explan
     out.append("</table>")
     rows, steps_data = _trace_table(trace, variables)
     out += rows
+    out += _sequence_section(variables, trace, model, v is not None and v.kind != "temporal")
     graph_info = None
     if graph is not None:
         section, graph_info = _graph_section(graph, [s.state for s in trace], variables)
@@ -301,14 +304,29 @@ def render_trace(variables: list[str], trace: list, title: str = "trace", note: 
     out = [f"<h1>mcheck trace: {_e(title)}</h1>"] + ([f'<p class="outcome" id="outcome">{_e(note)}</p>'] if note else [])
     rows, steps_data = _trace_table(trace, variables)
     out += rows or ['<p class="note">(no states)</p>']
+    out += _sequence_section(variables, trace)
     return _page(title, out, {"variables": variables, "steps": steps_data, "graph": None})
+
+
+def _sequence_section(variables: list[str], trace: list, model: Any = None, bad_last: bool = False) -> list[str]:
+    """The sequence diagram (``sequence.py``) when the trace's variables are functions over processes."""
+    try:
+        svg = sequence_svg(variables, trace, model, bad_last)
+    except Exception:   # a diagram is a help: a value it cannot draw must not cost the report
+        svg = ""
+    if not svg:
+        return []
+    return ["<h2>Sequence diagram</h2>",
+            '<p class="note">A lane per process (and per shared variable the trace changes); each step sits in the '
+            "lane it changed, arrows show values it moved into another lane.</p>",
+            f'<div class="sequence">{svg}</div>']
 
 
 def _page(title: str, body: list[str], data: dict) -> str:
     """The whole document: head, CSS, the body's parts, the data for the script, the script."""
     blob = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>mcheck: {_e(title)}</title>", f"<style>{_CSS}</style></head><body>"] + body
+           f"<title>mcheck: {_e(title)}</title>", f"<style>{_CSS}{SEQUENCE_CSS}</style></head><body>"] + body
     out.append(f'<script type="application/json" id="report-data">{blob}</script>')
     out.append(f"<script>{_JS}</script>")
     out.append("</body></html>")

@@ -25,9 +25,9 @@ from textual.widgets import Footer, OptionList, Static
 
 from ..checker.filter import StepFilter
 from ..checker.outcome import INITIAL
-from ..semantics.values import tla_repr
 from .explore import Explorer
 from .itf import write_itf
+from .sequence import call_name
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,6 @@ class Choice:
 
     def text(self) -> str:
         return self.name + (f"   ({', '.join(self.changes)})" if self.changes else "   (no change)")
-
-
-def call_name(action: Any) -> str:
-    """``Write(B)``: the action's name with the constants it was split on, or the bare name."""
-    if not action.args:
-        return action.name
-    return f"{action.name}({', '.join(tla_repr(x) for x in action.args)})"
 
 
 def _changed(variables: list[str], s: tuple, t: tuple) -> tuple[str, ...]:
