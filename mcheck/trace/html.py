@@ -290,7 +290,7 @@ def render_report(r: Outcome, model: Any = None, spec: str | None = None, explan
     out.append("</table>")
     rows, steps_data = _trace_table(trace, variables)
     out += rows
-    out += _sequence_section(variables, trace, model, v is not None and v.kind != "temporal")
+    out += _sequence_section(variables, trace, model, v is not None and v.kind != "temporal", _lasso_end(v))
     graph_info = None
     if graph is not None:
         section, graph_info = _graph_section(graph, [s.state for s in trace], variables)
@@ -308,10 +308,20 @@ def render_trace(variables: list[str], trace: list, title: str = "trace", note: 
     return _page(title, out, {"variables": variables, "steps": steps_data, "graph": None})
 
 
-def _sequence_section(variables: list[str], trace: list, model: Any = None, bad_last: bool = False) -> list[str]:
+def _lasso_end(v: Any) -> str:
+    """How a liveness counterexample goes on after its last state, for the diagram's last row."""
+    if v is None or v.kind != "temporal":
+        return ""
+    if v.stuttering:
+        return "then nothing happens, forever (stuttering)"
+    return f"then back to state {v.loop_index + 1}, forever" if v.loop_index is not None else ""
+
+
+def _sequence_section(variables: list[str], trace: list, model: Any = None, bad_last: bool = False,
+                      end: str = "") -> list[str]:
     """The sequence diagram (``sequence.py``) when the trace's variables are functions over processes."""
     try:
-        svg = sequence_svg(variables, trace, model, bad_last)
+        svg = sequence_svg(variables, trace, model, bad_last, end)
     except Exception:   # a diagram is a help: a value it cannot draw must not cost the report
         svg = ""
     if not svg:

@@ -32,7 +32,6 @@ LEFT = 36           # the step numbers' column
 HEAD = 44           # the lanes' names
 MAX_LANES = 9
 LABEL_ROOM = 130    # px right of the last lane, for the labels of arrows into it
-_TRIVIAL = (True, False)
 
 
 def _e(s: Any) -> str:
@@ -62,6 +61,11 @@ def call_name(action: Any) -> str:
     if not action.args:
         return action.name
     return f"{action.name}({', '.join(_repr(x) for x in action.args)})"
+
+
+def lane_name(p: Any) -> str:
+    """A process's lane: its TLA+ value, a string without its quotes (``root``, not ``"root"``)."""
+    return p if type(p) is str else _repr(p)
 
 
 def label_name(label: str) -> str:
@@ -119,7 +123,7 @@ def _parts(v: Any) -> list[Any]:
 
 def _rows(variables: list[str], trace: Sequence[Any], procs: list[Any], pidx: list[int], shared: list[int],
           model: Any = None) -> list[Row]:
-    names = [_repr(p) for p in procs]
+    names = [lane_name(p) for p in procs]
     rows = []
     for n in range(1, len(trace)):
         s, t = trace[n - 1].state, trace[n].state
@@ -133,23 +137,49 @@ def _rows(variables: list[str], trace: Sequence[Any], procs: list[Any], pidx: li
             name = call_name(model.actions[k]) if k >= 0 else name
         writes = [f"{variables[i]}[{_repr(p)}] = {_short(_repr(t[i][p]), 40)}"
                   for p in acting[:1] for i in pidx if not _same(s[i][p], t[i][p])]
-        if not acting:
-            writes = [f"{variables[i]} = {_short(_repr(t[i]), 40)}" for i in written]
-        row = Row(n + 1, name, [_repr(p) for p in acting] or [variables[i] for i in written], writes)
+        if not acting:   # what it changed in each shared variable, part by part
+            writes = [f"{path} = {_new_part(t[i], path, variables[i])}" for i in written
+                      for path, _old in diff_paths(s[i], t[i], variables[i])[:2]]
+        row = Row(n + 1, name, [lane_name(p) for p in acting] or [variables[i] for i in written], writes)
         src = row.lanes[0] if acting else None
         for i in written if acting else []:
             for path, _old in diff_paths(s[i], t[i], variables[i])[:2]:
                 row.messages.append(Message(src, variables[i], f"{path} = {_new_part(t[i], path, variables[i])}"))
-        for q in acting[1:] if acting else []:
-            for p in [x for x in procs if x != q]:
-                moved = [(variables[i], t[i][q]) for i in pidx if not _same(s[i][q], t[i][q])
-                         and t[i][q] not in _TRIVIAL and any(_same(t[i][q], x) for j in pidx for x in _parts(s[j][p]))]
-                if moved:
-                    row.messages.append(Message(_repr(p), _repr(q), f"{moved[0][0]}[{_repr(q)}] = {_short(_repr(moved[0][1]), 30)}"))
+        row.messages += _moves(variables, s, t, acting, pidx)
         if not acting and not written:
             row.lanes = names
         rows.append(row)
     return rows
+
+
+def _trivial(y: Any) -> bool:
+    """Booleans and empty values are everywhere: their moving says nothing."""
+    return type(y) is bool or (type(y) in (tuple, frozenset, Fcn, str) and len(y) == 0)
+
+
+def _holds(state: tuple, p: Any, pidx: list[int], x: Any) -> bool:
+    """Does process ``p``'s part of ``state`` hold ``x`` (as a value, or an element one level down)?"""
+    return any(_same(x, y) for i in pidx for y in _parts(state[i][p]))
+
+
+def _moves(variables: list[str], s: tuple, t: tuple, acting: list[Any], pidx: list[int]) -> list[Message]:
+    """Values the step moved from one process's part to another's: in ``p``'s part before and not after,
+    in ``q``'s part after and not before (a message taken from an outbox into an inbox, a token passed)."""
+    out = []
+    for q in acting:
+        for p in acting:
+            if p == q:
+                continue
+            for i in pidx:
+                if _same(s[i][q], t[i][q]):
+                    continue
+                x = t[i][q]
+                got = [y for y in _parts(x) if not _trivial(y) and not _holds(s, q, pidx, y)
+                       and _holds(s, p, pidx, y) and not _holds(t, p, pidx, y)]
+                if got:
+                    out.append(Message(lane_name(p), lane_name(q), f"{variables[i]}[{_repr(q)}] = {_short(_repr(x), 30)}"))
+                    break
+    return out
 
 
 def _new_part(v: Any, path: str, name: str) -> str:
@@ -164,8 +194,10 @@ def _new_part(v: Any, path: str, name: str) -> str:
     return _short(_repr(v), 30)
 
 
-def sequence_svg(variables: Sequence[str], trace: Sequence[Any], model: Any = None, bad_last: bool = False) -> str:
-    """The diagram of ``trace`` (``TraceStep``s) as inline SVG, or "" when it has no processes."""
+def sequence_svg(variables: Sequence[str], trace: Sequence[Any], model: Any = None, bad_last: bool = False,
+                 end: str = "") -> str:
+    """The diagram of ``trace`` (``TraceStep``s) as inline SVG, or "" when it has no processes;
+    ``end``: a last row across the lanes (how a lasso goes on: ``stutters forever``, ``back to state 3``)."""
     variables = list(variables)
     states = [s.state for s in trace]
     found = processes(variables, states) if len(trace) >= 2 else None
@@ -173,10 +205,12 @@ def sequence_svg(variables: Sequence[str], trace: Sequence[Any], model: Any = No
         return ""
     procs, pidx = found
     shared = [i for i in range(len(variables)) if i not in pidx and any(not _same(states[0][i], s[i]) for s in states)]
-    lanes = [_repr(p) for p in procs] + [variables[i] for i in shared]
+    lanes = [lane_name(p) for p in procs] + [variables[i] for i in shared]
     rows = _rows(variables, trace, procs, pidx, shared, model)
     if bad_last and rows:
         rows[-1].bad = True
+    if end:
+        rows.append(Row(0, end, lanes, []))   # step 0: not a state of the trace
     return _draw(lanes, len(procs), rows)
 
 
@@ -210,12 +244,12 @@ def _row(r: Row, x: dict[str, float], y: float, width: float) -> list[str]:
     left = min(x[lane] for lane in r.lanes) - LANE_W / 2 + 10
     right = max(x[lane] for lane in r.lanes) + LANE_W / 2 - 10
     fit = int((right - left - 8) / _CHAR)
-    cls = "step bad" if r.bad else "step"
+    cls = "step bad" if r.bad else "step end" if r.step == 0 else "step"
     mid = (left + right) / 2
     lines = "".join(f'<text class="writes" x="{mid}" y="{y + 28 + 12 * j}" text-anchor="middle">{_e(_short(w, fit))}</text>'
                     for j, w in enumerate(r.writes[:3]))
     out = [f'<g class="{cls}" data-step="{r.step}" data-lane="{_e(" ".join(r.lanes))}" data-action="{_e(r.name)}">'
-           f'<text class="num" x="4" y="{y + 15}">{r.step}</text>'
+           f'<text class="num" x="4" y="{y + 15}">{r.step or ""}</text>'
            f'<rect x="{left}" y="{y}" width="{right - left}" height="{_box_h(r)}" rx="5"/>'
            f'<text class="name" x="{mid}" y="{y + 14}" text-anchor="middle">{_e(r.name)}</text>{lines}'
            f'<title>{_e(r.name)}: {_e("; ".join(r.writes))}</title></g>']
@@ -240,6 +274,6 @@ CSS = """
 #sequence .step rect { fill: #eef3ff; stroke: #1f5fbf; } #sequence .step.bad rect { fill: #ffe3e3; stroke: #b00020; stroke-width: 2; }
 #sequence .step .name { font-size: 12px; font-weight: 600; font-family: monospace; }
 #sequence .step .writes, #sequence .message text { font-size: 10px; font-family: monospace; fill: #333; }
-#sequence .num { font-size: 11px; fill: #777; } #sequence .message line { stroke: #444; stroke-width: 1.3; }
+#sequence .num { font-size: 11px; fill: #777; } #sequence .step.end rect { fill: #f4f4f4; stroke: #999; stroke-dasharray: 4 3; } #sequence .message line { stroke: #444; stroke-width: 1.3; }
 .sequence { overflow: auto; border: 1px solid #ddd; max-height: 50em; }
 """

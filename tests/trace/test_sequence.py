@@ -23,7 +23,7 @@ def _diagram(page: str) -> str:
 
 
 def _steps(svg: str) -> list[tuple[str, str, str]]:
-    return [(n, lane, html.unescape(a)) for n, lane, a in
+    return [(n, html.unescape(lane), html.unescape(a)) for n, lane, a in
             re.findall(r'<g class="step[^"]*" data-step="(\d+)" data-lane="([^"]*)" data-action="([^"]*)"', svg)]
 
 
@@ -70,3 +70,25 @@ def test_sequence_diagram_renders_in_chromium(tmp_path):
     svg = _diagram(dom)
     assert len(_steps(svg)) == 4 and len(_messages(svg)) == 2
     assert '<marker id="arrow"' in svg
+
+
+def test_a_liveness_counterexample_ends_with_how_it_goes_on():
+    svg = _diagram(_report("agents/DeepResearch.tla", "agents/DeepResearch_NoFairness.cfg"))
+    assert re.findall(r'class="lane (\w+)" data-lane="([^"]+)"', svg)[:2] == [("process", "root"), ("process", "sub")]
+    assert ("4", "root", 'Call("root")') in _steps(svg)
+    assert _steps(svg)[-1] == ("0", "root sub store runs evictions", "then nothing happens, forever (stuttering)")
+    # a step of the workers changes only shared state: its box says what, part by part
+    assert 'runs.search = 1' in html.unescape(svg)
+
+
+def test_a_value_moved_from_one_process_to_another_is_a_message_between_their_lanes(spec):
+    path = spec("Pass", 'CONSTANTS a, b, c\nProcs == {a, b, c}\nVARIABLE held\n'
+                'Init == held = [p \\in Procs |-> IF p = a THEN {"token"} ELSE {}]\n'
+                'Give(p, q) == "token" \\in held[p] /\\ held\' = [held EXCEPT ![p] = {}, ![q] = {"token"}]\n'
+                'Next == \\E p, q \\in Procs : p # q /\\ Give(p, q)\nNever == "token" \\notin held[c]\n',
+                cfg="CONSTANTS a = a  b = b  c = c\nINIT Init\nNEXT Next\nINVARIANT Never\n")
+    r = check_spec(path)
+    svg = sequence_svg(r.variables, r.violation.trace, r.model, bad_last=True)
+    assert [lane for _, lane in re.findall(r'class="lane (\w+)" data-lane="(\w+)"', svg)] == ["a", "b", "c"]
+    assert _steps(svg) == [("2", "a c", "Next(a, c)")]
+    assert _messages(svg) == [("a", "c", 'held[c] = {"token"}')]
