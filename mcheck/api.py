@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .checker.outcome import Outcome, Violation
+from .checker.outcome import Outcome, TraceStep, Violation
 from .checker.replay import align_states
 from .checker.replay import replay as _replay
 from .checker.run import build_model, check_spec
@@ -47,7 +47,9 @@ from .checker.simulate import simulate as _simulate
 from .semantics import values as V
 from .semantics.constants import cfg_value
 from .semantics.values import Fcn, ModelValue
+from .trace.html import notebook_frame, render_report, render_trace
 from .trace.itf import itf_to_states, load_itf, trace_to_itf
+from .trace.why import explain_violation
 
 __all__ = ["check", "simulate", "replay", "CheckResult", "SimulateResult", "ReplayResult", "Trace", "State",
            "CfgText", "ModelValue", "Fcn", "to_python"]
@@ -100,6 +102,16 @@ class Trace(list):
         """The states as plain JSON-ready values (``json.dumps(r.trace.to_python())`` works)."""
         return [s.to_python() for s in self]
 
+    def steps(self) -> list[TraceStep]:
+        """The states as the checker's ``TraceStep``s (variables in the first state's order)."""
+        variables = list(self[0]) if self else []
+        actions = self.actions or [""] * len(self)
+        return [TraceStep(a, tuple(s[v] for v in variables)) for a, s in zip(actions, self)]
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a trace as the HTML report's counterexample table (a frame of its own)."""
+        return notebook_frame(render_trace(list(self[0]) if self else [], self.steps(), f"{len(self)} states"))
+
     def __repr__(self) -> str:
         if not self:
             return "Trace([])"
@@ -139,6 +151,14 @@ class CheckResult:
         if v is None or not v.trace:
             return None
         return trace_to_itf(self.variables, [s.state for s in v.trace], actions=[s.action for s in v.trace])
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a result as ``mcheck check --html``'s report: outcome, why, statistics, trace."""
+        if self.raw is None:
+            return self.trace._repr_html_()
+        model = self.raw.model
+        why = explain_violation(model, self.violation) if model is not None and self.violation is not None else None
+        return notebook_frame(render_report(self.raw, model, explanation=why))
 
 
 def _to_tla(v: Any) -> Any:
@@ -202,6 +222,11 @@ class SimulateResult:
     def ok(self) -> bool:
         return self.exit_code == 0
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the outcome and the violating walk's trace."""
+        note = f"{self.result} (exit code {self.exit_code})" + (f": {self.error}" if self.error else "")
+        return notebook_frame(render_trace(self.variables, self.trace.steps(), "simulation", note))
+
 
 def _model(spec: str, config: str | None, constants: dict[str, Any] | None, invariants: Iterable[str],
            deadlock: bool = True):
@@ -238,6 +263,11 @@ class ReplayResult:
     bad_step: int | None = None
     violation: Violation | None = None
     trace: Trace = field(default_factory=Trace)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the replay's verdict and the replayed trace."""
+        return notebook_frame(render_trace(list(self.trace[0]) if self.trace else [], self.trace.steps(), "replay",
+                                           self.message))
 
 
 def replay(spec: str, trace: str | dict, config: str | None = None, constants: dict[str, Any] | None = None,

@@ -1,6 +1,8 @@
-"""``mcheck explore TRACE.itf.json --spec SPEC.tla``: browse a trace in the terminal (textual)."""
+"""``mcheck explore TRACE.itf.json --spec SPEC.tla``: browse a trace in the terminal (textual);
+``mcheck explore SPEC.tla``: build a behaviour by hand from the initial states (``trace/stepping.py``)."""
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, Sequence
 
@@ -11,7 +13,7 @@ from ..checker.replay import align_states
 from ..checker.run import build_model
 from ..checker.traces import first_action
 from ..semantics.model import Model
-from ..trace.itf import ITFError, itf_actions, load_itf
+from ..trace.itf import ITFError, itf_actions, load_itf, run_meta
 from ..trace.text import format_result
 from .outputs import needs_terminal
 from .options import config_option, const_option, invariant_option, parse_consts, recorded_run
@@ -42,22 +44,43 @@ def run_explorer(model: Model, trace: Sequence[TraceStep], title: str | None = N
     make_app(model, [(s.action, s.state) for s in trace], title).run()
 
 
+def make_stepper(model: Model, meta: dict, save_path: str, title: str | None = None) -> Any:
+    """The stepping explorer over ``model``, from its initial states (the first one when it has one)."""
+    from ..trace.stepping import Behaviour, Stepper   # textual is imported only when the explorer opens
+    behaviour = Behaviour(model, meta=meta)
+    first = behaviour.choices(-1)
+    if len(first) == 1:
+        behaviour.pick(first[0], -1)
+    return Stepper(behaviour, save_path, title=title)
+
+
 @click.command("explore")
 @click.argument("trace", type=click.Path(exists=True, dir_okay=False))
-@click.option("--spec", "spec", required=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--spec", "spec", type=click.Path(exists=True, dir_okay=False),
               help="the spec the trace is a behaviour of")
 @config_option
 @const_option
 @invariant_option("an invariant to explain, besides the .cfg's")
-def explore_command(trace, spec, config, consts, invariants):
+@click.option("--save", "save_path", type=click.Path(dir_okay=False),
+              help="where s saves the behaviour built by stepping (default: SPEC_behaviour.itf.json)")
+def explore_command(trace, spec, config, consts, invariants, save_path):
     """Browse TRACE (ITF JSON, as written by check --itf) step by step: the changes of each step,
     nested values as collapsible trees, why a state violates an invariant, and an input box that
     evaluates any TLA+ expression of SPEC in the selected state.
 
+    `mcheck explore SPEC.tla` (no --spec) steps through SPEC by hand instead: from the initial
+    states, pick one of the enabled actions (Write(B): the action and its arguments) to move to
+    that successor; pick at an earlier step to go another way, b drops the last step, s saves the
+    behaviour as ITF (for `mcheck replay`). A violated invariant is shown as soon as it is reached.
+
     Without --config and --const, the .cfg and the constants recorded in TRACE are used.
-    Keys: n/p next and previous step, e to type an expression, escape back to the steps, q quit.
+    Keys: n/p next and previous step, a the enabled actions, e to type an expression, escape back to
+    the steps, q quit.
     """
     needs_terminal("mcheck explore")
+    if spec is None:
+        _step(trace, config, consts, invariants, save_path)
+        return
     try:
         doc, tvars, states = load_itf(trace)
     except (ITFError, ValueError, OSError) as e:
@@ -84,3 +107,17 @@ def explore_command(trace, spec, config, consts, invariants):
         sys.exit(EXIT_BAD_TRACE_FILE)
     steps = trace_steps(model, states, itf_actions(doc) if isinstance(doc, dict) else [])
     make_app(model, steps, title=f"{trace} ({spec})").run()
+
+
+def _step(spec: str, config: str | None, consts: tuple[str, ...], invariants: tuple[str, ...],
+          save_path: str | None) -> None:
+    """``mcheck explore SPEC.tla``: the stepping explorer (a .tla with no --spec)."""
+    if not spec.endswith(".tla"):
+        raise click.UsageError(f"{spec}: give --spec SPEC.tla to explore a trace, or a .tla file to step "
+                               "through it from its initial states")
+    model, err = build_model(spec, config, parse_consts(consts), tuple(invariants))
+    if err is not None:
+        click.echo(format_result(err))
+        sys.exit(err.exit_code)
+    save = save_path or os.path.splitext(os.path.basename(spec))[0] + "_behaviour.itf.json"
+    make_stepper(model, run_meta(spec, config, consts), save, title=f"{spec}: stepping").run()

@@ -135,16 +135,25 @@ class Explorer(App):
         with Horizontal():
             yield ListView(*items, id="steps")
             with Vertical(id="right"):
-                yield Static("", id="header")
-                tree: Tree = Tree("state", id="state")
-                tree.show_root = False
-                yield tree
-                yield Static("", id="why")
-                yield Input(placeholder="a TLA+ expression, evaluated in this state (Enter)", id="expr")
-                yield Static("", id="result")
+                yield from self.state_panel()
         yield Footer()
 
+    def state_panel(self) -> ComposeResult:
+        """The right-hand side: the header, the state as a tree, why it is bad, the expression box."""
+        yield Static("", id="header")
+        tree: Tree = Tree("state", id="state")
+        tree.show_root = False
+        yield tree
+        yield Static("", id="why")
+        yield Input(placeholder="a TLA+ expression, evaluated in this state (Enter)", id="expr")
+        yield Static("", id="result")
+
     def on_mount(self) -> None:
+        self.start()
+
+    def start(self) -> None:
+        """What the app shows first: the last step (a violation is at the end of a counterexample).
+        (textual calls every class's ``on_mount``: a subclass overrides this instead.)"""
         self.show(len(self.steps) - 1 if self.steps else 0)
         self.query_one("#steps", ListView).focus()
 
@@ -156,9 +165,7 @@ class Explorer(App):
             return
         i = max(0, min(len(self.steps) - 1, i))
         self.index = i
-        lv = self.query_one("#steps", ListView)
-        if lv.index != i:
-            lv.index = i
+        self.select_in_list(i)
         action, state = self.steps[i]
         prev = self.steps[i - 1][1] if i > 0 else None
         self.query_one("#header", Static).update(Text(f"State {i + 1} of {len(self.steps)}: {action}"))
@@ -178,7 +185,13 @@ class Explorer(App):
                     pass
             self._add(tree.root, label, val)
         tree.root.expand()
-        self.query_one("#why", Static).update(self._why(state))
+        self.query_one("#why", Static).update(self.why(state))
+
+    def select_in_list(self, i: int) -> None:
+        """Keep the list of steps on the step shown."""
+        lv = self.query_one("#steps", ListView)
+        if lv.index != i:
+            lv.index = i
 
     def _add(self, parent: Any, label: Text, val: Any, depth: int = 0) -> None:
         kids = _children(val)
@@ -192,6 +205,10 @@ class Explorer(App):
                 break
             t = Text((lab + " " if lab else "") + _short(_repr(x)))
             self._add(node, t, x, depth + 1)
+
+    def why(self, state: tuple) -> Text:
+        """Why ``state`` violates an invariant: the names, then the explanation of the first."""
+        return self._why(state)
 
     def _why(self, state: tuple) -> Text:
         bad = self.filter.violated_invariants(state)

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..checker.outcome import Outcome, headline
 from ..semantics.values import tla_repr
+from .sequence import CSS as SEQUENCE_CSS
+from .sequence import sequence_svg
 from .text import change_mark, format_state, pretty
 
 if TYPE_CHECKING:   # networkx takes a third of a second to import; the report only reads a graph it is given
@@ -274,9 +276,7 @@ def render_report(r: Outcome, model: Any = None, spec: str | None = None, explan
     trace = v.trace if v is not None else []
     module = getattr(model, "module", None) or (os.path.splitext(os.path.basename(spec))[0] if spec else "spec")
     bad = r.result != "success"
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>mcheck: {_e(module)}</title>", f"<style>{_CSS}</style></head><body>",
-           f"<h1>mcheck report: {_e(module)}</h1>"]
+    out = [f"<h1>mcheck report: {_e(module)}</h1>"]
     if spec:
         out.append(f'<div class="note">{_e(spec)}</div>')
     out.append(f'<p class="outcome {"bad" if bad else "ok"}" id="outcome">{_e(_outcome(r))}</p>')
@@ -290,16 +290,65 @@ def render_report(r: Outcome, model: Any = None, spec: str | None = None, explan
     out.append("</table>")
     rows, steps_data = _trace_table(trace, variables)
     out += rows
+    out += _sequence_section(variables, trace, model, v is not None and v.kind != "temporal", _lasso_end(v))
     graph_info = None
     if graph is not None:
         section, graph_info = _graph_section(graph, [s.state for s in trace], variables)
         out += section
-    data = {"variables": variables, "steps": steps_data, "graph": graph_info}
+    return _page(module, out, {"variables": variables, "steps": steps_data, "graph": graph_info})
+
+
+def render_trace(variables: list[str], trace: list, title: str = "trace", note: str = "") -> str:
+    """The HTML page of a trace alone (``TraceStep``s), as the report shows a counterexample: for a
+    trace that comes without a check's outcome (``mcheck.Trace`` in a notebook, a replay)."""
+    out = [f"<h1>mcheck trace: {_e(title)}</h1>"] + ([f'<p class="outcome" id="outcome">{_e(note)}</p>'] if note else [])
+    rows, steps_data = _trace_table(trace, variables)
+    out += rows or ['<p class="note">(no states)</p>']
+    out += _sequence_section(variables, trace)
+    return _page(title, out, {"variables": variables, "steps": steps_data, "graph": None})
+
+
+def _lasso_end(v: Any) -> str:
+    """How a liveness counterexample goes on after its last state, for the diagram's last row."""
+    if v is None or v.kind != "temporal":
+        return ""
+    if v.stuttering:
+        return "then nothing happens, forever (stuttering)"
+    return f"then back to state {v.loop_index + 1}, forever" if v.loop_index is not None else ""
+
+
+def _sequence_section(variables: list[str], trace: list, model: Any = None, bad_last: bool = False,
+                      end: str = "") -> list[str]:
+    """The sequence diagram (``sequence.py``) when the trace's variables are functions over processes."""
+    try:
+        svg = sequence_svg(variables, trace, model, bad_last, end)
+    except Exception:   # a diagram is a help: a value it cannot draw must not cost the report
+        svg = ""
+    if not svg:
+        return []
+    return ["<h2>Sequence diagram</h2>",
+            '<p class="note">A lane per process (and per shared variable the trace changes); each step sits in the '
+            "lane it changed, arrows show values it moved into another lane.</p>",
+            f'<div class="sequence">{svg}</div>']
+
+
+def _page(title: str, body: list[str], data: dict) -> str:
+    """The whole document: head, CSS, the body's parts, the data for the script, the script."""
     blob = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>mcheck: {_e(title)}</title>", f"<style>{_CSS}{SEQUENCE_CSS}</style></head><body>"] + body
     out.append(f'<script type="application/json" id="report-data">{blob}</script>')
     out.append(f"<script>{_JS}</script>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def notebook_frame(document: str, height: int = 600) -> str:
+    """A page as an ``<iframe srcdoc>`` for Jupyter's ``_repr_html_``: the report's own CSS, ids and
+    script stay inside the frame, so two reports in one notebook do not meet, and the sandbox
+    (scripts only) keeps the report's scrolling to its violation from moving the notebook."""
+    return (f'<iframe class="mcheck-report" sandbox="allow-scripts" style="width: 100%; height: {height}px; '
+            f'border: 1px solid #ddd" srcdoc="{_e(document)}"></iframe>')
 
 
 def _why(explanation: Any) -> list[str]:

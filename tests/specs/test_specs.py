@@ -1,8 +1,11 @@
-"""The specs of specs/: every configuration's figures, as mcheck measures them.
+"""The specs of specs/: every configuration's figures, as its own ``expect:`` comment states them.
 
-Each row pins one .cfg: the result, the distinct states, the depth and, for the
-bug variants, the violated invariant and the length of the counterexample (the
-number of states in the trace).  specs/README.md shows the same figures.
+Each .cfg under specs/ carries one ``\\* expect: ...`` line (the result, the distinct states, the
+depth and, for the bug variants, the violated invariant and the length of the counterexample, the
+number of states in the trace); mcheck's pytest plugin (``mcheck/pytest_plugin.py``) reads it, so
+``pytest specs/`` checks them too.  This file runs the same checks as part of the tests (pyproject's
+testpaths is ``tests``, so the specs run once) plus the lessons no single figure shows.
+specs/README.md shows the same figures.
 """
 from __future__ import annotations
 
@@ -10,65 +13,39 @@ from pathlib import Path
 
 import pytest
 
+from mcheck.api import check
 from mcheck.checker.run import check_spec
+from mcheck.pytest_plugin import failure_text, mismatches, parse_expectation, spec_of
 from mcheck.trace.json_out import result_json
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
-
-# (config under specs/, result, distinct states, depth, violated invariant, trace length)
-TABLE = [
-    ('agents/AgentLoop.cfg',                         'success',           137, 10, None,                        None),
-    ('agents/AgentLoop_NotDurable.cfg',              'safety failure',     46,  5, 'NoCompletedResultLost',        5),
-    ('agents/AgentLoop_NotDurableTwice.cfg',         'safety failure',     80,  6, 'EffectAtMostOnce',             6),
-    ('agents/ChatStream.cfg',                        'success',            23,  6, None,                        None),
-    ('agents/ChatStream_AckBeforePersist.cfg',       'safety failure',     18,  5, 'ToldCompleteSurvivesCrash',    5),
-    ('agents/CorruptedMessages.cfg',                 'success',           124,  3, None,                        None),
-    ('agents/CorruptedMessages_NoPayloadCheck.cfg',  'safety failure',     80,  3, 'RejectsInvalidPayload',        3),
-    ('agents/FencedLock.cfg',                        'success',           145, 12, None,                        None),
-    ('agents/FencedLock_NoFencing.cfg',              'safety failure',     69,  8, 'NoStaleWrite',                 8),
-    ('llm/Conversation.cfg',                         'success',         26124, 10, None,                        None),
-    ('llm/Greedy_K1.cfg',                            'safety failure',     34,  3, 'SameOutput',                   3),
-    ('llm/Greedy_K1NoTies.cfg',                      'success',            54,  5, None,                        None),
-    ('llm/Greedy_K2.cfg',                            'safety failure',     24,  3, 'SameOutput',                   3),
-    ('llm/Greedy_TieBreak.cfg',                      'success',           186,  5, None,                        None),
-    ('llm/Inference.cfg',                            'success',         77825,  4, None,                        None),
-    ('llm/InferenceLazy.cfg',                        'success',            43,  3, None,                        None),
-    ('llm/InferenceUnicode.cfg',                     'success',         77825,  4, None,                        None),
-    ('llm/Turn.cfg',                                 'success',          3332,  4, None,                        None),
-    ('log/SingleWriterLog.cfg',                      'success',          2573,  9, None,                        None),
-    ('log/SingleWriterLog_IgnoresIndex.cfg',         'safety failure',     18,  5, 'CountsIffToldSucceeded',       5),
-    ('log/SingleWriterLog_KeepsWriting.cfg',         'safety failure',     60,  7, 'SingleWriterStream',           7),
-    ('log/SingleWriterLog_OneWriter.cfg',            'success',             6,  6, None,                        None),
-    ('log/SingleWriterLog_UnfilteredReaders.cfg',    'safety failure',     18,  5, 'CountsIffToldSucceeded',       5),
-]
+CONFIGS = sorted(str(p.relative_to(SPECS)) for p in SPECS.glob("*/*.cfg"))
 
 
 def _module(cfg: str) -> Path:
     """specs/log/SingleWriterLog_KeepsWriting.cfg -> specs/log/SingleWriterLog.tla"""
-    path = SPECS / cfg
-    return path.with_name(path.stem.split("_")[0] + ".tla")
+    return spec_of(SPECS / cfg)
 
 
 def _check(cfg: str, **kw):
     return check_spec(str(_module(cfg)), str(SPECS / cfg), **kw)
 
 
-@pytest.mark.parametrize("cfg, result, distinct, depth, violated, trace_len", TABLE,
-                         ids=[row[0] for row in TABLE])
-def test_spec_config(cfg, result, distinct, depth, violated, trace_len):
-    r = _check(cfg)
-    assert r.error is None, r.error
-    assert (r.result, r.distinct_states, r.depth) == (result, distinct, depth)
-    if violated is None:
-        assert r.violation is None
-    else:
-        assert r.violation.name == violated
-        assert len(r.violation.trace) == trace_len
+@pytest.mark.parametrize("cfg", CONFIGS)
+def test_spec_config_gives_the_figures_its_expect_comment_states(cfg):
+    want = parse_expectation((SPECS / cfg).read_text(encoding="utf-8"), cfg)
+    r = check(str(_module(cfg)), str(SPECS / cfg))
+    assert r.error is None or r.violation is not None, r.error
+    wrong = mismatches(want, r)
+    assert not wrong, failure_text(want, r, wrong)
 
 
-def test_every_config_is_in_the_table():
-    on_disk = {str(p.relative_to(SPECS)) for p in SPECS.glob("*/*.cfg")}
-    assert on_disk == {row[0] for row in TABLE}
+def test_every_config_states_its_result_and_all_its_figures():
+    for cfg in CONFIGS:
+        want = parse_expectation((SPECS / cfg).read_text(encoding="utf-8"), cfg)
+        assert want is not None, f"{cfg} has no expect: comment"
+        assert None not in (want.states, want.depth), cfg
+        assert (want.kind == "success") == (want.length is None), cfg
 
 
 def test_unicode_twin_gives_the_same_figures():
