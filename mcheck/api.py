@@ -178,7 +178,8 @@ def _to_tla(v: Any) -> Any:
 
 
 def check(spec: str, config: str | None = None, constants: dict[str, Any] | None = None,
-          invariants: Iterable[str] = (), deadlock: bool = True) -> CheckResult:
+          invariants: Iterable[str] = (), deadlock: bool = True, workers: int = 1,
+          max_depth: int | None = None) -> CheckResult:
     """Model-check ``spec`` (a .tla path) breadth-first, as ``mcheck check`` does.
 
     :param config: the .cfg path; by default ``SPEC.cfg`` beside the spec, or when there is
@@ -187,11 +188,14 @@ def check(spec: str, config: str | None = None, constants: dict[str, Any] | None
         docstring for the accepted values.
     :param invariants: names of operators to check as invariants, besides the .cfg's.
     :param deadlock: report deadlocks (``False`` is ``--no-deadlock``).
+    :param workers: worker processes (``--workers``), with the same answers.
+    :param max_depth: explore the states up to that depth only (``--max-depth``); the result's
+        ``raw.max_depth`` then says the success is bounded.
     :returns: a :class:`CheckResult`.  Problems in the spec or the .cfg do not raise: they come
         back with ``result == "error"``, the message in ``.error`` and TLC's exit code.
     """
     consts = {k: _to_tla(v) for k, v in (constants or {}).items()}
-    r = check_spec(spec, config, consts, tuple(invariants), not deadlock)
+    r = check_spec(spec, config, consts, tuple(invariants), not deadlock, workers=workers, max_depth=max_depth)
     variables = list(r.variables or [])
     if not variables and r.model is not None:
         variables = list(r.model.variables)

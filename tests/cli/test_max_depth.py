@@ -52,3 +52,11 @@ def test_max_depth_with_a_temporal_property_is_refused(tmp_path):
     r = CliRunner().invoke(main, ["check", str(tmp_path / "Live.tla"), "--max-depth", "3"])
     assert r.exit_code == 255
     assert "--max-depth explores part of the state graph" in r.output
+
+
+def test_the_api_takes_max_depth_and_workers(tmp_path):
+    from mcheck import api
+    _run(tmp_path, "--max-depth", "1")
+    r = api.check(str(tmp_path / "Deep.tla"), deadlock=False, max_depth=4, workers=2)
+    assert (r.result, r.distinct_states, r.depth) == ("success", 4, 4)
+    assert r.raw.max_depth == 4
