@@ -20,6 +20,7 @@ from ...syntax.errors import EvalError
 from ...syntax.printer import print_expr
 from .. import env as E
 from ..levels import ACTION, CONSTANT, Levels
+from ..profile import Profile
 from .actions import Actions
 from .context import Ctx, LDef, LExpr, LVal
 from .emitter import Emitter
@@ -34,10 +35,12 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
     """The compiler of one model: each part (a mixin) compiles one kind of thing, all into one ``Emitter``."""
 
     def __init__(self, natives: dict, nvars: int, variables: list[str], tlc_state: Any = None,
-                 checked: bool = False):
+                 checked: bool = False, profile: Profile | None = None):
         # checked: call the natives (with TLC's type checks and messages) instead of inline Python
         # operators; used to re-run a failing evaluation and report it as TLC would.
         self.checked = checked
+        # --profile: each definition compiled to a function counts its calls and time here (profile.py)
+        self.profile = profile
         self.natives = natives
         self.nvars = nvars
         self.variables = variables
