@@ -432,9 +432,10 @@ class ModelBuilder:
             return
         if isinstance(e, A.Quant) and e.kind == "\\E" and len(e.bounds) >= 1:
             b = e.bounds[0]
-            if b.set is not None and comp.is_closed_constant(b.set, ctx) and not b.tuple_:
+            known = _known_locals(comp, ctx, binds)   # \E q \in Proc \ {p}: a constant once p is
+            if b.set is not None and comp.is_closed_constant(b.set, known) and not b.tuple_:
                 try:
-                    S = comp.const_value(b.set, ctx)
+                    S = comp.const_value(b.set, known)
                     elems = list(R.enum(S))
                 except Exception:
                     elems = None
@@ -472,6 +473,15 @@ class ModelBuilder:
                         inner = Ctx(ent.env, locals=locs, mode="action")
                         return self._split(ent.unit.body, inner, ent.name, ent.unit.body, binds, out, ent.module)
         out.append((name, e, ctx, node, module, binds))
+
+
+def _known_locals(comp: Compiler, ctx: Ctx, binds: list) -> Ctx:
+    """ctx with the locals already split on (``binds``: their Python names and values) as constants."""
+    values = dict(binds)
+    if not values:
+        return ctx
+    return ctx.with_locals({k: LVal(comp.emitter.value(values[v.py]), True, values[v.py])
+                            for k, v in ctx.locals.items() if type(v) is LVal and v.py in values})
 
 
 def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:

@@ -55,9 +55,9 @@ class Actions:
         for ai, (expr, ctx, binds) in enumerate(leaves):
             out.emit(1, "for _once in ONCE:")
             # the constants this action was split on go into the code as literals
-            consts = {py: self.emitter.value(v) for py, v in binds}
-            locs = {k: (LVal(consts[l.py]) if isinstance(l, LVal) and l.py in consts else l)
-                    for k, l in ctx.locals.items()}
+            consts = {py: (self.emitter.value(v), v) for py, v in binds}
+            locs = {k: (LVal(*consts[l.py][:1], True, consts[l.py][1]) if isinstance(l, LVal) and l.py in consts
+                        else l) for k, l in ctx.locals.items()}
             ctx = replace(ctx, locals=locs, exit="break", assigned=())
             self.act(expr, ctx, lambda c, o, ind, ai=ai: self.yield_state(c, o, ind, tag=ai), out, 2)
         out.emit(1, "return")

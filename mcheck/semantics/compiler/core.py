@@ -81,12 +81,13 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
     def is_closed_constant(self, e: A.Expr, ctx: Ctx) -> bool:
         if self.level(e, ctx) != CONSTANT:
             return False
-        return not any(mentions(e, k) for k in ctx.locals)
+        return not any(mentions(e, k) for k, v in ctx.locals.items() if not (type(v) is LVal and v.const))
 
     def const_value(self, e: A.Expr, ctx: Ctx) -> Any:
-        """Evaluate a closed constant expression now."""
+        """Evaluate a closed constant expression now (it may use the locals whose values are known)."""
         fn = self.emitter.fresh("c")
-        body = self.expr(e, replace(ctx, locals={}, mode="expr", primed=False, assigned=(), nxt=None))
+        known = {k: v for k, v in ctx.locals.items() if type(v) is LVal and v.const}
+        body = self.expr(e, replace(ctx, locals=known, mode="expr", primed=False, assigned=(), nxt=None))
         return self.emitter.function(self.emitter.define(fn, "s=None", body))()
 
     def try_hoist(self, e: A.Expr, ctx: Ctx) -> str | None:

@@ -104,8 +104,9 @@ class Expressions:
             x = "(" + "".join(self.expr(a, ctx) + ", " for a in e.args) + ")"
         if ident(f) and x.isdigit() and int(x) > 0:
             return f"({f}[{int(x) - 1}] if type({f}) is tuple and len({f}) >= {x} else ap({f}, {x}))"
-        if ident(f) and _SIMPLE.fullmatch(x):
-            # the common case inline: a sequence indexed by an integer in its domain
+        if ident(f) and _SIMPLE.fullmatch(x) and (len(e.args) > 1 or self.kind(e.args[0], ctx) in (None, "int")):
+            # the common case inline: a sequence indexed by an integer in its domain (not when the
+            # argument is known not to be an integer: a model value, a string, a record)
             return f"({f}[{x} - 1] if type({f}) is tuple and type({x}) is int and 0 < {x} <= len({f}) else ap({f}, {x}))"
         return f"ap({f}, {x})"
 
