@@ -104,22 +104,15 @@ class Expressions:
             x = "(" + "".join(self.expr(a, ctx) + ", " for a in e.args) + ")"
         if ident(f) and x.isdigit() and int(x) > 0:
             return f"({f}[{int(x) - 1}] if type({f}) is tuple and len({f}) >= {x} else ap({f}, {x}))"
-        if ident(f) and _SIMPLE.fullmatch(x):
-            if self.kind(e.args[0], ctx) in (None, "int"):
-                # the common case inline: a sequence indexed by an integer in its domain
-                return (f"({f}[{x} - 1] if type({f}) is tuple and type({x}) is int and 0 < {x} <= len({f}) "
-                        f"else ap({f}, {x}))")
-            # an argument known not to be an integer (a model value, a string): a function's lookup
-            # inline, as ap's own first try; anything else (not in the domain) goes to ap
-            return f"({f}[{x}] if type({f}) is Fcn and {x} in {f} else ap({f}, {x}))"
+        if ident(f) and _SIMPLE.fullmatch(x) and (len(e.args) > 1 or self.kind(e.args[0], ctx) in (None, "int")):
+            # the common case inline: a sequence indexed by an integer in its domain (not when the
+            # argument is known not to be an integer: a model value, a string, a record)
+            return f"({f}[{x} - 1] if type({f}) is tuple and type({x}) is int and 0 < {x} <= len({f}) else ap({f}, {x}))"
         return f"ap({f}, {x})"
 
     def x_Dot(self, e: A.Dot, ctx: Ctx) -> str:
         V.intern_string(e.field)
-        r = self.expr(e.expr, ctx)
-        if ident(r):   # a record's field inline, as dot's own first try
-            return f"({r}[{e.field!r}] if type({r}) is Fcn and {e.field!r} in {r} else dot({r}, {e.field!r}))"
-        return f"dot({r}, {e.field!r})"
+        return f"dot({self.expr(e.expr, ctx)}, {e.field!r})"
 
     def x_Tuple(self, e: A.Tuple, ctx: Ctx) -> str:
         return "(" + "".join(self.expr(x, ctx) + ", " for x in e.elems) + ")"
