@@ -225,6 +225,16 @@ class Actions:
             return self.act(body, ctx, k, out, ind)
         b = bounds[0]
         it = self.bound_iter(b, ctx, ordered=True)
+        rest = [A.Quant("\\E", tuple(bounds[1:]), body)] if len(bounds) > 1 else [body]
+        hoisted = self.loop_invariants(rest, list(b.names), ctx)
+        for h, code in hoisted:   # the body's loop invariants, once per entry (hoist.py)
+            out.emit(ind, f"{h} = Thunk(lambda: {code})")
+        try:
+            self._exists_loop(b, it, bounds, body, ctx, k, out, ind)
+        finally:
+            self.end_hoisting(hoisted)
+
+    def _exists_loop(self, b, it: str, bounds: list, body, ctx: Ctx, k, out: Out, ind: int) -> None:
         if b.tuple_:
             pys = [self.emitter.fresh("v_") for _ in b.names]
             out.emit(ind, f"for ({''.join(p + ', ' for p in pys)}) in {it}:")

@@ -25,13 +25,14 @@ from .actions import Actions
 from .context import Ctx, LDef, LExpr, LVal
 from .emitter import Emitter
 from .expressions import Expressions
+from .hoist import Hoisting
 from .kinds import Kinds
 from .names import Names
 from .operators import Operators, enabled_any
 from .tree import mentions
 
 
-class Compiler(Names, Expressions, Operators, Actions, Kinds):
+class Compiler(Names, Expressions, Operators, Actions, Kinds, Hoisting):
     """The compiler of one model: each part (a mixin) compiles one kind of thing, all into one ``Emitter``."""
 
     def __init__(self, natives: dict, nvars: int, variables: list[str], tlc_state: Any = None,
@@ -60,12 +61,13 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
         self._subexprs: dict[tuple, E.DefEntry] = {}
         self._small: dict[int, bool] = {}
         self._kind_cache: dict[int, str | None] = {}
+        self._loop_hoisted: dict[int, str] = {}   # id of a loop invariant -> its thunk (hoist.py)
         self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
         self.builder: E.Builder | None = None
 
     # ------------------------------------------------------------------ levels and constant folding
 
-    def level(self, e: A.Expr, ctx: Ctx) -> int:
+    def level(self, e: A.Expr, ctx: Ctx, levels: Levels | None = None) -> int:
         bound: dict[str, int] = {}
         for k, v in ctx.locals.items():
             if isinstance(v, LExpr):
@@ -76,7 +78,7 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
                     {p.name: LVal("_") for p in v.unit.params})) if mentions(e, k) else CONSTANT
             else:
                 bound[k] = CONSTANT
-        return self.levels.of(e, ctx.env, bound)
+        return (levels or self.levels).of(e, ctx.env, bound)
 
     def is_closed_constant(self, e: A.Expr, ctx: Ctx) -> bool:
         if self.level(e, ctx) != CONSTANT:
