@@ -413,12 +413,16 @@ class ModelBuilder:
                 fn_name = cache[key] = self.comp.action_function(expr, ctx, [py for py, _ in binds], lname)
             names.append((_span_label(lname, node.span, module), lname, fn_name, tuple(v for _, v in binds)))
         fused = None
-        if len(leaves) <= NEXT_ALL_LIMIT and self.profile is None:
+        if self.profile is not None:
+            # each action alone, compiled as the fused function compiles it (its constants known)
+            alone = [self.comp.next_function([(expr, ctx, binds)]) for _, expr, ctx, _, _, binds in leaves]
+        elif len(leaves) <= NEXT_ALL_LIMIT:
             fused = self.comp.next_function([(expr, ctx, binds) for _, expr, ctx, _, _, binds in leaves])
         self.comp.emitter.flush()
         actions = tuple(Action(label, lname, self.comp.emitter.function(fn), args) for label, lname, fn, args in names)
         if self.profile is not None:   # each action in turn, each one counted
-            return actions, self.profile.successors([a.label for a in actions], [a.successors for a in actions])
+            return actions, self.profile.successors([a.label for a in actions],
+                                                    [self.comp.emitter.function(fn) for fn in alone])
         return actions, self.comp.emitter.function(fused) if fused is not None else chain_actions(actions)
 
     def _split(self, e: A.Expr, ctx: Ctx, name: str, node: A.Node, binds: list, out: list, module: str) -> None:

@@ -70,7 +70,8 @@ class Profile:
         return init
 
     def successors(self, labels: list[str], fns: list[Callable]) -> Callable[[Any], Iterator[tuple[int, Any]]]:
-        """``successors(s)`` from the actions in turn, with each one's calls, time and states counted.
+        """``successors(s)`` from the actions in turn, with each one's calls, time and states counted;
+        ``fns[i](s)`` yields action i's successors as ``(0, t)`` (one action's ``next_all`` function).
 
         Only the time inside an action's generator counts, not the search's between two states."""
         entries = [self.entry(ACTION, lb) for lb in labels]
@@ -80,7 +81,7 @@ class Profile:
         def successors(s: Any) -> Iterator[tuple[int, Any]]:
             for i, (e, fn) in pairs:
                 e.calls += 1
-                for t in _timed(e, fn(s)):
+                for _, t in _timed(e, fn(s)):
                     yield i, t
         return successors
 
