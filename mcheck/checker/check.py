@@ -9,7 +9,7 @@ from ..syntax.errors import EvalError
 from . import outcome as O
 from .liveness import LivenessChecker
 from .checkpoint import Checkpointer, Resumed
-from .observers import GraphRecorder, Observer, ProgressCallback
+from .observers import GraphRecorder, Observer, ProfileObserver, ProgressCallback
 from .search import BreadthFirst
 from .store import make_store
 from .traces import lasso_steps
@@ -50,6 +50,8 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             watchers.append(graph)
         if progress is not None:
             watchers.append(ProgressCallback(progress))
+        if model.profile is not None:
+            watchers.append(ProfileObserver(model.profile))
         if workers > 1 or connect is not None:
             from .parallel import ParallelSearch   # late: it imports numpy (80 ms at start-up)
             search = ParallelSearch(model, workers, check_deadlock, max_states, progress, observers=watchers,

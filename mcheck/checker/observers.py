@@ -58,6 +58,16 @@ class ProgressCallback(Observer):
         self.fn(progress)
 
 
+class ProfileObserver(Observer):
+    """``--profile``: the distinct states each action found (``semantics.profile.Profile.found``)."""
+
+    def __init__(self, profile):
+        self.found = profile.found
+
+    def on_state(self, i: int, state: State, parent: int, action: int) -> None:
+        self.found(action)
+
+
 class GraphRecorder(Observer):
     """The explored graph: the states, each state's successors (one entry per step, in the order
     generated, repeats kept), which states are dead ends, and optionally each step's action.

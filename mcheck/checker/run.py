@@ -15,9 +15,11 @@ from .search import GC_THRESHOLD
 
 
 def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
-                invariants: Sequence[str] = (), no_deadlock: bool = False) -> tuple[Model | None, O.Outcome | None]:
-    """``(model, None)``, or ``(None, outcome)`` with TLC's exit code for what stopped it (150, 151, 255, 75)."""
-    recipe = Recipe.of(tla_path, cfg_path, constants, invariants, no_deadlock)
+                invariants: Sequence[str] = (), no_deadlock: bool = False,
+                profile: bool = False) -> tuple[Model | None, O.Outcome | None]:
+    """``(model, None)``, or ``(None, outcome)`` with TLC's exit code for what stopped it (150, 151, 255, 75).
+    ``profile``: the model counts its actions' and definitions' calls and time (``model.profile``)."""
+    recipe = Recipe.of(tla_path, cfg_path, constants, invariants, no_deadlock, profile)
     try:
         return recipe.build(), None
     except O.LOAD_ERRORS as err:
@@ -31,7 +33,7 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
                checkpoint_dir: str | None = None, checkpoint_every: float = 60.0,
                recover: bool = False, memory: int | None = None, progress_every: float = 5.0,
                connect: Callable | None = None, keep_going: bool = False,
-               max_depth: int | None = None) -> O.Outcome:
+               max_depth: int | None = None, profile: bool = False) -> O.Outcome:
     """Check a spec as TLC would; every failure comes back as an ``Outcome`` with TLC's exit code.
     ``exact`` stores states exactly instead of their fingerprints (``--exact``); ``workers`` > 1
     searches over that many worker processes.  ``checkpoint_dir`` receives a checkpoint at a level
@@ -39,8 +41,10 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     ``memory``: the bytes of a level's states kept in memory (default: ``frontier.default_budget``).
     ``connect`` starts the search's workers (default: local processes; ``--ray``: Ray actors).
     ``keep_going`` (TLC's ``-continue``, one worker): invariant violations are listed in ``error`` and
-    the search goes on.  ``max_depth`` explores the states up to that depth only (``--max-depth``)."""
-    model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
+    the search goes on.  ``max_depth`` explores the states up to that depth only (``--max-depth``).
+    ``profile`` (``--profile``, one worker): the outcome's model holds what each action and
+    definition cost (``model.profile``)."""
+    model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock, profile)
     if err is not None:
         return err
     if max_depth is not None and (model.liveness is not None or model.postconditions):

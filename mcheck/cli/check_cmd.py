@@ -16,6 +16,7 @@ from ..checker.run import check_spec
 from ..trace.html import GRAPH_LIMIT, write_report
 from ..trace.itf import write_counterexample
 from ..trace.json_out import result_json
+from ..trace.profile_text import format_profile
 from ..trace.text import checked_line, colorize, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
@@ -79,10 +80,12 @@ def ray_connector(address: str):
                    "a success then says so, and proves nothing deeper")
 @click.option("--continue", "keep_going", is_flag=True,
               help="go on after an invariant violation, as TLC's -continue does, and report them all")
+@click.option("--profile", is_flag=True,
+              help="print, per action and per definition, the calls, the time and the states generated")
 def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_path=None, graph_path=None,
                   full_trace=False, html_path=None, explore=False, exact=False, workers="1",
                   checkpoint_dir=None, checkpoint_every=60.0, recover_dir=None, memory=None, time_limit_s=None,
-                  ray_address=None, keep_going=False, max_depth=None):
+                  ray_address=None, keep_going=False, max_depth=None, profile=False):
     """Check SPEC by breadth-first search, as TLC does: its invariants, deadlock, and the properties
     of its .cfg (action properties and temporal properties, liveness included).
 
@@ -97,12 +100,7 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
         budget = parse_size(memory) if memory is not None else None
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--mem") from None
-    if n_workers > 1 and keep_going:
-        raise click.UsageError("--continue searches with one worker: it cannot be used with --workers")
-    if n_workers > 1 and exact:
-        raise click.UsageError("--exact keeps every state in one process: it cannot be used with --workers")
-    if ray_address is not None and exact:
-        raise click.UsageError("--exact keeps every state in one process: it cannot be used with --ray")
+    _refuse_conflicts(n_workers, ray_address, keep_going, exact, profile)
     connect = ray_connector(ray_address) if ray_address is not None else None
     # the state graph for --dump-graph and --html is recorded by the check's own search
     recorder = None
@@ -115,7 +113,7 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
                            observers=[recorder] if recorder is not None else [], exact=exact, workers=n_workers,
                            checkpoint_dir=recover_dir or checkpoint_dir, checkpoint_every=checkpoint_every,
                            recover=recover_dir is not None, memory=budget, progress_every=progress.every,
-                           connect=connect, keep_going=keep_going, max_depth=max_depth)
+                           connect=connect, keep_going=keep_going, max_depth=max_depth, profile=profile)
         except KeyboardInterrupt:   # the limit fired outside the search (e.g. during liveness)
             if not lim.fired:
                 raise
@@ -132,6 +130,8 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
         if keep_going and r.error and r.result == "success":   # --continue: the violations found on the way
             text = "\n".join("Error: " + ln for ln in r.error.splitlines()) + "\n" + text
         _print_report(r, text, to_stderr=itf_path == STDOUT)
+    if profile and model is not None and model.profile is not None:
+        click.echo(format_profile(model.profile), err=as_json or itf_path == STDOUT)
     failed_writes = 0
     if itf_path:
         msg = write_counterexample(r, itf_path, source=spec, cfg=config, constants=consts)
@@ -162,6 +162,18 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
 
 EXIT_WRITE_FAILED = 1
 """A report file that could not be written although its path was checked before the search."""
+
+
+def _refuse_conflicts(n_workers: int, ray_address, keep_going: bool, exact: bool, profile: bool) -> None:
+    """The options that need one process: a usage error with any of them and worker processes."""
+    if n_workers > 1 and keep_going:
+        raise click.UsageError("--continue searches with one worker: it cannot be used with --workers")
+    if profile and (n_workers > 1 or ray_address is not None):
+        raise click.UsageError("--profile counts in one process: it cannot be used with --workers or --ray")
+    if n_workers > 1 and exact:
+        raise click.UsageError("--exact keeps every state in one process: it cannot be used with --workers")
+    if ray_address is not None and exact:
+        raise click.UsageError("--exact keeps every state in one process: it cannot be used with --ray")
 
 
 def _check_outputs(itf_path, html_path, graph_path, explore: bool, as_json: bool) -> None:

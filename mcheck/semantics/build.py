@@ -20,6 +20,7 @@ from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
 from .constants import cfg_value
 from .levels import ACTION, STATE, TEMPORAL, children
+from .profile import PREDICATE, Profile
 from .model import Action, Assumption, Model, Predicate, Source, StepProperty, chain_actions
 from .symmetry import symmetry_key
 from .ltl import TRUE, LiveProperty, TemporalSpec, f_and
@@ -64,7 +65,7 @@ class ModelBuilder:
     """
 
     def __init__(self, modules: dict[str, A.Module], root: A.Module, cfg: Config,
-                 const_overrides: dict[str, Any] | None = None, checked: bool = False):
+                 const_overrides: dict[str, Any] | None = None, checked: bool = False, profile: bool = False):
         self.modules = modules
         self.root = root
         self.cfg = cfg
@@ -72,7 +73,9 @@ class ModelBuilder:
         self.env = self.builder.build_root(root)
         self.variables = list(self.builder.variables)
         self.tlc = TLCState()
-        self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc, checked=checked)
+        self.profile = Profile() if profile else None   # --profile (profile.py); None: nothing is counted
+        self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc, checked=checked,
+                             profile=self.profile)
         _intern_literals(modules, root)
         self.comp.builder = self.builder
         self.warnings: list[str] = []
@@ -170,7 +173,10 @@ class ModelBuilder:
         ctx = Ctx(env, nxt="t" if transition else None)
         code = self.comp.expr(body, ctx)
         fn = self.comp.emitter.define(self.comp.emitter.fresh("pred_"), "s, t" if transition else "s", code)
-        return Predicate(str(name), self.comp.emitter.function(fn))
+        compiled = self.comp.emitter.function(fn)
+        if self.profile is not None:
+            compiled = self.profile.wrap(PREDICATE, str(name), compiled)
+        return Predicate(str(name), compiled)
 
     def _nullary(self, prefix: str, body: A.Expr, env: E.Env) -> Callable:
         """A function of no state (ASSUME, POSTCONDITION)."""
@@ -185,6 +191,8 @@ class ModelBuilder:
         cfg = self.cfg
         init_parts, next_expr, assumed = self._behaviour()
         init = self._compile_init(init_parts)
+        if self.profile is not None and init_parts:
+            init = self.profile.wrap_init(init)
         actions, successors = self._split_next(next_expr) if next_expr is not None else ((), chain_actions(()))
         invariants = [self._invariant(n) for n in cfg.invariants]
         init_props, step_props = self._properties(invariants, assumed)
@@ -206,7 +214,7 @@ class ModelBuilder:
                      tuple(constraints), tuple(aconstraints), tuple(init_props), tuple(step_props), key,
                      cfg.symmetry is not None, cfg.check_deadlock if cfg.check_deadlock is not None else True,
                      assumptions, tuple(postconditions), self.tspec if self.tspec.properties else None,
-                     self.tlc.set_level, recipe, source)
+                     self.tlc.set_level, recipe, source, self.profile)
 
     def _behaviour(self) -> tuple[list[tuple[A.Expr, E.Env]], tuple[A.Expr, E.Env, str] | None, tuple]:
         """The initial predicate's parts, the next-state relation and the temporal assumptions
@@ -405,10 +413,16 @@ class ModelBuilder:
                 fn_name = cache[key] = self.comp.action_function(expr, ctx, [py for py, _ in binds], lname)
             names.append((_span_label(lname, node.span, module), lname, fn_name, tuple(v for _, v in binds)))
         fused = None
-        if len(leaves) <= NEXT_ALL_LIMIT:
+        if self.profile is not None:
+            # each action alone, compiled as the fused function compiles it (its constants known)
+            alone = [self.comp.next_function([(expr, ctx, binds)]) for _, expr, ctx, _, _, binds in leaves]
+        elif len(leaves) <= NEXT_ALL_LIMIT:
             fused = self.comp.next_function([(expr, ctx, binds) for _, expr, ctx, _, _, binds in leaves])
         self.comp.emitter.flush()
         actions = tuple(Action(label, lname, self.comp.emitter.function(fn), args) for label, lname, fn, args in names)
+        if self.profile is not None:   # each action in turn, each one counted
+            return actions, self.profile.successors([a.label for a in actions],
+                                                    [self.comp.emitter.function(fn) for fn in alone])
         return actions, self.comp.emitter.function(fused) if fused is not None else chain_actions(actions)
 
     def _split(self, e: A.Expr, ctx: Ctx, name: str, node: A.Node, binds: list, out: list, module: str) -> None:
@@ -422,9 +436,10 @@ class ModelBuilder:
             return
         if isinstance(e, A.Quant) and e.kind == "\\E" and len(e.bounds) >= 1:
             b = e.bounds[0]
-            if b.set is not None and comp.is_closed_constant(b.set, ctx) and not b.tuple_:
+            known = _known_locals(comp, ctx, binds)   # \E q \in Proc \ {p}: a constant once p is
+            if b.set is not None and comp.is_closed_constant(b.set, known) and not b.tuple_:
                 try:
-                    S = comp.const_value(b.set, ctx)
+                    S = comp.const_value(b.set, known)
                     elems = list(R.enum(S))
                 except Exception:
                     elems = None
@@ -462,6 +477,15 @@ class ModelBuilder:
                         inner = Ctx(ent.env, locals=locs, mode="action")
                         return self._split(ent.unit.body, inner, ent.name, ent.unit.body, binds, out, ent.module)
         out.append((name, e, ctx, node, module, binds))
+
+
+def _known_locals(comp: Compiler, ctx: Ctx, binds: list) -> Ctx:
+    """ctx with the locals already split on (``binds``: their Python names and values) as constants."""
+    values = dict(binds)
+    if not values:
+        return ctx
+    return ctx.with_locals({k: LVal(comp.emitter.value(values[v.py]), True, values[v.py])
+                            for k, v in ctx.locals.items() if type(v) is LVal and v.py in values})
 
 
 _last_literals: list[str] | None = None   # the literals the last model built here interned

@@ -55,14 +55,15 @@ class Recipe:
     invariants: tuple[str, ...] = ()
     no_deadlock: bool = False
     checked: bool = False
+    profile: bool = False       # --profile: count each action's and definition's calls and time
 
     @classmethod
     def of(cls, spec: str, cfg: str | None = None, constants: dict[str, Any] | None = None,
-           invariants: Sequence[str] = (), no_deadlock: bool = False) -> "Recipe":
-        return cls(spec, cfg, tuple((constants or {}).items()), tuple(invariants), no_deadlock)
+           invariants: Sequence[str] = (), no_deadlock: bool = False, profile: bool = False) -> "Recipe":
+        return cls(spec, cfg, tuple((constants or {}).items()), tuple(invariants), no_deadlock, profile=profile)
 
     def checked_variant(self) -> "Recipe":
-        return replace(self, checked=True)
+        return replace(self, checked=True, profile=False)
 
     def build(self) -> Model:
         """Load, resolve and compile.  Raises the spec's problems as located errors: ``CfgSyntaxError``,
@@ -70,5 +71,6 @@ class Recipe:
         cfg = read_config(self.spec, self.cfg, self.invariants, self.no_deadlock)
         loaded = load(self.spec)
         sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
-        builder = ModelBuilder(loaded.modules, loaded.root, cfg, dict(self.constants), checked=self.checked)
+        builder = ModelBuilder(loaded.modules, loaded.root, cfg, dict(self.constants), checked=self.checked,
+                               profile=self.profile)
         return builder.build(recipe=self)

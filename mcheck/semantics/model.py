@@ -98,6 +98,7 @@ class Model:
     set_level: Callable[[int], None] = _no_level
     recipe: Any = None
     source: "Source | None" = None
+    profile: Any = None            # --profile: the ``semantics.profile.Profile`` the model counts into
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,9 @@ class Actions:
         for ai, (expr, ctx, binds) in enumerate(leaves):
             out.emit(1, "for _once in ONCE:")
             # the constants this action was split on go into the code as literals
-            consts = {py: self.emitter.value(v) for py, v in binds}
-            locs = {k: (LVal(consts[l.py]) if isinstance(l, LVal) and l.py in consts else l)
-                    for k, l in ctx.locals.items()}
+            consts = {py: (self.emitter.value(v), v) for py, v in binds}
+            locs = {k: (LVal(*consts[l.py][:1], True, consts[l.py][1]) if isinstance(l, LVal) and l.py in consts
+                        else l) for k, l in ctx.locals.items()}
             ctx = replace(ctx, locals=locs, exit="break", assigned=())
             self.act(expr, ctx, lambda c, o, ind, ai=ai: self.yield_state(c, o, ind, tag=ai), out, 2)
         out.emit(1, "return")
@@ -234,6 +234,16 @@ class Actions:
             return self.act(body, ctx, k, out, ind)
         b = bounds[0]
         it = self.bound_iter(b, ctx, ordered=True)
+        rest = [A.Quant("\\E", tuple(bounds[1:]), body)] if len(bounds) > 1 else [body]
+        hoisted = self.loop_invariants(rest, list(b.names), ctx)
+        for h, code in hoisted:   # the body's loop invariants, once per entry (hoist.py)
+            out.emit(ind, f"{h} = Thunk(lambda: {code})")
+        try:
+            self._exists_loop(b, it, bounds, body, ctx, k, out, ind)
+        finally:
+            self.end_hoisting(hoisted)
+
+    def _exists_loop(self, b, it: str, bounds: list, body, ctx: Ctx, k, out: Out, ind: int) -> None:
         if b.tuple_:
             pys = [self.emitter.fresh("v_") for _ in b.names]
             out.emit(ind, f"for ({''.join(p + ', ' for p in pys)}) in {it}:")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ...syntax import ast as A
 from ...syntax.errors import ParseError
@@ -17,8 +18,13 @@ class CompileError(ParseError):
 
 @dataclass(frozen=True)
 class LVal:
-    """A bound variable or parameter held in a Python local."""
+    """A bound variable or parameter held in a Python local.
+
+    ``const``: ``py`` is a global of the generated code holding ``value``, known at compile time (the
+    element a disjunct of Next was split on, ``\\E r \\in RM``): expressions over it are constants."""
     py: str
+    const: bool = False
+    value: Any = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

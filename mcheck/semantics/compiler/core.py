@@ -20,24 +20,28 @@ from ...syntax.errors import RECURSION_TOO_DEEP, EvalError
 from ...syntax.printer import print_expr
 from .. import env as E
 from ..levels import ACTION, CONSTANT, Levels
+from ..profile import Profile
 from .actions import Actions
 from .context import Ctx, LDef, LExpr, LVal
 from .emitter import Emitter
 from .expressions import Expressions
+from .hoist import Hoisting
 from .kinds import Kinds
 from .names import Names
 from .operators import Operators, enabled_any
 from .tree import mentions
 
 
-class Compiler(Names, Expressions, Operators, Actions, Kinds):
+class Compiler(Names, Expressions, Operators, Actions, Kinds, Hoisting):
     """The compiler of one model: each part (a mixin) compiles one kind of thing, all into one ``Emitter``."""
 
     def __init__(self, natives: dict, nvars: int, variables: list[str], tlc_state: Any = None,
-                 checked: bool = False):
+                 checked: bool = False, profile: Profile | None = None):
         # checked: call the natives (with TLC's type checks and messages) instead of inline Python
         # operators; used to re-run a failing evaluation and report it as TLC would.
         self.checked = checked
+        # --profile: each definition compiled to a function counts its calls and time here (profile.py)
+        self.profile = profile
         self.natives = natives
         self.nvars = nvars
         self.variables = variables
@@ -57,13 +61,14 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
         self._subexprs: dict[tuple, E.DefEntry] = {}
         self._small: dict[int, bool] = {}
         self._kind_cache: dict[int, str | None] = {}
+        self._loop_hoisted: dict[int, str] = {}   # id of a loop invariant -> its thunk (hoist.py)
         self.spans: list[A.Expr] = []  # diagnosis mode: expression per chk() id
         self.calls: set[int] = set()   # diagnosis mode: the chk() ids of calls of definitions
         self.builder: E.Builder | None = None
 
     # ------------------------------------------------------------------ levels and constant folding
 
-    def level(self, e: A.Expr, ctx: Ctx) -> int:
+    def level(self, e: A.Expr, ctx: Ctx, levels: Levels | None = None) -> int:
         bound: dict[str, int] = {}
         for k, v in ctx.locals.items():
             if isinstance(v, LExpr):
@@ -74,17 +79,18 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds):
                     {p.name: LVal("_") for p in v.unit.params})) if mentions(e, k) else CONSTANT
             else:
                 bound[k] = CONSTANT
-        return self.levels.of(e, ctx.env, bound)
+        return (levels or self.levels).of(e, ctx.env, bound)
 
     def is_closed_constant(self, e: A.Expr, ctx: Ctx) -> bool:
         if self.level(e, ctx) != CONSTANT:
             return False
-        return not any(mentions(e, k) for k in ctx.locals)
+        return not any(mentions(e, k) for k, v in ctx.locals.items() if not (type(v) is LVal and v.const))
 
     def const_value(self, e: A.Expr, ctx: Ctx) -> Any:
-        """Evaluate a closed constant expression now."""
+        """Evaluate a closed constant expression now (it may use the locals whose values are known)."""
         fn = self.emitter.fresh("c")
-        body = self.expr(e, replace(ctx, locals={}, mode="expr", primed=False, assigned=(), nxt=None))
+        known = {k: v for k, v in ctx.locals.items() if type(v) is LVal and v.const}
+        body = self.expr(e, replace(ctx, locals=known, mode="expr", primed=False, assigned=(), nxt=None))
         return self.emitter.function(self.emitter.define(fn, "s=None", body))()
 
     def try_hoist(self, e: A.Expr, ctx: Ctx) -> str | None:

@@ -41,6 +41,10 @@ class Expressions:
     """Part of ``Compiler``: an expression to a Python expression."""
 
     def expr(self, e: A.Expr, ctx: Ctx) -> str:
+        if self._loop_hoisted:
+            h = self._loop_hoisted.get(id(e))
+            if h is not None:
+                return f"{h}()"
         m = getattr(self, "x_" + type(e).__name__, None)
         if m is None:
             raise CompileError(f"{type(e).__name__} is not supported by mcheck yet", e.span)
@@ -126,8 +130,9 @@ class Expressions:
             x = "(" + "".join(self.expr(a, ctx) + ", " for a in e.args) + ")"
         if ident(f) and x.isdigit() and int(x) > 0:
             return f"({f}[{int(x) - 1}] if type({f}) is tuple and len({f}) >= {x} else ap({f}, {x}))"
-        if ident(f) and _SIMPLE.fullmatch(x):
-            # the common case inline: a sequence indexed by an integer in its domain
+        if ident(f) and _SIMPLE.fullmatch(x) and (len(e.args) > 1 or self.kind(e.args[0], ctx) in (None, "int")):
+            # the common case inline: a sequence indexed by an integer in its domain (not when the
+            # argument is known not to be an integer: a model value, a string, a record)
             return f"({f}[{x} - 1] if type({f}) is tuple and type({x}) is int and 0 < {x} <= len({f}) else ap({f}, {x}))"
         return f"ap({f}, {x})"
 
@@ -282,9 +287,11 @@ class Expressions:
         if e.kind in ("\\AA", "\\EE"):
             raise CompileError("temporal quantifiers \\AA and \\EE are not supported", e.span)
         clauses, inner = self.comprehension(e.bounds, ctx)
+        hoisted = self.loop_invariants([e.body], [n for b in e.bounds for n in b.names], ctx)
         body = self.bool_code(e.body, inner, "quant_body")
+        self.end_hoisting(hoisted)
         fn = "all" if e.kind == "\\A" else "any"
-        return f"{fn}({body} {clauses})"
+        return with_thunks(hoisted, f"{fn}({body} {clauses})")
 
     def x_Choose(self, e: A.Choose, ctx: Ctx) -> str:
         b = e.bound
@@ -376,7 +383,10 @@ class Expressions:
             body = self.expr(e.expr, ctx.with_locals({b.names[0]: LVal(py)}))
             return f"V.MapSet({self.expr(b.set, ctx)}, lambda {py}: {body}, {print_expr(e)!r})"
         clauses, inner = self.comprehension(e.bounds, ctx)
-        return f"frozenset({self.expr(e.expr, inner)} {clauses})"
+        hoisted = self.loop_invariants([e.expr], [n for b in e.bounds for n in b.names], ctx)
+        body = self.expr(e.expr, inner)
+        self.end_hoisting(hoisted)
+        return with_thunks(hoisted, f"frozenset({body} {clauses})")
 
     def x_FcnConstr(self, e: A.FcnConstr, ctx: Ctx) -> str:
         bounds = e.bounds
@@ -429,3 +439,11 @@ class Expressions:
 
     def x_Fairness(self, e, ctx):
         raise CompileError("a fairness formula cannot be evaluated as a value here", e.span)
+
+
+def with_thunks(hoisted: list[tuple[str, str]], code: str) -> str:
+    """code with each hoisted loop invariant's thunk bound around it (hoist.py)."""
+    if not hoisted:
+        return code
+    names = ", ".join(h for h, _ in hoisted)
+    return f"(lambda {names}: {code})({', '.join(f'Thunk(lambda: {c})' for _, c in hoisted)})"

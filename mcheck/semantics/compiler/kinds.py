@@ -45,7 +45,7 @@ def ident(code: str) -> bool:
 
 
 class Kinds:
-    """Part of ``Compiler``: the static kind of an expression ('bool', 'int', 'str', 'set', 'fcn' or None)."""
+    """Part of ``Compiler``: the static kind of an expression ('bool', 'int', 'str', 'set', 'fcn', 'model' or None)."""
 
     _kind_cache: dict
 
@@ -97,6 +97,8 @@ class Kinds:
         name = e.name
         loc = ctx.locals.get(name)
         if loc is not None:
+            if type(loc) is LVal and loc.const:
+                return _value_kind(loc.value)
             return self.kind(loc.expr, loc.ctx) if isinstance(loc, LExpr) else None
         if name in ("TRUE", "FALSE"):
             return "bool"
@@ -141,5 +143,6 @@ class Kinds:
 
 
 def _value_kind(v: Any) -> str | None:
+    """A known value's kind; 'model' for a model value (unequal to any other value, never an integer)."""
     k = kind_of(v)
-    return None if k in ("other", "model") else k
+    return None if k == "other" else k

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from time import perf_counter
 
 from ...syntax import ast as A
 from ...syntax.errors import EvalError
@@ -9,6 +10,7 @@ from .. import env as E
 from .. import runtime as R
 from .. import values as V
 from ..levels import ACTION, CONSTANT, STATE
+from ..profile import DEFINITION
 from .context import CompileError, Ctx, LDef, LExpr, LFcn, LocalEntry, LOp, LThunk, LVal
 from .tree import count_mentions, mentions, pyname, size
 
@@ -191,7 +193,7 @@ class Names:
                     lv == CONSTANT or self.const_levels.of_entry(ent) == CONSTANT):
                 return self.def_constant(ent, node)
             opened = self.__dict__.setdefault("_small_open", set())  # tiny operators being inlined
-            if unit.params and not self.checked and id(unit) not in opened and self._small_def(unit) and all(
+            if unit.params and not self.checked and self.profile is None and id(unit) not in opened and self._small_def(unit) and all(
                     type(a) in (A.Name, A.Num, A.Str, A.Bool) or count_mentions(unit.body, p.name) <= 1
                     for p, a in zip(unit.params, args)):
                 # a tiny operator (Edges(g) == g[2]) costs more to call than to evaluate; not into
@@ -297,6 +299,10 @@ class Names:
             return fn
         fn = self.emitter.fresh(f"d_{pyname(ent.name)}_")
         self._def_cache[key] = fn
+        called = fn
+        if self.profile is not None:
+            self._profiled_def(ent, fn)
+            fn += "_raw"      # the definition itself; fn, its counting wrapper, is what calls name
         unit = ent.unit
         params = []
         locs = {}
@@ -324,8 +330,22 @@ class Names:
                 f"    _vv = {body}\n"
                 f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
                 f"    return _vv\n")
-            return fn
-        return self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
+            return called
+        self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
+        return called
+
+    def _profiled_def(self, ent: E.DefEntry, fn: str) -> None:
+        """``--profile``: ``fn`` counts its calls and time into the profile, then calls ``fn_raw``."""
+        sp = ent.unit.span
+        label = f"{ent.name} (line {sp.line} of module {ent.module})" if sp is not None else ent.name
+        self.emitter.bind(fn + "_pe", self.profile.entry(DEFINITION, label))
+        self.emitter.bind("perf_counter", perf_counter)
+        params = "".join(", " + self.emitter.fresh("p_") for _ in ent.unit.params)
+        self.emitter.define_source(
+            f"def {fn}(s{params}):\n"
+            f"    _e = {fn}_pe\n    _e.calls += 1\n    _t = perf_counter()\n"
+            f"    try:\n        return {fn}_raw(s{params})\n"
+            f"    finally:\n        _e.seconds += perf_counter() - _t\n")
 
     def fcndef_code(self, ent: E.FcnDefEntry, ctx: Ctx) -> str:
         """A function definition ``f[x \\in S] == e`` (possibly recursive): a memoised function value."""
