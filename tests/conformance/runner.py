@@ -1,8 +1,10 @@
 """Run models of the public conformance corpus and compare them with TLC's recorded figures."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +64,9 @@ def run_model(m: dict, workers: int = 1) -> Outcome:
     exp_result = tlc.get("result") or m["result"]
     t0 = time.monotonic()
     try:
-        r = check_spec(str(d / m["tla"]), str(d / m["cfg"]), workers=workers)
+        # in a scratch directory: what a spec writes (Hanoi_anim's SVGSerialize) stays out of the checkout
+        with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
+            r = check_spec(str(d / m["tla"]), str(d / m["cfg"]), workers=workers)
     except Exception as err:  # a crash is a failed model, reported, not a stopped run
         import traceback
         tb = traceback.format_exc().splitlines()

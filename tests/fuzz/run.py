@@ -61,6 +61,7 @@ def _child(m: Mutant, folder: Path, status_path: Path, out_path: Path) -> None:
     sys.stdout = open(1, "w", buffering=1, closefd=False)
     sys.stderr = open(2, "w", buffering=1, closefd=False)
     spec, cfg = m.write(folder)
+    os.chdir(folder)   # what a spec writes (SVGSerialize, IOUtils) lands beside the mutant, not in the checkout
     status = open(status_path, "w", buffering=1)
     try:
         from mcheck.checker.run import build_model
