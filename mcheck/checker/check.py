@@ -9,6 +9,7 @@ from ..syntax.errors import EvalError
 from . import outcome as O
 from .liveness import LivenessChecker
 from .checkpoint import Checkpointer, Resumed
+from .diagnose import located_message
 from .observers import GraphRecorder, Observer, ProfileObserver, ProgressCallback
 from .search import BreadthFirst
 from .store import make_store
@@ -16,12 +17,17 @@ from .traces import lasso_steps
 
 
 def check_assumptions(model: Model) -> O.Outcome | None:
-    """The first ASSUME that is false or fails to evaluate, as an outcome (exit 10); None if all hold."""
-    for a in model.assumptions:
+    """The first ASSUME that is false or fails to evaluate, as an outcome (exit 10); None if all hold.
+    A failure in Python's words (an ASSUME reading a variable) is evaluated again on the checked
+    model, for TLC's message and the failing expression."""
+    for i, a in enumerate(model.assumptions):
         try:
             ok = a.fn()
         except EvalError as err:
             return O.assumption_failed(a.label, err.message)
+        except Exception as err:   # noqa: BLE001 - diagnosed below
+            msg = located_message(model, err, lambda m: m.assumptions[i].fn())
+            return O.assumption_failed(a.label, msg)
         if ok is not True:
             return O.assumption_false(a.label)
     return None

@@ -338,6 +338,14 @@ def prime_unbound(name: str):
     raise EvalError(f"In evaluation, the identifier {name} is either undefined or not an operator.")
 
 
+def state_var(s, i: int, name: str):
+    """Variable ``i`` of state ``s`` in diagnosis mode; with no state (an ASSUME, a constant
+    definition) TLC's message for an identifier it cannot evaluate."""
+    if s is None:
+        prime_unbound(name)
+    return s[i]
+
+
 NO_STATE = object()
 """The initial key of a definition's memo (Compiler.def_function, in compiler.names): no state is this object."""
 

@@ -83,3 +83,11 @@ def test_a_module_named_unlike_its_file_is_sany_s_error(tmp_path):
     assert "Named.tla:1:1: error: File name 'Named' does not match the name 'Other' of the top level module it contains." in r.output
     r = CliRunner().invoke(main, ["parse", str(tmp_path / "Named.tla")])
     assert r.exit_code == 150 and "does not match the name 'Other'" in r.output
+
+
+def test_an_assume_that_reads_a_variable_gives_tlc_message_not_a_traceback(tmp_path):
+    # found by the fuzzer (seed 30592: MaxReal -> t in MCRealTimeHourClock)
+    r = _run(tmp_path, "AsVar", "EXTENDS Naturals\nVARIABLE t\nR == 0..t\nASSUME 1 \\in R\nInit == t = 0\nNext == t' = t")
+    assert "In evaluation, the identifier t is either undefined or not an operator." in r.output
+    assert "AsVar.tla:4:9: note: the failing expression" in r.output
+    assert "Traceback" not in r.output and "NoneType" not in r.output

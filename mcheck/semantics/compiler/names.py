@@ -270,6 +270,8 @@ class Names:
             if ctx.nxt is not None:
                 return f"{ctx.nxt}[{i}]"
             return f"prime_unbound({ent.name!r})"
+        if self.checked:   # diagnosis mode: a variable read where there is no state (an ASSUME)
+            return f"R.state_var({ctx.state}, {i}, {ent.name!r})"
         return f"{ctx.state}[{i}]"
 
     # ------------------------------------------------------------------ definitions
