@@ -29,13 +29,19 @@ NEXT_ALL_LIMIT = 400
 """Above this many actions, successors come from each action in turn instead of one generated function."""
 
 
+POSSIBLE_REGISTER = "s:_possible"
+"""The named register that holds the counts of a .cfg's _POSSIBLE predicates (TLC's _Possible module)."""
+
+
 @dataclass
 class TLCState:
-    """What TLCGet/TLCSet see: the search level and the registers."""
+    """What TLCGet/TLCSet see: the search level, the registers (numbered and named) and the counts
+    of the _POSSIBLE predicates (kept as a dict, since they change on every generated state)."""
 
     level: int = 0
     regs: dict = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
+    possible: dict = field(default_factory=dict)
 
     def set_level(self, level: int) -> None:
         self.level = level
@@ -49,11 +55,32 @@ class TLCState:
             return self.stats.get(key, 0)
         if key == "config":
             return V.Fcn({"mode": "bfs", "depth": -1, "deadlock": True, "worker": 1, "seed": 0, "traces": 0})
+        if key == POSSIBLE_REGISTER:
+            return V.make_record(self.possible)
+        if key == "all:named":   # every named register, one value per worker (mcheck's one)
+            named = {k: (v,) for k, v in self.regs.items() if isinstance(k, str)}
+            named[POSSIBLE_REGISTER] = (V.make_record(self.possible),)
+            return V.make_record(named)
+        if isinstance(key, str) and key in self.regs:
+            return self.regs[key]
         raise EvalError(f"TLCGet: unknown key {V.tla_repr(key)}")
 
     def set(self, key, value):
+        if key == POSSIBLE_REGISTER:
+            self.possible = dict(value) if isinstance(value, dict) else {}
+            return True
         self.regs[key] = value
         return True
+
+    def track(self, name: str, holds: bool) -> bool:
+        """``_Possible!_Track``: one more witness of ``name`` when it holds (a name seen but never
+        witnessed counts 0).  TRUE, so that it serves as a constraint that excludes nothing."""
+        self.possible[name] = self.possible.get(name, 0) + (holds is True)
+        return True
+
+    def witnessed(self, name: str) -> bool:
+        """``_Possible!_CheckName``: did ``name`` hold on some generated state or step?"""
+        return self.possible.get(name, 0) > 0
 
 
 class ModelBuilder:
@@ -197,6 +224,8 @@ class ModelBuilder:
         for post in cfg.postconditions:
             _, body, env = self.definition(post, "postcondition")
             postconditions.append(Predicate(str(post), self._nullary("post_", body, env)))
+        for kind, pred in self._possible():
+            {"state": constraints, "action": aconstraints, "check": postconditions}[kind].append(pred)
         self.tr.finish()
         assumptions = tuple(Assumption(_span_label("", u.expr.span, env.module)[2:-1],
                                        self._nullary("assume_", u.expr, env)) for u, env in self.env.assumes)
@@ -242,6 +271,26 @@ class ModelBuilder:
                 raise ConfigError("an action-level conjunct in SPECIFICATION must have the form [][A]_v",
                                   conj.span)
         return init_expr, next_expr, assumed
+
+    def _possible(self) -> list[tuple[str, Predicate]]:
+        """The .cfg's _POSSIBLE predicates as TLC's SpecProcessor installs them: each is counted by a
+        constraint that excludes nothing (a state constraint for a state predicate, an action
+        constraint for an action), after the .cfg's own, and checked by a postcondition that is
+        false when it was never witnessed."""
+        out: list[tuple[str, Predicate]] = []
+        track = self.tlc.track
+        for n in self.cfg.possible:
+            name = str(n)
+            _, body, env = self.definition(n, "_POSSIBLE predicate")
+            if self.comp.level(body, Ctx(env)) <= STATE:
+                p = self._pred(n, body, env).fn
+                out.append(("state", Predicate(name, lambda t, p=p, name=name: track(name, p(t)))))
+            else:
+                a = self._pred(n, body, env, transition=True).fn
+                out.append(("action", Predicate(name, lambda s, t, a=a, name=name: track(name, a(s, t)))))
+        for n in self.cfg.possible:
+            out.append(("check", Predicate(str(n), lambda s=None, name=str(n): self.tlc.witnessed(name))))
+        return out
 
     def _invariant(self, n: Any) -> Predicate:
         _, body, env = self.definition(n, "invariant")

@@ -154,3 +154,28 @@ def test_continue_goes_on_after_invariant_violations_and_reports_them(spec):
     assert r.error.splitlines()[0] == "Invariant Inv is violated."
     out = invoke("check", path, "--continue", "--no-deadlock")
     assert out.exit_code == 0 and "Error: Invariant Inv is violated." in out.output
+
+
+def test_possible_counts_every_generated_state_and_step_that_satisfies_it(check):
+    """``_POSSIBLE P`` in the .cfg (TLC's _Possible module): P is counted on every generated state
+    (an action on every step); the counts are the named register "s:_possible"."""
+    r = check("Possible", "VARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 3\nAtOne == x = 1\n"
+              "Wrap == x = 2 /\\ x' = 0\n"
+              "Post == TLCGet(\"all:named\")[\"s:_possible\"] = <<[AtOne |-> 1, Wrap |-> 1]>>\n"
+              "Counts == _Counts = [AtOne |-> 1, Wrap |-> 1]",
+              "INIT Init\nNEXT Next\n_POSSIBLE AtOne Wrap\nPOSTCONDITIONS Post Counts",
+              extends="Naturals, TLC, _Possible")
+    assert (r.result, r.distinct_states) == ("success", 3)
+
+
+def test_a_possible_predicate_never_witnessed_is_a_false_postcondition(check):
+    r = check("Never", "VARIABLE x\nInit == x = 0\nNext == x < 2 /\\ x' = x + 1\nBig == x' = x + 5",
+              "INIT Init\nNEXT Next\n_POSSIBLE Big\nCHECK_DEADLOCK FALSE", extends="Naturals, TLC")
+    assert (r.result, r.exit_code, r.violation.name) == ("assumption failure", 10, "Big")
+
+
+def test_a_primed_variable_subseteq_a_set_takes_every_subset(check):
+    """TLC binds ``x' \\subseteq S`` (and ``x \\subseteq S`` in Init) as ``\\in SUBSET S``."""
+    r = check("Subs", "VARIABLE x\nInit == x \\subseteq {1}\nNext == x' \\subseteq {1, 2}",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states, r.depth) == ("success", 4, 2)

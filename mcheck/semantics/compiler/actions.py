@@ -147,6 +147,10 @@ class Actions:
     def _act_opapp(self, e: A.OpApp, ctx: Ctx, k, out: Out, ind: int):
         """``x' = e`` and ``x' \\in S`` binding x, UNCHANGED, an operator inlined; NotImplemented: a condition."""
         op = e.op
+        if op == "\\subseteq" and len(e.args) == 2 and op not in ctx.locals and self._primed_var(
+                e.args[0], ctx) not in (None, *ctx.assigned):   # TLC binds x' \subseteq S as x' \in SUBSET S
+            e = A.OpApp("\\in", (e.args[0], A.OpApp("SUBSET", (e.args[1],), span=e.span)), span=e.span)
+            op = "\\in"
         if op in ("=", "\\in") and len(e.args) == 2 and op not in ctx.locals:
             idx = self._primed_var(e.args[0], ctx)
             if idx is not None and idx not in ctx.assigned:

@@ -274,4 +274,6 @@ SPECIAL_NATIVES = {
     ("TLC", "Assert"): _assert,
     ("TLC", "TLCGet"): _tlcget,
     ("TLC", "TLCSet"): _tlcset,
+    # TLC's Java override of _Possible!_Counts: the _POSSIBLE counts now (mcheck's one worker's)
+    ("_Possible", "_Counts"): lambda c, args, node, ctx: "TLCSTATE.get('s:_possible')",
 }
