@@ -15,6 +15,7 @@ from . import env as E
 from . import runtime as R
 from . import values as V
 from .natives.registry import NATIVE
+from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
 from .compiler.context import CompileError, Ctx, LVal, Out
 from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
@@ -42,6 +43,7 @@ class TLCState:
     regs: dict = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
     possible: dict = field(default_factory=dict)
+    counterexample: Any = EMPTY_COUNTEREXAMPLE   # TLCExt's CounterExample, while a POSTCONDITION is evaluated
 
     def set_level(self, level: int) -> None:
         self.level = level
@@ -223,7 +225,7 @@ class ModelBuilder:
         postconditions = []
         for post in cfg.postconditions:
             _, body, env = self.definition(post, "postcondition")
-            postconditions.append(Predicate(str(post), self._nullary("post_", body, env)))
+            postconditions.append(Predicate(str(post), self._postcondition(self._nullary("post_", body, env))))
         for kind, pred in self._possible():
             {"state": constraints, "action": aconstraints, "check": postconditions}[kind].append(pred)
         self.tr.finish()
@@ -271,6 +273,20 @@ class ModelBuilder:
                 raise ConfigError("an action-level conjunct in SPECIFICATION must have the form [][A]_v",
                                   conj.span)
         return init_expr, next_expr, assumed
+
+    def _postcondition(self, fn: Callable) -> Callable:
+        """A POSTCONDITION as the checker calls it: ``fn(ce)`` evaluates it with TLCExt's
+        CounterExample bound to ``ce`` (TLC evaluates postconditions after a violation too, on its
+        counterexample), ``fn()`` with the empty one."""
+        tlc = self.tlc
+
+        def post(ce: Any = None) -> Any:
+            tlc.counterexample = EMPTY_COUNTEREXAMPLE if ce is None else ce
+            try:
+                return fn()
+            finally:
+                tlc.counterexample = EMPTY_COUNTEREXAMPLE
+        return post
 
     def _possible(self) -> list[tuple[str, Predicate]]:
         """The .cfg's _POSSIBLE predicates as TLC's SpecProcessor installs them: each is counted by a
@@ -443,6 +459,14 @@ class ModelBuilder:
         """The actions of Next (TLC's split, TLC-SEMANTICS.md §4), and ``successors``: one generated
         function yielding ``(action index, state)`` for every action in order."""
         body, env, name = nxt
+        if isinstance(body, A.BoxAction) or isinstance(body, A.OpApp) and body.op in ("[]", "<>") and len(
+                body.args) == 1:
+            # TLC reports a temporal next-state relation only when it evaluates it: with no initial
+            # state (regression model StandardModules) the check succeeds
+            def successors(s, body=body, name=name):
+                raise EvalError(f"The next-state relation {name} is a temporal formula; TLC can only "
+                                "generate the steps of an action", body.span)
+            return (), successors
         leaves: list[tuple[str, A.Expr, Ctx, A.Node, str, list]] = []
         self._split(body, Ctx(env, mode="action"), name, body, [], leaves, env.module)
         names: list[tuple[str, str, str, tuple]] = []

@@ -179,3 +179,52 @@ def test_a_primed_variable_subseteq_a_set_takes_every_subset(check):
     r = check("Subs", "VARIABLE x\nInit == x \\subseteq {1}\nNext == x' \\subseteq {1, 2}",
               "INIT Init\nNEXT Next")
     assert (r.result, r.distinct_states, r.depth) == ("success", 4, 2)
+
+
+_LASSO = ("VARIABLE x\nInit == x = 0\nNext == x < 2 /\\ x' = x + 1\n"
+          "Spec == Init /\\ [][Next]_x /\\ WF_x(Next)\nProp == <>(x = 5)\n")
+
+
+def test_postcondition_sees_the_liveness_counterexample_and_the_verdict_stays(check):
+    """TLC evaluates a POSTCONDITION after a violation with TLCExt's CounterExample bound to it: the
+    states <<i, s>>, the steps between them and, for a stuttering lasso, the step that stays."""
+    r = check("Lasso", _LASSO + "Post == /\\ ToTrace(CounterExample) = <<[x |-> 0], [x |-> 1], [x |-> 2]>>\n"
+              "  /\\ Cardinality(CounterExample.action) = 3\n"
+              "  /\\ <<<<3, [x |-> 2]>>, CHOOSE a \\in {e[2] : e \\in CounterExample.action} : TRUE, <<3, [x |-> 2]>>>>"
+              " \\in CounterExample.action\n"
+              "  /\\ \\A e \\in CounterExample.action : e[2].name = \"Next\" /\\ e[2].location.module = \"Lasso\"",
+              "SPECIFICATION Spec\nPROPERTY Prop\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE", extends="Naturals, FiniteSets, TLC, TLCExt")
+    assert (r.result, r.exit_code, len(r.violation.trace)) == ("liveness failure", 13, 4)
+    assert "Postcondition" not in r.error
+
+
+def test_a_false_postcondition_after_a_violation_is_reported_beside_it(check):
+    r = check("LassoFalse", _LASSO + "Post == CounterExample.state = {}",
+              "SPECIFICATION Spec\nPROPERTY Prop\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE", extends="Naturals, TLC, TLCExt")
+    assert (r.result, r.exit_code) == ("liveness failure", 13)
+    assert r.error.endswith("Postcondition Post is false.")
+
+
+def test_on_success_the_counterexample_is_empty(check):
+    r = check("NoCE", "VARIABLE x\nInit == x = 0\nNext == UNCHANGED x\n"
+              "Post == CounterExample = [state |-> {}, action |-> {}] /\\ ToTrace(CounterExample) = <<>>",
+              "INIT Init\nNEXT Next\nPOSTCONDITION Post", extends="Naturals, TLC, TLCExt")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_dyadic_rationals_add_and_halve_as_the_community_module(check):
+    r = check("Dy", "VARIABLE x\nInit == x = Half(One)\nNext == UNCHANGED x\n"
+              "Inv == /\\ Add(x, Half(x)) = [num |-> 3, den |-> 4] /\\ Add(x, x) = One /\\ IsDyadicRational(x)\n"
+              "       /\\ PrettyPrint(Add(Zero, Half(x))) = \"1/4\"",
+              "INIT Init\nNEXT Next\nINVARIANT Inv", extends="Naturals, DyadicRationals")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_temporal_next_state_relation_is_an_error_only_when_evaluated(check):
+    """TLC's StandardModules model: NEXT names [][...]_x, but no initial state needs a successor."""
+    body = "VARIABLE x\nInit == {init}\nNext == [][x' = x]_x"
+    r = check("TNext", body.format(init="FALSE /\\ x = 0"), "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 0)
+    r = check("TNext2", body.format(init="x = 0"), "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 75)
+    assert "temporal formula" in r.error

@@ -266,8 +266,7 @@ def _unsupported(what: str):
 
 SPECIAL_NATIVES = {
     ("TLCExt", "Trace"): _unsupported("TLCExt's Trace"),
-    ("TLCExt", "CounterExample"): _unsupported("TLCExt's CounterExample"),
-    ("TLCExt", "ToTrace"): _unsupported("TLCExt's ToTrace"),
+    ("TLCExt", "CounterExample"): lambda c, args, node, ctx: "TLCSTATE.counterexample",
     ("TLCExt", "TLCDefer"): _unsupported("TLCExt's TLCDefer"),
     ("TLC", "Print"): _print,
     ("TLC", "PrintT"): _printt,
