@@ -5,7 +5,7 @@ syntax: they get the ``model.Model`` record of compiled functions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Callable
 
 from ..syntax import ast as A
@@ -16,6 +16,7 @@ from . import runtime as R
 from . import values as V
 from .natives.registry import NATIVE
 from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
+from .tlcstate import TLCState
 from .compiler.context import CompileError, Ctx, LVal, Out
 from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
@@ -28,61 +29,6 @@ from .temporal import Translator
 
 NEXT_ALL_LIMIT = 400
 """Above this many actions, successors come from each action in turn instead of one generated function."""
-
-
-POSSIBLE_REGISTER = "s:_possible"
-"""The named register that holds the counts of a .cfg's _POSSIBLE predicates (TLC's _Possible module)."""
-
-
-@dataclass
-class TLCState:
-    """What TLCGet/TLCSet see: the search level, the registers (numbered and named) and the counts
-    of the _POSSIBLE predicates (kept as a dict, since they change on every generated state)."""
-
-    level: int = 0
-    regs: dict = field(default_factory=dict)
-    stats: dict = field(default_factory=dict)
-    possible: dict = field(default_factory=dict)
-    counterexample: Any = EMPTY_COUNTEREXAMPLE   # TLCExt's CounterExample, while a POSTCONDITION is evaluated
-
-    def set_level(self, level: int) -> None:
-        self.level = level
-
-    def get(self, key):
-        if key == "level":
-            return self.level
-        if isinstance(key, int):
-            return self.regs.get(key, 0)
-        if key in ("distinct", "generated", "queue", "diameter", "duration"):
-            return self.stats.get(key, 0)
-        if key == "config":
-            return V.Fcn({"mode": "bfs", "depth": -1, "deadlock": True, "worker": 1, "seed": 0, "traces": 0})
-        if key == POSSIBLE_REGISTER:
-            return V.make_record(self.possible)
-        if key == "all:named":   # every named register, one value per worker (mcheck's one)
-            named = {k: (v,) for k, v in self.regs.items() if isinstance(k, str)}
-            named[POSSIBLE_REGISTER] = (V.make_record(self.possible),)
-            return V.make_record(named)
-        if isinstance(key, str) and key in self.regs:
-            return self.regs[key]
-        raise EvalError(f"TLCGet: unknown key {V.tla_repr(key)}")
-
-    def set(self, key, value):
-        if key == POSSIBLE_REGISTER:
-            self.possible = dict(value) if isinstance(value, dict) else {}
-            return True
-        self.regs[key] = value
-        return True
-
-    def track(self, name: str, holds: bool) -> bool:
-        """``_Possible!_Track``: one more witness of ``name`` when it holds (a name seen but never
-        witnessed counts 0).  TRUE, so that it serves as a constraint that excludes nothing."""
-        self.possible[name] = self.possible.get(name, 0) + (holds is True)
-        return True
-
-    def witnessed(self, name: str) -> bool:
-        """``_Possible!_CheckName``: did ``name`` hold on some generated state or step?"""
-        return self.possible.get(name, 0) > 0
 
 
 class ModelBuilder:
@@ -100,7 +46,7 @@ class ModelBuilder:
         self.builder = E.Builder(modules, {**NATIVE, **SPECIAL_NATIVES})
         self.env = self.builder.build_root(root)
         self.variables = list(self.builder.variables)
-        self.tlc = TLCState()
+        self.tlc = TLCState(deadlock=cfg.check_deadlock is not False)
         self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc, checked=checked)
         _intern_literals(modules, root)
         self.comp.builder = self.builder
@@ -325,7 +271,13 @@ class ModelBuilder:
         for n in self.cfg.properties:
             _, body, env = self.definition(n, "property")
             for conj, cenv, cname in self._property_conjuncts(body, env, str(n)):
-                if isinstance(conj, A.OpApp) and conj.op == "[]" and self.comp.level(conj.args[0], Ctx(cenv)) <= STATE:
+                inv = self._boxed_predicate(conj, cenv)
+                parts = self._instance_parts(conj, cenv) if inv is None else None
+                if inv is not None:   # []P through operators with parameters (Github1161's abs!Double(Op, s))
+                    invariants.append(self._pred_in(cname, *inv))
+                elif parts is not None:
+                    self._split_parts(str(n), cname, parts, invariants, init_props, step_props, assumed)
+                elif isinstance(conj, A.OpApp) and conj.op == "[]" and self.comp.level(conj.args[0], Ctx(cenv)) <= STATE:
                     invariants.append(self._pred(cname, conj.args[0], cenv))
                     self.sources[str(cname)] = (conj.args[0], cenv)
                 elif isinstance(conj, A.BoxAction):
@@ -345,13 +297,67 @@ class ModelBuilder:
                         self.tspec.properties.append(LiveProperty(str(n), neg))
         return init_props, step_props
 
-    def _step_property(self, name: str, conj: A.BoxAction, env: E.Env) -> StepProperty:
-        whole = self._pred(name, A.ActionSub("[]", conj.action, conj.sub, span=conj.span), env, transition=True)
-        if self.comp.level(conj.sub, Ctx(env)) > STATE:
+    def _split_parts(self, n: str, cname: str, parts: list, invariants: list, init_props: list,
+                     step_props: list, assumed: tuple) -> None:
+        """Sort the conjuncts of an instance's formula as ``_properties`` sorts a property's."""
+        for e, ctx in parts:
+            lv = self.comp.level(e, ctx)
+            if isinstance(e, A.OpApp) and e.op == "[]" and len(e.args) == 1 and self.comp.level(e.args[0], ctx) <= STATE:
+                invariants.append(self._pred_in(cname, e.args[0], ctx))
+            elif isinstance(e, A.BoxAction):
+                step_props.append(self._step_property(cname, e, ctx))
+            elif lv <= STATE:
+                init_props.append(self._pred_in(cname, e, ctx))
+            else:
+                for part, pctx in self.tr.conjuncts(e, ctx):
+                    self.tspec.properties.append(LiveProperty(n, f_and(assumed, self.tr.tl(part, pctx, neg=True))))
+
+    def _boxed_predicate(self, conj: A.Expr, env: E.Env) -> tuple[A.Expr, Ctx] | None:
+        """``P`` and its context when ``conj`` is an application of operators with parameters that
+        unfolds to ``[]P`` with P a state predicate (TLC checks it as an invariant); else None."""
+        if not isinstance(conj, A.OpApp) or not conj.args or conj.op in ("[]", "<>", "~>", "/\\", "\\/"):
+            return None
+        e, ctx = self.tr.unfold(conj, Ctx(env))
+        if isinstance(e, A.OpApp) and e.op == "[]" and len(e.args) == 1 and self.comp.level(e.args[0], ctx) <= STATE:
+            return e.args[0], ctx
+        return None
+
+    def _pred_in(self, name: str, body: A.Expr, ctx: Ctx, transition: bool = False) -> Predicate:
+        """``_pred`` in a context that may bind names (an instance's parameters)."""
+        code = self.comp.expr(body, replace(ctx, nxt="t") if transition else ctx)
+        fn = self.comp.emitter.define(self.comp.emitter.fresh("pred_"), "s, t" if transition else "s", code)
+        return Predicate(str(name), self.comp.emitter.function(fn))
+
+    def _step_property(self, name: str, conj: A.BoxAction, env: "E.Env | Ctx") -> StepProperty:
+        ctx = env if isinstance(env, Ctx) else Ctx(env)
+        whole = self._pred_in(name, A.ActionSub("[]", conj.action, conj.sub, span=conj.span), ctx, transition=True)
+        if self.comp.level(conj.sub, ctx) > STATE:
             return StepProperty(name, whole.fn)
-        sub = self._pred(name, conj.sub, env).fn
-        act = self._pred(name, conj.action, env, transition=True).fn
+        sub = self._pred_in(name, conj.sub, ctx).fn
+        act = self._pred_in(name, conj.action, ctx, transition=True).fn
         return StepProperty(name, whole.fn, sub, act)
+
+    def _instance_parts(self, conj: A.Expr, env: E.Env):
+        """``I(2)!Spec`` as a property: the conjuncts of the instance's Spec, each with the context
+        that binds I's parameters (TLC splits them as it splits any property: gh1134, Github687);
+        None when ``conj`` is not such an application."""
+        if not (isinstance(conj, A.OpApp) and conj.inst_args):
+            return None
+        inst = self.tr.instance_body(conj, Ctx(env))
+        if inst is None:
+            return None
+        out, todo = [], [inst]
+        while todo:
+            e, ctx = todo.pop(0)
+            if isinstance(e, A.Junction) and e.kind == "/\\" or isinstance(e, A.OpApp) and e.op == "/\\" and len(
+                    e.args) == 2:
+                todo[:0] = [(it, ctx) for it in (e.items if isinstance(e, A.Junction) else e.args)]
+                continue
+            if isinstance(e, A.Label):
+                todo.insert(0, (e.body, ctx))
+                continue
+            out.append((e, ctx))
+        return out
 
     def _dedup_key(self) -> Callable | None:
         """The key states are deduplicated under: SYMMETRY's canonical form, then VIEW (None: the state)."""

@@ -253,6 +253,10 @@ class Builder:
         declared = self._declared(target, env.modules)
         subst: dict[str, Entry] = {}
         explicit = {name for name, _ in u.substs}
+        # I(n) == INSTANCE M WITH v <- f(n): the substitutions see the instance's parameters
+        senv = env if not param_entries else Env(env.module, names={**env.names, **param_entries},
+                                                 modules=env.modules, variables=env.variables,
+                                                 constants=env.constants)
         for name, expr in u.substs:
             if isinstance(expr, A.Name) and expr.name in param_entries:
                 subst[name] = param_entries[expr.name]
@@ -260,7 +264,7 @@ class Builder:
             ref = expr.name if isinstance(expr, A.Name) else (
                 expr.op if isinstance(expr, A.OpApp) and not expr.args and not expr.inst_args else None)
             tgt = env.lookup(ref) if ref is not None else None
-            subst[name] = AliasEntry(name, tgt) if tgt is not None else SubstEntry(name, expr, env)
+            subst[name] = AliasEntry(name, tgt) if tgt is not None else SubstEntry(name, expr, senv)
         params = {p.name for p in u.params}
         for name in declared:
             if name in params and name not in explicit:

@@ -228,3 +228,78 @@ def test_a_temporal_next_state_relation_is_an_error_only_when_evaluated(check):
     r = check("TNext2", body.format(init="x = 0"), "INIT Init\nNEXT Next")
     assert (r.result, r.exit_code) == ("error", 75)
     assert "temporal formula" in r.error
+
+
+def test_a_primed_let_operator_application_primes_its_body(check):
+    """TLC's test21: ``LET LetOp(a) == x + a IN LetOp(1)'`` is ``x' + 1``."""
+    r = check("LetPrime", "VARIABLE x\nInit == x = 1\nNext == x' = x + 1 /\\ x' < 3\n"
+              "Step == [][LET LetOp(a) == x + a IN LetOp(1)' = x' + 1]_x",
+              "INIT Init\nNEXT Next\nPROPERTY Step\nCHECK_DEADLOCK FALSE")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_tlcget_config_tells_whether_deadlock_is_checked(check):
+    r = check("Cfg", "ASSUME TLCGet(\"config\").deadlock = FALSE\nVARIABLE x\nInit == x = 0\nNext == FALSE",
+              "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE", extends="Naturals, TLC")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_primed_variable_is_found_through_definitions_and_instances(tmp_path):
+    """TLC's getPrimedVar and getVar look through 0-ary definitions: ``I!F \\in S`` with F == x' and
+    ``I!G' = 0`` with G == x bind the instance's variable inside ENABLED (Github725c, Github725e)."""
+    (tmp_path / "Inner.tla").write_text("---- MODULE Inner ----\nVARIABLE x\nF == x'\nG == x\n====\n")
+    (tmp_path / "Outer.tla").write_text("---- MODULE Outer ----\nVARIABLE a\nI == INSTANCE Inner WITH x <- a\n"
+                                        "Init == a = 0\nNext == UNCHANGED a\n"
+                                        "Inv == ENABLED (I!F \\in {0, 1}) /\\ ENABLED (I!G' = 0)\n====\n")
+    (tmp_path / "Outer.cfg").write_text("INIT Init\nNEXT Next\nINVARIANT Inv\n")
+    r = check_spec(str(tmp_path / "Outer.tla"), str(tmp_path / "Outer.cfg"))
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_function_whose_values_are_actions_is_applied_in_the_action(check):
+    """TLC's coverage/I: ``N[n \\in S] == UNCHANGED x`` used as ``\\E i \\in S : N[i]``."""
+    r = check("FcnAct", "VARIABLE x\nN[n \\in {1, 2}] == x' = x + n\nInit == x = 0\n"
+              "Next == x < 4 /\\ \\E i \\in {1, 2} : N[i]",
+              "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE")
+    assert (r.result, r.distinct_states) == ("success", 6)
+
+
+def test_functions_over_infinite_domains_with_tuple_bounds_and_except(check):
+    """TLC's test10: ``f[i \\in Int, <<k, l>> \\in Int \\X Int]``, ``[i, j \\in Int |-> i + j]`` and
+    EXCEPT on a function over Int are evaluated lazily, point by point."""
+    r = check("Lazy", "f[i \\in Int, <<k, l>> \\in Int \\X Int, m \\in {5}] == i + 2 * k + 3 * l + m\n"
+              "g[i \\in Int] == i + 2\n"
+              "ASSUME /\\ f[1, <<2, 3>>, 5] = 19 /\\ f[<<1, <<2, 3>>, 5>>] = 19\n"
+              "       /\\ [i, j \\in Int |-> i + j][3, 4] = 7\n"
+              "       /\\ [g EXCEPT ![3] = @ + 10][3] = 15 /\\ [g EXCEPT ![3] = @ + 10][4] = 6\n"
+              "VARIABLE x\nInit == x = 0\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next", extends="Integers")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_parameterised_instance_spec_is_a_property(tmp_path):
+    """``P(2)!Spec`` with ``P(n) == INSTANCE M WITH S <- n :> S[n]`` (gh1134): the substitution sees
+    n, and the instance's Spec is split into its initial predicate and its [][Next]_S."""
+    (tmp_path / "One.tla").write_text("---- MODULE One ----\nEXTENDS Naturals\nVARIABLE S\nInit == S = [u \\in DOMAIN S |-> 0]\n"
+                                      "Next == \\E u \\in DOMAIN S : S' = [S EXCEPT ![u] = 1]\n"
+                                      "Spec == Init /\\ [][Next]_S\n====\n")
+    (tmp_path / "Many.tla").write_text("---- MODULE Many ----\nEXTENDS Naturals, TLC\nVARIABLE S\nP(n) == INSTANCE One WITH S <- n :> S[n]\n"
+                                       "Init == S = <<0, 0>>\nNext == \\E u \\in 1..2 : S' = [S EXCEPT ![u] = 1]\n"
+                                       "Spec == Init /\\ [][Next]_S\nProp == P(2)!Spec\n====\n")
+    (tmp_path / "Many.cfg").write_text("SPECIFICATION Spec\nPROPERTY Prop\n")
+    r = check_spec(str(tmp_path / "Many.tla"), str(tmp_path / "Many.cfg"), no_deadlock=True)
+    assert (r.result, r.distinct_states) == ("success", 4)
+    (tmp_path / "Many.tla").write_text((tmp_path / "Many.tla").read_text().replace("S' = [S EXCEPT ![u] = 1]",
+                                                                                   "S' = [S EXCEPT ![u] = 2]"))
+    r = check_spec(str(tmp_path / "Many.tla"), str(tmp_path / "Many.cfg"), no_deadlock=True)
+    assert (r.result, r.violation.name) == ("safety failure", "Prop")   # user 2's step is no One step
+
+
+def test_a_recursive_operator_passed_to_a_boxed_property_is_an_invariant(check):
+    """Github1161: ``Double(ns(_), a) == [](ns(a))`` applied to a RECURSIVE operator is checked as an
+    invariant (TLC reports a safety failure, with the state that violates it)."""
+    r = check("Rec", "VARIABLE s\nInit == s = 0\nNext == s' = (s + 1) % 8\nSpec == Init /\\ [][Next]_s\n"
+              "RECURSIVE R(_)\nR(n) == IF n = 3 THEN FALSE ELSE IF n = 0 THEN TRUE ELSE R(n - 1)\n"
+              "Box(ns(_), a) == [](ns(a))\nProp == Box(R, s)",
+              "SPECIFICATION Spec\nPROPERTY Prop")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Prop", 4)
