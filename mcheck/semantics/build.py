@@ -26,6 +26,7 @@ from .model import Action, Assumption, Model, Predicate, Source, StepProperty, c
 from .symmetry import symmetry_key
 from .ltl import TRUE, LiveProperty, TemporalSpec, f_and
 from .temporal import Translator
+from .properties import boxed_predicate, instance_parts, through_operators
 
 NEXT_ALL_LIMIT = 400
 """Above this many actions, successors come from each action in turn instead of one generated function."""
@@ -271,8 +272,8 @@ class ModelBuilder:
         for n in self.cfg.properties:
             _, body, env = self.definition(n, "property")
             for conj, cenv, cname in self._property_conjuncts(body, env, str(n)):
-                inv = self._boxed_predicate(conj, cenv)
-                parts = self._instance_parts(conj, cenv) if inv is None else None
+                inv = boxed_predicate(self.comp, self.tr, conj, cenv)
+                parts = instance_parts(self.comp, self.tr, conj, cenv) if inv is None else None
                 if inv is not None:   # []P through operators with parameters (Github1161's abs!Double(Op, s))
                     invariants.append(self._pred_in(cname, *inv))
                 elif parts is not None:
@@ -312,16 +313,6 @@ class ModelBuilder:
                 for part, pctx in self.tr.conjuncts(e, ctx):
                     self.tspec.properties.append(LiveProperty(n, f_and(assumed, self.tr.tl(part, pctx, neg=True))))
 
-    def _boxed_predicate(self, conj: A.Expr, env: E.Env) -> tuple[A.Expr, Ctx] | None:
-        """``P`` and its context when ``conj`` is an application of operators with parameters that
-        unfolds to ``[]P`` with P a state predicate (TLC checks it as an invariant); else None."""
-        if not isinstance(conj, A.OpApp) or not conj.args or conj.op in ("[]", "<>", "~>", "/\\", "\\/"):
-            return None
-        e, ctx = self.tr.unfold(conj, Ctx(env))
-        if isinstance(e, A.OpApp) and e.op == "[]" and len(e.args) == 1 and self.comp.level(e.args[0], ctx) <= STATE:
-            return e.args[0], ctx
-        return None
-
     def _pred_in(self, name: str, body: A.Expr, ctx: Ctx, transition: bool = False) -> Predicate:
         """``_pred`` in a context that may bind names (an instance's parameters)."""
         code = self.comp.expr(body, replace(ctx, nxt="t") if transition else ctx)
@@ -336,28 +327,6 @@ class ModelBuilder:
         sub = self._pred_in(name, conj.sub, ctx).fn
         act = self._pred_in(name, conj.action, ctx, transition=True).fn
         return StepProperty(name, whole.fn, sub, act)
-
-    def _instance_parts(self, conj: A.Expr, env: E.Env):
-        """``I(2)!Spec`` as a property: the conjuncts of the instance's Spec, each with the context
-        that binds I's parameters (TLC splits them as it splits any property: gh1134, Github687);
-        None when ``conj`` is not such an application."""
-        if not (isinstance(conj, A.OpApp) and conj.inst_args):
-            return None
-        inst = self.tr.instance_body(conj, Ctx(env))
-        if inst is None:
-            return None
-        out, todo = [], [inst]
-        while todo:
-            e, ctx = todo.pop(0)
-            if isinstance(e, A.Junction) and e.kind == "/\\" or isinstance(e, A.OpApp) and e.op == "/\\" and len(
-                    e.args) == 2:
-                todo[:0] = [(it, ctx) for it in (e.items if isinstance(e, A.Junction) else e.args)]
-                continue
-            if isinstance(e, A.Label):
-                todo.insert(0, (e.body, ctx))
-                continue
-            out.append((e, ctx))
-        return out
 
     def _dedup_key(self) -> Callable | None:
         """The key states are deduplicated under: SYMMETRY's canonical form, then VIEW (None: the state)."""
@@ -400,6 +369,10 @@ class ModelBuilder:
         if isinstance(body, A.Label):
             yield from self._spec_conjuncts(body.body, env)
             return
+        through = through_operators(self.comp, body, env)
+        if through is not None:   # Spec4 == x1(Init /\ [][Next]_vars) (LetDef1Boxed)
+            yield from self._spec_conjuncts(through[0], through[1])
+            return
         name = body.name if isinstance(body, A.Name) else (
             body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
         if name is not None:
@@ -425,6 +398,10 @@ class ModelBuilder:
             if isinstance(ent, E.DefEntry) and not ent.unit.params:
                 yield body, env, ent.name
                 return
+        through = through_operators(self.comp, body, env)
+        if through is not None:   # x1([][x']_x0), LET x1(a) == a IN x1(...): TLC names it after x1
+            yield from self._property_conjuncts(*through)
+            return
         n = body.name if isinstance(body, A.Name) else (
             body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
         if n is not None:

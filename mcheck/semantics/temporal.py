@@ -158,7 +158,7 @@ class Translator:
                 return e, ctx
             if self._level(e, ctx) < 3:  # not temporal: an atom
                 return e, ctx
-            binds = {p.name: LExpr(_operator_arg(a, p.arity), ctx) for p, a in zip(ent.unit.params, args)}
+            binds = {p.name: LExpr(operator_arg(a, p.arity), ctx) for p, a in zip(ent.unit.params, args)}
             ctx = Ctx(ent.env, locals=binds)
             e = ent.unit.body
         return e, ctx
@@ -178,7 +178,7 @@ class Translator:
         target = ienv.lookup(opname)
         if not isinstance(target, E.DefEntry) or len(target.unit.params) != len(e.args):
             return None
-        binds = {p.name: LExpr(_operator_arg(a, p.arity), ctx) for p, a in zip(target.unit.params, e.args)}
+        binds = {p.name: LExpr(operator_arg(a, p.arity), ctx) for p, a in zip(target.unit.params, e.args)}
         return target.unit.body, Ctx(target.env, locals={**locs, **binds})
 
     def tl(self, e: A.Expr, ctx, neg: bool = False) -> tuple:
@@ -275,7 +275,7 @@ def _src(e: A.Expr) -> str:
         return type(e).__name__
 
 
-def _operator_arg(a: A.Expr, arity: int) -> A.Expr:
+def operator_arg(a: A.Expr, arity: int) -> A.Expr:
     """The argument of a higher-order parameter ``ns(_)``: an operator's name becomes
     ``LAMBDA x : Op(x)``, so that ``ns(e)`` applies it (a RECURSIVE one too: Github1161)."""
     if arity == 0 or isinstance(a, A.Lambda):

@@ -303,3 +303,18 @@ def test_a_recursive_operator_passed_to_a_boxed_property_is_an_invariant(check):
               "Box(ns(_), a) == [](ns(a))\nProp == Box(R, s)",
               "SPECIFICATION Spec\nPROPERTY Prop")
     assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Prop", 4)
+
+
+def test_a_property_written_through_an_operator_is_named_after_it(check):
+    """LetDef1Boxed, LetDef2Boxed: ``x1([][x']_x0)`` (x1 defined by LET or in the module, or given as
+    a parameter ``F(_)``) is the action property [][x']_x0; TLC names its violation after x1 (after
+    the parameter when one was applied); a SPECIFICATION written so is the behaviour it stands for."""
+    body = ("VARIABLE x\nInit == x = TRUE\nNext == x' = ~x\nSpec == Init /\\ [][Next]_x\nx1(a) == a\n"
+            "Prop == LET y1(a) == a IN y1([][x']_x)\nx2(F(_)) == F([][x']_x)\nProp2 == x2(x1)\n"
+            "Spec4 == x1(Init /\\ [][Next]_x)")
+    r = check("Boxed", body, "SPECIFICATION Spec\nPROPERTY Prop")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "y1", 2)
+    r = check("Boxed2", body, "SPECIFICATION Spec\nPROPERTY Prop2")
+    assert (r.result, r.violation.name) == ("safety failure", "F")
+    r = check("Boxed3", body, "SPECIFICATION Spec4")
+    assert (r.result, r.distinct_states) == ("success", 2)
