@@ -373,6 +373,12 @@ class ModelBuilder:
         if through is not None:   # Spec4 == x1(Init /\ [][Next]_vars) (LetDef1Boxed)
             yield from self._spec_conjuncts(through[0], through[1])
             return
+        if isinstance(body, A.OpApp) and body.inst_args and not body.args:
+            inst = self.tr.instance_body(body, Ctx(env))   # Z7(7)!Spec: its parameters are entries of its env
+            if inst is None:
+                raise ConfigError("mcheck cannot use this instance's formula as the SPECIFICATION", body.span)
+            yield from self._spec_conjuncts(inst[0], inst[1].env)
+            return
         name = body.name if isinstance(body, A.Name) else (
             body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
         if name is not None:

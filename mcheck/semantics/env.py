@@ -155,11 +155,12 @@ class Builder:
         return self.build(root, {}, root_vars=True)
 
     def build(self, mod: A.Module, subst: dict[str, Entry], root_vars: bool = False,
-              outer_modules: dict[str, A.Module] | None = None, seen: tuple[str, ...] = ()) -> Env:
+              outer_modules: dict[str, A.Module] | None = None, seen: tuple[str, ...] = (),
+              context: dict[str, Entry] | None = None) -> Env:
         if mod.name in seen:
             raise ParseError(f"circular EXTENDS/INSTANCE of module {mod.name}", mod.span)
         seen = seen + (mod.name,)
-        env = Env(mod.name, modules=dict(outer_modules or {}))
+        env = Env(mod.name, names=dict(context or {}), modules=dict(outer_modules or {}))
         for u in mod.units:
             if isinstance(u, A.Module):
                 env.modules[u.name] = u
@@ -277,7 +278,10 @@ class Builder:
                     raise ParseError(
                         f"INSTANCE {u.module}: no substitution for {name}, and {env.module} has no {name}", u.span)
                 subst[name] = tgt
-        return self.build(target, subst, outer_modules=env.modules, seen=seen)
+        # a module written inside this one sees this one's names (SANY: the context it is written in;
+        # Github687spec's Ring uses the outer module's >, and its variable value)
+        context = env.names if env.modules.get(u.module) is target else None
+        return self.build(target, subst, outer_modules=env.modules, seen=seen, context=context)
 
     def _declared(self, mod: A.Module, outer: dict[str, A.Module]) -> list[str]:
         out: list[str] = []
