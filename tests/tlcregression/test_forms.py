@@ -318,3 +318,11 @@ def test_a_property_written_through_an_operator_is_named_after_it(check):
     assert (r.result, r.violation.name) == ("safety failure", "F")
     r = check("Boxed3", body, "SPECIFICATION Spec4")
     assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_asking_whether_a_non_string_is_in_string_is_an_error(check):
+    """TLC's etest11: ``1 \\in STRING`` is TLC's error, not FALSE (as ``<<3>> \\in Int`` is)."""
+    r = check("Str", "VARIABLE x\nInit == x = 1 /\\ (x \\in STRING) = FALSE\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 75)
+    assert "is an element of STRING" in r.error
