@@ -142,9 +142,10 @@ class ModelBuilder:
         fn = self.comp.emitter.define(self.comp.emitter.fresh("eval_"), "s", code)
         return self.comp.emitter.function(fn)(state)
 
-    def _pred(self, name: str, body: A.Expr, env: E.Env, transition: bool = False) -> Predicate:
+    def _pred(self, name: str, body: A.Expr, env: E.Env, transition: bool = False, boolean: bool = False) -> Predicate:
+        """``boolean``: a value that is not a boolean is TLC's error (a CONSTRAINT: DoInitFunctorEvalException)."""
         ctx = Ctx(env, nxt="t" if transition else None)
-        code = self.comp.expr(body, ctx)
+        code = self.comp.bool_code(body, ctx, "quant_body") if boolean else self.comp.expr(body, ctx)
         fn = self.comp.emitter.define(self.comp.emitter.fresh("pred_"), "s, t" if transition else "s", code)
         return Predicate(str(name), self.comp.emitter.function(fn))
 
@@ -164,8 +165,8 @@ class ModelBuilder:
         actions, successors = self._split_next(next_expr) if next_expr is not None else ((), chain_actions(()))
         invariants = [self._invariant(n) for n in cfg.invariants]
         init_props, step_props = self._properties(invariants, assumed)
-        constraints = [self._pred(n, *self.definition(n, "constraint")[1:]) for n in cfg.constraints]
-        aconstraints = [self._pred(n, *self.definition(n, "action constraint")[1:], transition=True)
+        constraints = [self._pred(n, *self.definition(n, "constraint")[1:], boolean=True) for n in cfg.constraints]
+        aconstraints = [self._pred(n, *self.definition(n, "action constraint")[1:], transition=True, boolean=True)
                         for n in cfg.action_constraints]
         key = self._dedup_key()
         alias, alias_transition = self._alias()

@@ -326,3 +326,11 @@ def test_asking_whether_a_non_string_is_in_string_is_an_error(check):
               "INIT Init\nNEXT Next")
     assert (r.result, r.exit_code) == ("error", 75)
     assert "is an element of STRING" in r.error
+
+
+def test_a_constraint_that_is_not_a_boolean_is_an_error(check):
+    """DoInitFunctorEvalException: a CONSTRAINT whose value is {} is TLC's error (exit 75), not FALSE."""
+    r = check("NotBool", "VARIABLE x\nInit == x \\in 1..3\nNext == x' = 0\nF(a) == {}\nC == F(x)",
+              "INIT Init\nNEXT Next\nCONSTRAINT C")
+    assert (r.result, r.exit_code) == ("error", 75)
+    assert "TLC expected a boolean value, but did not find one." in r.error
