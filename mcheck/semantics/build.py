@@ -21,7 +21,7 @@ from .compiler.context import CompileError, Ctx, LVal, Out
 from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
 from .constants import cfg_value
-from .levels import ACTION, STATE, TEMPORAL, children
+from .levels import ACTION, CONSTANT, STATE, TEMPORAL, children
 from .model import Action, Assumption, Model, Predicate, Source, StepProperty, chain_actions
 from .symmetry import symmetry_key
 from .ltl import TRUE, LiveProperty, TemporalSpec, f_and
@@ -92,6 +92,10 @@ class ModelBuilder:
                 if tgt is None:
                     raise ConfigError(f"the .cfg substitutes {ca.subst} for {name}, but {ca.subst} is not defined",
                                       getattr(ca.subst, "span", None) or ca.span)
+                if any(isinstance(t, E.ConstEntry) for t in targets) and isinstance(tgt, E.DefEntry) and (
+                        self.comp.const_levels.of_entry(tgt) > CONSTANT):   # etest7: C <- Foo with Foo == x
+                    raise ConfigError(f"The configuration file substitutes constant {name} with non-constant "
+                                      f"{ca.subst}", getattr(ca.subst, "span", None) or ca.span)
                 ov: E.Entry = E.AliasEntry(name, tgt)
             else:
                 ov = E.ValueEntry(name, cfg_value(ca.value))

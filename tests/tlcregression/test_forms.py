@@ -334,3 +334,11 @@ def test_a_constraint_that_is_not_a_boolean_is_an_error(check):
               "INIT Init\nNEXT Next\nCONSTRAINT C")
     assert (r.result, r.exit_code) == ("error", 75)
     assert "TLC expected a boolean value, but did not find one." in r.error
+
+
+def test_a_constant_substituted_with_a_state_level_operator_is_a_config_error(check):
+    """etest7: ``C <- Foo`` with ``Foo == x`` is TLC's configuration error (exit 151)."""
+    r = check("NonConst", "CONSTANT C\nVARIABLE x\nFoo == x\nInit == x = 2\nNext == x' = C",
+              "INIT Init\nNEXT Next\nCONSTANT C <- Foo")
+    assert (r.result, r.exit_code) == ("error", 151)
+    assert "substitutes constant C with non-constant Foo" in r.error
