@@ -5,6 +5,8 @@ import time
 from typing import Callable, Sequence
 
 from ..semantics.model import Model
+from ..semantics.natives.tlc_ext import counterexample
+from ..semantics.values import make_record
 from ..syntax.errors import EvalError
 from . import outcome as O
 from .liveness import LivenessChecker
@@ -80,10 +82,12 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
         if out.result == "success" and out.max_depth is None:
             counts = search.counts()
             store = out.store
-            out = _postconditions(model, counts) or (
-                _liveness(model, graph, counts) if graph is not None else None) or out
+            live = _liveness(model, graph, counts) if graph is not None else None
+            out = live or _postconditions(model, counts) or out
             out.complete = True
             out.store = store
+        if out.violation is not None and out.violation.kind not in ("assumption", "postcondition"):
+            _postconditions_on_counterexample(model, out)
     out.seconds = time.monotonic() - t0
     out.variables = list(model.variables)
     out.model = model
@@ -99,6 +103,41 @@ def _postconditions(model: Model, counts: O.Counts) -> O.Outcome | None:
         if ok is not True:
             return O.postcondition_false(p.name, counts)
     return None
+
+
+def _postconditions_on_counterexample(model: Model, out: O.Outcome) -> None:
+    """TLC evaluates the POSTCONDITIONs after a violation too, with TLCExt's CounterExample bound
+    to its trace; the verdict stays the violation's, and a postcondition that is false or fails is
+    recorded in the outcome's message."""
+    v = out.violation
+    if not model.postconditions or not v.trace:
+        return
+    steps = v.trace[:-1] if v.stuttering else v.trace
+    loop, back = (len(steps) - 1, steps[-1].action) if v.stuttering else (v.loop_index, v.loop_action)
+    ce = counterexample([_state_record(model, steps, i) for i in range(len(steps))],
+                        [st.action for st in steps], loop, back)
+    for p in model.postconditions:
+        try:
+            note = None if p.fn(ce) is True else f"Postcondition {p.name} is false."
+        except EvalError as err:
+            note = f"Evaluating the POSTCONDITION {p.name} failed.\n{err.message}"
+        if note is not None:
+            out.error = f"{out.error}\n{note}" if out.error else note
+
+
+def _state_record(model: Model, steps: list, i: int):
+    """A trace state as TLC's CounterExample holds it: the ALIAS record if there is one (and it
+    evaluates to a record), else the record of the variables."""
+    alias = getattr(model.source, "alias", None)
+    if alias is not None:
+        try:
+            rec = alias(steps[max(i - 1, 0)].state, steps[i].state) if model.source.alias_transition else (
+                alias(steps[i].state))
+            if isinstance(rec, dict):
+                return rec
+        except EvalError:
+            pass
+    return make_record(dict(zip(model.variables, steps[i].state)))
 
 
 def _liveness(model: Model, graph: GraphRecorder, counts: O.Counts) -> O.Outcome | None:

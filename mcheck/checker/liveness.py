@@ -83,7 +83,7 @@ class LivenessChecker:
             if atom.sub is not None:
                 # <<A>>_v: v changes and A; [A]_v: v stays or A.  v is computed once per state.
                 changed = self._subval(atom, s) != self._subval(atom, t)
-                if changed == atom.angle:
+                if changed:
                     v = bool(atom.act(self.states[s], self.states[t]))
                 else:
                     v = not atom.angle

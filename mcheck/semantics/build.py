@@ -5,7 +5,7 @@ syntax: they get the ``model.Model`` record of compiled functions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Callable
 
 from ..syntax import ast as A
@@ -13,48 +13,24 @@ from ..syntax.cfg import Config
 from ..syntax.errors import ConfigError, EvalError, InvariantLevelError
 from . import env as E
 from . import runtime as R
-from . import values as V
 from .natives.registry import NATIVE
+from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
+from .tlcstate import TLCState
 from .compiler.context import CompileError, Ctx, LVal, Out
 from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
 from .constants import cfg_value
-from .levels import ACTION, STATE, TEMPORAL, children
+from .levels import ACTION, CONSTANT, STATE, TEMPORAL
+from .literals import intern_literals
 from .profile import PREDICATE, Profile
 from .model import Action, Assumption, Model, Predicate, Source, StepProperty, chain_actions
 from .symmetry import symmetry_key
 from .ltl import TRUE, LiveProperty, TemporalSpec, f_and
 from .temporal import Translator
+from .properties import boxed_predicate, instance_parts, through_operators
 
 NEXT_ALL_LIMIT = 400
 """Above this many actions, successors come from each action in turn instead of one generated function."""
-
-
-@dataclass
-class TLCState:
-    """What TLCGet/TLCSet see: the search level and the registers."""
-
-    level: int = 0
-    regs: dict = field(default_factory=dict)
-    stats: dict = field(default_factory=dict)
-
-    def set_level(self, level: int) -> None:
-        self.level = level
-
-    def get(self, key):
-        if key == "level":
-            return self.level
-        if isinstance(key, int):
-            return self.regs.get(key, 0)
-        if key in ("distinct", "generated", "queue", "diameter", "duration"):
-            return self.stats.get(key, 0)
-        if key == "config":
-            return V.Fcn({"mode": "bfs", "depth": -1, "deadlock": True, "worker": 1, "seed": 0, "traces": 0})
-        raise EvalError(f"TLCGet: unknown key {V.tla_repr(key)}")
-
-    def set(self, key, value):
-        self.regs[key] = value
-        return True
 
 
 class ModelBuilder:
@@ -72,11 +48,11 @@ class ModelBuilder:
         self.builder = E.Builder(modules, {**NATIVE, **SPECIAL_NATIVES})
         self.env = self.builder.build_root(root)
         self.variables = list(self.builder.variables)
-        self.tlc = TLCState()
+        self.tlc = TLCState(deadlock=cfg.check_deadlock is not False)
         self.profile = Profile() if profile else None   # --profile (profile.py); None: nothing is counted
         self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc, checked=checked,
                              profile=self.profile)
-        _intern_literals(modules, root)
+        intern_literals(modules, root)
         self.comp.builder = self.builder
         self.warnings: list[str] = []
         self.sources: dict[str, tuple[A.Expr, E.Env]] = {}  # invariant name -> (body, env)
@@ -119,6 +95,10 @@ class ModelBuilder:
                 if tgt is None:
                     raise ConfigError(f"the .cfg substitutes {ca.subst} for {name}, but {ca.subst} is not defined",
                                       getattr(ca.subst, "span", None) or ca.span)
+                if any(isinstance(t, E.ConstEntry) for t in targets) and isinstance(tgt, E.DefEntry) and (
+                        self.comp.const_levels.of_entry(tgt) > CONSTANT):   # etest7: C <- Foo with Foo == x
+                    raise ConfigError(f"The configuration file substitutes constant {name} with non-constant "
+                                      f"{ca.subst}", getattr(ca.subst, "span", None) or ca.span)
                 ov: E.Entry = E.AliasEntry(name, tgt)
             else:
                 ov = E.ValueEntry(name, cfg_value(ca.value))
@@ -169,14 +149,9 @@ class ModelBuilder:
         fn = self.comp.emitter.define(self.comp.emitter.fresh("eval_"), "s", code)
         return self.comp.emitter.function(fn)(state)
 
-    def _pred(self, name: str, body: A.Expr, env: E.Env, transition: bool = False) -> Predicate:
-        ctx = Ctx(env, nxt="t" if transition else None)
-        code = self.comp.expr(body, ctx)
-        fn = self.comp.emitter.define(self.comp.emitter.fresh("pred_"), "s, t" if transition else "s", code)
-        compiled = self.comp.emitter.function(fn)
-        if self.profile is not None:
-            compiled = self.profile.wrap(PREDICATE, str(name), compiled)
-        return Predicate(str(name), compiled)
+    def _pred(self, name: str, body: A.Expr, env: E.Env, transition: bool = False, boolean: bool = False) -> Predicate:
+        """``boolean``: a value that is not a boolean is TLC's error (a CONSTRAINT: DoInitFunctorEvalException)."""
+        return self._pred_in(name, body, Ctx(env), transition, boolean)
 
     def _nullary(self, prefix: str, body: A.Expr, env: E.Env) -> Callable:
         """A function of no state (ASSUME, POSTCONDITION)."""
@@ -196,15 +171,17 @@ class ModelBuilder:
         actions, successors = self._split_next(next_expr) if next_expr is not None else ((), chain_actions(()))
         invariants = [self._invariant(n) for n in cfg.invariants]
         init_props, step_props = self._properties(invariants, assumed)
-        constraints = [self._pred(n, *self.definition(n, "constraint")[1:]) for n in cfg.constraints]
-        aconstraints = [self._pred(n, *self.definition(n, "action constraint")[1:], transition=True)
+        constraints = [self._pred(n, *self.definition(n, "constraint")[1:], boolean=True) for n in cfg.constraints]
+        aconstraints = [self._pred(n, *self.definition(n, "action constraint")[1:], transition=True, boolean=True)
                         for n in cfg.action_constraints]
         key = self._dedup_key()
         alias, alias_transition = self._alias()
         postconditions = []
         for post in cfg.postconditions:
             _, body, env = self.definition(post, "postcondition")
-            postconditions.append(Predicate(str(post), self._nullary("post_", body, env)))
+            postconditions.append(Predicate(str(post), self._postcondition(self._nullary("post_", body, env))))
+        for kind, pred in self._possible():
+            {"state": constraints, "action": aconstraints, "check": postconditions}[kind].append(pred)
         self.tr.finish()
         assumptions = tuple(Assumption(_span_label("", u.expr.span, env.module)[2:-1],
                                        self._nullary("assume_", u.expr, env)) for u, env in self.env.assumes)
@@ -251,6 +228,40 @@ class ModelBuilder:
                                   conj.span)
         return init_expr, next_expr, assumed
 
+    def _postcondition(self, fn: Callable) -> Callable:
+        """A POSTCONDITION as the checker calls it: ``fn(ce)`` evaluates it with TLCExt's
+        CounterExample bound to ``ce`` (TLC evaluates postconditions after a violation too, on its
+        counterexample), ``fn()`` with the empty one."""
+        tlc = self.tlc
+
+        def post(ce: Any = None) -> Any:
+            tlc.counterexample = EMPTY_COUNTEREXAMPLE if ce is None else ce
+            try:
+                return fn()
+            finally:
+                tlc.counterexample = EMPTY_COUNTEREXAMPLE
+        return post
+
+    def _possible(self) -> list[tuple[str, Predicate]]:
+        """The .cfg's _POSSIBLE predicates as TLC's SpecProcessor installs them: each is counted by a
+        constraint that excludes nothing (a state constraint for a state predicate, an action
+        constraint for an action), after the .cfg's own, and checked by a postcondition that is
+        false when it was never witnessed."""
+        out: list[tuple[str, Predicate]] = []
+        track = self.tlc.track
+        for n in self.cfg.possible:
+            name = str(n)
+            _, body, env = self.definition(n, "_POSSIBLE predicate")
+            if self.comp.level(body, Ctx(env)) <= STATE:
+                p = self._pred(n, body, env).fn
+                out.append(("state", Predicate(name, lambda t, p=p, name=name: track(name, p(t)))))
+            else:
+                a = self._pred(n, body, env, transition=True).fn
+                out.append(("action", Predicate(name, lambda s, t, a=a, name=name: track(name, a(s, t)))))
+        for n in self.cfg.possible:
+            out.append(("check", Predicate(str(n), lambda s=None, name=str(n): self.tlc.witnessed(name))))
+        return out
+
     def _invariant(self, n: Any) -> Predicate:
         _, body, env = self.definition(n, "invariant")
         if self.comp.level(body, Ctx(env)) > STATE:
@@ -268,7 +279,13 @@ class ModelBuilder:
         for n in self.cfg.properties:
             _, body, env = self.definition(n, "property")
             for conj, cenv, cname in self._property_conjuncts(body, env, str(n)):
-                if isinstance(conj, A.OpApp) and conj.op == "[]" and self.comp.level(conj.args[0], Ctx(cenv)) <= STATE:
+                inv = boxed_predicate(self.comp, self.tr, conj, cenv)
+                parts = instance_parts(self.comp, self.tr, conj, cenv) if inv is None else None
+                if inv is not None:   # []P through operators with parameters (Github1161's abs!Double(Op, s))
+                    invariants.append(self._pred_in(cname, *inv))
+                elif parts is not None:
+                    self._split_parts(str(n), cname, parts, invariants, init_props, step_props, assumed)
+                elif isinstance(conj, A.OpApp) and conj.op == "[]" and self.comp.level(conj.args[0], Ctx(cenv)) <= STATE:
                     invariants.append(self._pred(cname, conj.args[0], cenv))
                     self.sources[str(cname)] = (conj.args[0], cenv)
                 elif isinstance(conj, A.BoxAction):
@@ -288,12 +305,38 @@ class ModelBuilder:
                         self.tspec.properties.append(LiveProperty(str(n), neg))
         return init_props, step_props
 
-    def _step_property(self, name: str, conj: A.BoxAction, env: E.Env) -> StepProperty:
-        whole = self._pred(name, A.ActionSub("[]", conj.action, conj.sub, span=conj.span), env, transition=True)
-        if self.comp.level(conj.sub, Ctx(env)) > STATE:
+    def _split_parts(self, n: str, cname: str, parts: list, invariants: list, init_props: list,
+                     step_props: list, assumed: tuple) -> None:
+        """Sort the conjuncts of an instance's formula as ``_properties`` sorts a property's."""
+        for e, ctx in parts:
+            lv = self.comp.level(e, ctx)
+            if isinstance(e, A.OpApp) and e.op == "[]" and len(e.args) == 1 and self.comp.level(e.args[0], ctx) <= STATE:
+                invariants.append(self._pred_in(cname, e.args[0], ctx))
+            elif isinstance(e, A.BoxAction):
+                step_props.append(self._step_property(cname, e, ctx))
+            elif lv <= STATE:
+                init_props.append(self._pred_in(cname, e, ctx))
+            else:
+                for part, pctx in self.tr.conjuncts(e, ctx):
+                    self.tspec.properties.append(LiveProperty(n, f_and(assumed, self.tr.tl(part, pctx, neg=True))))
+
+    def _pred_in(self, name: str, body: A.Expr, ctx: Ctx, transition: bool = False, boolean: bool = False) -> Predicate:
+        """``_pred`` in a context that may bind names (an instance's parameters)."""
+        ctx = replace(ctx, nxt="t") if transition else ctx
+        code = self.comp.bool_code(body, ctx, "quant_body") if boolean else self.comp.expr(body, ctx)
+        fn = self.comp.emitter.define(self.comp.emitter.fresh("pred_"), "s, t" if transition else "s", code)
+        compiled = self.comp.emitter.function(fn)
+        if self.profile is not None:
+            compiled = self.profile.wrap(PREDICATE, str(name), compiled)
+        return Predicate(str(name), compiled)
+
+    def _step_property(self, name: str, conj: A.BoxAction, env: "E.Env | Ctx") -> StepProperty:
+        ctx = env if isinstance(env, Ctx) else Ctx(env)
+        whole = self._pred_in(name, A.ActionSub("[]", conj.action, conj.sub, span=conj.span), ctx, transition=True)
+        if self.comp.level(conj.sub, ctx) > STATE:
             return StepProperty(name, whole.fn)
-        sub = self._pred(name, conj.sub, env).fn
-        act = self._pred(name, conj.action, env, transition=True).fn
+        sub = self._pred_in(name, conj.sub, ctx).fn
+        act = self._pred_in(name, conj.action, ctx, transition=True).fn
         return StepProperty(name, whole.fn, sub, act)
 
     def _dedup_key(self) -> Callable | None:
@@ -337,6 +380,16 @@ class ModelBuilder:
         if isinstance(body, A.Label):
             yield from self._spec_conjuncts(body.body, env)
             return
+        through = through_operators(self.comp, body, env)
+        if through is not None:   # Spec4 == x1(Init /\ [][Next]_vars) (LetDef1Boxed)
+            yield from self._spec_conjuncts(through[0], through[1])
+            return
+        if isinstance(body, A.OpApp) and body.inst_args and not body.args:
+            inst = self.tr.instance_body(body, Ctx(env))   # Z7(7)!Spec: its parameters are entries of its env
+            if inst is None:
+                raise ConfigError("mcheck cannot use this instance's formula as the SPECIFICATION", body.span)
+            yield from self._spec_conjuncts(inst[0], inst[1].env)
+            return
         name = body.name if isinstance(body, A.Name) else (
             body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
         if name is not None:
@@ -362,6 +415,10 @@ class ModelBuilder:
             if isinstance(ent, E.DefEntry) and not ent.unit.params:
                 yield body, env, ent.name
                 return
+        through = through_operators(self.comp, body, env)
+        if through is not None:   # x1([][x']_x0), LET x1(a) == a IN x1(...): TLC names it after x1
+            yield from self._property_conjuncts(*through)
+            return
         n = body.name if isinstance(body, A.Name) else (
             body.op if isinstance(body, A.OpApp) and not body.args and not body.inst_args else None)
         if n is not None:
@@ -402,6 +459,14 @@ class ModelBuilder:
         """The actions of Next (TLC's split, TLC-SEMANTICS.md §4), and ``successors``: one generated
         function yielding ``(action index, state)`` for every action in order."""
         body, env, name = nxt
+        if isinstance(body, A.BoxAction) or isinstance(body, A.OpApp) and body.op in ("[]", "<>") and len(
+                body.args) == 1:
+            # TLC reports a temporal next-state relation only when it evaluates it: with no initial
+            # state (regression model StandardModules) the check succeeds
+            def successors(s, body=body, name=name):
+                raise EvalError(f"The next-state relation {name} is a temporal formula; TLC can only "
+                                "generate the steps of an action", body.span)
+            return (), successors
         leaves: list[tuple[str, A.Expr, Ctx, A.Node, str, list]] = []
         self._split(body, Ctx(env, mode="action"), name, body, [], leaves, env.module)
         names: list[tuple[str, str, str, tuple]] = []
@@ -486,51 +551,6 @@ def _known_locals(comp: Compiler, ctx: Ctx, binds: list) -> Ctx:
         return ctx
     return ctx.with_locals({k: LVal(comp.emitter.value(values[v.py]), True, values[v.py])
                             for k, v in ctx.locals.items() if type(v) is LVal and v.py in values})
-
-
-_last_literals: list[str] | None = None   # the literals the last model built here interned
-
-
-def _intern_literals(modules: dict[str, A.Module], root: A.Module) -> None:
-    """Intern string literals in source order, as TLC's parser does: it fixes how strings sort.
-
-    TLC starts each check with a new string table; one Python process may build many specs (the
-    API, the pytest plugin, a notebook).  When this spec's literals are not those of the last
-    model built here, the table starts again, so that its strings sort (and its sets enumerate,
-    and its counterexamples read) as in a process of its own.  A rebuild of the same spec (the
-    checked variant, worker 0) keeps the table."""
-    global _last_literals
-    lits: list[str] = []
-
-    def walk(x) -> None:
-        if isinstance(x, A.Str):
-            lits.append(x.value)
-            return
-        if isinstance(x, (A.RecordConstr, A.RecordSet)):
-            for k, _ in x.fields:
-                lits.append(k)
-        if isinstance(x, A.Dot):
-            lits.append(x.field)
-        for ch in children(x):
-            walk(ch)
-
-    seen = set()
-    order = [root] + [m for m in modules.values() if m is not root]
-    for m in order:
-        if id(m) in seen:
-            continue
-        seen.add(id(m))
-        for u in m.units:
-            for attr in ("body", "expr"):
-                b = getattr(u, attr, None)
-                if isinstance(b, A.Expr):
-                    walk(b)
-    if _last_literals is not None and lits != _last_literals:
-        V.reset_strings()
-        R.clear_sorted_cache()
-    _last_literals = lits
-    for s in lits:
-        V.intern_string(s)
 
 
 def _span_label(name: str, sp: A.Span | None, module: str) -> str:

@@ -155,11 +155,12 @@ class Builder:
         return self.build(root, {}, root_vars=True)
 
     def build(self, mod: A.Module, subst: dict[str, Entry], root_vars: bool = False,
-              outer_modules: dict[str, A.Module] | None = None, seen: tuple[str, ...] = ()) -> Env:
+              outer_modules: dict[str, A.Module] | None = None, seen: tuple[str, ...] = (),
+              context: dict[str, Entry] | None = None) -> Env:
         if mod.name in seen:
             raise ParseError(f"circular EXTENDS/INSTANCE of module {mod.name}", mod.span)
         seen = seen + (mod.name,)
-        env = Env(mod.name, modules=dict(outer_modules or {}))
+        env = Env(mod.name, names=dict(context or {}), modules=dict(outer_modules or {}))
         for u in mod.units:
             if isinstance(u, A.Module):
                 env.modules[u.name] = u
@@ -253,6 +254,10 @@ class Builder:
         declared = self._declared(target, env.modules)
         subst: dict[str, Entry] = {}
         explicit = {name for name, _ in u.substs}
+        # I(n) == INSTANCE M WITH v <- f(n): the substitutions see the instance's parameters
+        senv = env if not param_entries else Env(env.module, names={**env.names, **param_entries},
+                                                 modules=env.modules, variables=env.variables,
+                                                 constants=env.constants)
         for name, expr in u.substs:
             if isinstance(expr, A.Name) and expr.name in param_entries:
                 subst[name] = param_entries[expr.name]
@@ -260,7 +265,7 @@ class Builder:
             ref = expr.name if isinstance(expr, A.Name) else (
                 expr.op if isinstance(expr, A.OpApp) and not expr.args and not expr.inst_args else None)
             tgt = env.lookup(ref) if ref is not None else None
-            subst[name] = AliasEntry(name, tgt) if tgt is not None else SubstEntry(name, expr, env)
+            subst[name] = AliasEntry(name, tgt) if tgt is not None else SubstEntry(name, expr, senv)
         params = {p.name for p in u.params}
         for name in declared:
             if name in params and name not in explicit:
@@ -273,7 +278,10 @@ class Builder:
                     raise ParseError(
                         f"INSTANCE {u.module}: no substitution for {name}, and {env.module} has no {name}", u.span)
                 subst[name] = tgt
-        return self.build(target, subst, outer_modules=env.modules, seen=seen)
+        # a module written inside this one sees this one's names (SANY: the context it is written in;
+        # Github687spec's Ring uses the outer module's >, and its variable value)
+        context = env.names if env.modules.get(u.module) is target else None
+        return self.build(target, subst, outer_modules=env.modules, seen=seen, context=context)
 
     def _declared(self, mod: A.Module, outer: dict[str, A.Module]) -> list[str]:
         out: list[str] = []

@@ -16,7 +16,8 @@ IMPURE_NATIVES = {
     ("TLC", "RandomElement"), ("TLC", "TLCGet"), ("TLC", "TLCSet"), ("TLC", "Print"), ("TLC", "PrintT"),
     ("TLC", "JavaTime"), ("TLC", "Any"), ("TLCExt", "TLCModelValue"), ("Randomization", "RandomSubset"),
     ("Randomization", "RandomSetOfSubsets"), ("Randomization", "RandomSubsetSet"), ("TLC", "Assert"),
-    ("TLCExt", "Trace"), ("TLCExt", "TLCGetAndSet"),
+    ("TLCExt", "Trace"), ("TLCExt", "TLCGetAndSet"), ("_Possible", "_Counts"),
+    ("TLCExt", "CounterExample"),
     # processes and files: run on every evaluation, as TLC does
     ("IOUtils", "IOExec"), ("IOUtils", "IOEnvExec"), ("IOUtils", "IOExecTemplate"), ("IOUtils", "IOEnvExecTemplate"),
     ("IOUtils", "Serialize"), ("IOUtils", "Deserialize"), ("IOUtils", "IOSerialize"), ("IOUtils", "IODeserialize"),

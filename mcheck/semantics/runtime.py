@@ -145,7 +145,7 @@ def except1(f, k, v):
         except AttributeError:
             pass
         return n
-    return V.except_(f, ((k,),), lambda old: v)
+    return V.except_(f, (k,), lambda old: v)   # a lazy function, or TLC's error for a non-function
 
 
 def except2(f, k1, k2, v):
@@ -175,7 +175,7 @@ def except_path(f, path: tuple, vfn: Callable[[Any], Any]):
             return f
         old = f[k]
     else:
-        return V.except_(f, tuple((p,) for p in path), vfn)
+        return V.except_(f, path, vfn)
     new = vfn(old) if len(path) == 1 else except_path(old, path[1:], vfn)
     return except1(f, k, new)
 

@@ -19,7 +19,7 @@ from ..syntax.errors import ConfigError
 from ..syntax.printer import print_expr
 from . import env as E
 from . import runtime as R
-from .compiler.context import CompileError, Ctx, LExpr, LVal
+from .compiler.context import CompileError, Ctx, LExpr, LocalEntry, LVal
 from .ltl import FALSE, TRUE, Atom, FairnessCond, TemporalSpec, always, eventually, f_and, f_or
 
 # ----------------------------------------------------------------------------- translation
@@ -78,7 +78,7 @@ class Translator:
 
     def fairness_list(self, e: A.Expr, ctx) -> list[FairnessCond] | None:
         """``WF_v(A)``, ``SF_v(A)`` and their conjunctions and ``\\A`` over constant sets; None otherwise."""
-        e, ctx = self._unfold(e, ctx)
+        e, ctx = self.unfold(e, ctx)
         if isinstance(e, A.Fairness):
             return [self.fairness(e, ctx)]
         parts = self._conj_parts(e, ctx)
@@ -124,11 +124,17 @@ class Translator:
         self.emitter.bind(name, v)
         return name
 
-    def _unfold(self, e: A.Expr, ctx):
+    def unfold(self, e: A.Expr, ctx):
         """Look through labels, call-by-name parameters and operator definitions of temporal level."""
         for _ in range(200):
             if isinstance(e, A.Label):
                 e = e.body
+                continue
+            if isinstance(e, A.OpApp) and e.inst_args:
+                inst = self.instance_body(e, ctx)   # I(2)!Spec: the instance's Spec (gh1134, Github687)
+                if inst is None or self._level(e, ctx) < 3:
+                    return e, ctx
+                e, ctx = inst
                 continue
             name = e.name if isinstance(e, A.Name) else (
                 e.op if isinstance(e, A.OpApp) and (e.op[:1].isalpha() or e.op[:1] == "_") and not e.inst_args
@@ -152,14 +158,32 @@ class Translator:
                 return e, ctx
             if self._level(e, ctx) < 3:  # not temporal: an atom
                 return e, ctx
-            binds = {p.name: LExpr(a, ctx) for p, a in zip(ent.unit.params, args)}
+            binds = {p.name: LExpr(operator_arg(a, p.arity), ctx) for p, a in zip(ent.unit.params, args)}
             ctx = Ctx(ent.env, locals=binds)
             e = ent.unit.body
         return e, ctx
 
+    def instance_body(self, e: A.OpApp, ctx) -> tuple[A.Expr, Ctx] | None:
+        """``I(a)!Op(b)`` with ``I(p) == INSTANCE M ...``: Op's body in M instantiated with p bound
+        to a (by name, as the compiler's ``inst_call`` does), or None if it is not of that form."""
+        inst, _, opname = e.op.partition("!")
+        ent = ctx.env.lookup(inst) if inst not in ctx.locals else None
+        if not isinstance(ent, E.InstEntry) or "!" in opname or len(e.inst_args) != 1:
+            return None
+        params = ent.unit.params
+        if len(params) != len(e.inst_args[0]):
+            return None
+        locs = {p.name: LExpr(a, ctx) for p, a in zip(params, e.inst_args[0])}
+        ienv = self.comp.builder.instantiate(ent.unit, ent.env, {n: LocalEntry(n, loc) for n, loc in locs.items()})
+        target = ienv.lookup(opname)
+        if not isinstance(target, E.DefEntry) or len(target.unit.params) != len(e.args):
+            return None
+        binds = {p.name: LExpr(operator_arg(a, p.arity), ctx) for p, a in zip(target.unit.params, e.args)}
+        return target.unit.body, Ctx(target.env, locals={**locs, **binds})
+
     def tl(self, e: A.Expr, ctx, neg: bool = False) -> tuple:
         """The NNF of e (of ~e when neg)."""
-        e, ctx = self._unfold(e, ctx)
+        e, ctx = self.unfold(e, ctx)
         lv = self._level(e, ctx)
         if lv <= 1:
             return ("S", self.atom(e, ctx, "S"), not neg)
@@ -234,7 +258,7 @@ class Translator:
 
     def conjuncts(self, e: A.Expr, ctx) -> list[tuple[A.Expr, Any]]:
         """The top-level conjuncts of a temporal formula (each is checked on its own, as TLC does)."""
-        e, ctx = self._unfold(e, ctx)
+        e, ctx = self.unfold(e, ctx)
         parts = self._conj_parts(e, ctx)
         if parts is None:
             return [(e, ctx)]
@@ -249,3 +273,17 @@ def _src(e: A.Expr) -> str:
         return print_expr(e)
     except Exception:
         return type(e).__name__
+
+
+def operator_arg(a: A.Expr, arity: int) -> A.Expr:
+    """The argument of a higher-order parameter ``ns(_)``: an operator's name becomes
+    ``LAMBDA x : Op(x)``, so that ``ns(e)`` applies it (a RECURSIVE one too: Github1161)."""
+    if arity == 0 or isinstance(a, A.Lambda):
+        return a
+    name = a.name if isinstance(a, A.Name) else (a.op if isinstance(a, A.OpApp) and not a.args else None)
+    if name is None:
+        return a
+    params = tuple(f"_arg{i}" for i in range(arity))
+    inst = a.inst_args if isinstance(a, A.OpApp) else ()
+    return A.Lambda(params, A.OpApp(name, tuple(A.Name(p, span=a.span) for p in params), inst, span=a.span),
+                    span=a.span)

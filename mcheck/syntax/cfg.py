@@ -6,7 +6,8 @@ accepts::
     CONSTANT(S)   N = 3   S = {a, b}   F(1, 2) = "x"   Nat <- MCNat   Op <-[Mod] MCOp
     INIT name   NEXT name   SPECIFICATION name
     INVARIANT(S) / PROPERTY(IES) / CONSTRAINT(S) / ACTION_CONSTRAINT(S)  name ...
-    SYMMETRY name   VIEW name   ALIAS name   POSTCONDITION name
+    SYMMETRY name   VIEW name   ALIAS name   POSTCONDITION(S) name ...
+    _POSSIBLE name ...   (TLC's reachability checks: each named predicate must hold somewhere)
     CHECK_DEADLOCK TRUE|FALSE
 
 Every keyword may repeat; list keywords accumulate in file order.  Comments
@@ -88,6 +89,7 @@ class Config:
     view: CfgName | None = None
     alias: CfgName | None = None
     postconditions: list[CfgName] = field(default_factory=list)
+    possible: list[CfgName] = field(default_factory=list)
     check_deadlock: bool | None = None
 
     @property
@@ -110,6 +112,7 @@ _LIST_KEYWORDS = {
     "CONSTRAINT": "constraints", "CONSTRAINTS": "constraints",
     "ACTION_CONSTRAINT": "action_constraints", "ACTION_CONSTRAINTS": "action_constraints",
     "POSTCONDITION": "postconditions", "POSTCONDITIONS": "postconditions",
+    "_POSSIBLE": "possible",
 }
 _SINGLE_KEYWORDS = {
     "INIT": "init", "NEXT": "next", "SPECIFICATION": "specification",
@@ -119,6 +122,7 @@ KEYWORDS: tuple[str, ...] = (
     "CONSTANT", "CONSTANTS", "INIT", "NEXT", "SPECIFICATION", "INVARIANT", "INVARIANTS",
     "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
     "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "ALIAS", "POSTCONDITION", "POSTCONDITIONS", "CHECK_DEADLOCK",
+    "_POSSIBLE",
 )
 _KEYWORD_SET = frozenset(KEYWORDS)
 

@@ -227,3 +227,15 @@ def test_alias_replaces_the_variables_in_a_printed_trace(tmp_path):
     (tmp_path / "Al.cfg").write_text("INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS Alias\n")
     text = format_result(check_spec(str(tmp_path / "Al.tla")))
     assert "State 3: <Next line 5, col 9 to line 5, col 18 of module Al>\n/\\ double = 4\n/\\ x = 2" in text
+
+
+# ------------------------------------------------------------------ [A]_v inside a temporal formula
+
+def test_a_box_action_inside_a_temporal_formula_holds_on_steps_that_leave_v_alone(run):
+    """``[A]_v`` as a liveness atom is ``A \\/ v' = v``: a step that changes v must be an A step,
+    one that leaves v alone satisfies it (it was the other way round: issue 14, Github687fifo)."""
+    r = prop(run, CYCLE + "P == ~~((x = 0) /\\ [][x' = (x + 1) % 3]_x)", "Spec", "P")
+    ok(r)
+    r = prop(run, CYCLE + "Q == ~~((x = 0) /\\ [][x' = x + 1]_x)", "Spec", "Q")
+    violated(r, "Q")
+    assert lasso(r, "x")[0] == [0, 1, 2, 0]     # the step 2 -> 0 is no x' = x + 1 step

@@ -154,3 +154,191 @@ def test_continue_goes_on_after_invariant_violations_and_reports_them(spec):
     assert r.error.splitlines()[0] == "Invariant Inv is violated."
     out = invoke("check", path, "--continue", "--no-deadlock")
     assert out.exit_code == 0 and "Error: Invariant Inv is violated." in out.output
+
+
+def test_possible_counts_every_generated_state_and_step_that_satisfies_it(check):
+    """``_POSSIBLE P`` in the .cfg (TLC's _Possible module): P is counted on every generated state
+    (an action on every step); the counts are the named register "s:_possible"."""
+    r = check("Possible", "VARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 3\nAtOne == x = 1\n"
+              "Wrap == x = 2 /\\ x' = 0\n"
+              "Post == TLCGet(\"all:named\")[\"s:_possible\"] = <<[AtOne |-> 1, Wrap |-> 1]>>\n"
+              "Counts == _Counts = [AtOne |-> 1, Wrap |-> 1]",
+              "INIT Init\nNEXT Next\n_POSSIBLE AtOne Wrap\nPOSTCONDITIONS Post Counts",
+              extends="Naturals, TLC, _Possible")
+    assert (r.result, r.distinct_states) == ("success", 3)
+
+
+def test_a_possible_predicate_never_witnessed_is_a_false_postcondition(check):
+    r = check("Never", "VARIABLE x\nInit == x = 0\nNext == x < 2 /\\ x' = x + 1\nBig == x' = x + 5",
+              "INIT Init\nNEXT Next\n_POSSIBLE Big\nCHECK_DEADLOCK FALSE", extends="Naturals, TLC")
+    assert (r.result, r.exit_code, r.violation.name) == ("assumption failure", 10, "Big")
+
+
+def test_a_primed_variable_subseteq_a_set_takes_every_subset(check):
+    """TLC binds ``x' \\subseteq S`` (and ``x \\subseteq S`` in Init) as ``\\in SUBSET S``."""
+    r = check("Subs", "VARIABLE x\nInit == x \\subseteq {1}\nNext == x' \\subseteq {1, 2}",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states, r.depth) == ("success", 4, 2)
+
+
+_LASSO = ("VARIABLE x\nInit == x = 0\nNext == x < 2 /\\ x' = x + 1\n"
+          "Spec == Init /\\ [][Next]_x /\\ WF_x(Next)\nProp == <>(x = 5)\n")
+
+
+def test_postcondition_sees_the_liveness_counterexample_and_the_verdict_stays(check):
+    """TLC evaluates a POSTCONDITION after a violation with TLCExt's CounterExample bound to it: the
+    states <<i, s>>, the steps between them and, for a stuttering lasso, the step that stays."""
+    r = check("Lasso", _LASSO + "Post == /\\ ToTrace(CounterExample) = <<[x |-> 0], [x |-> 1], [x |-> 2]>>\n"
+              "  /\\ Cardinality(CounterExample.action) = 3\n"
+              "  /\\ <<<<3, [x |-> 2]>>, CHOOSE a \\in {e[2] : e \\in CounterExample.action} : TRUE, <<3, [x |-> 2]>>>>"
+              " \\in CounterExample.action\n"
+              "  /\\ \\A e \\in CounterExample.action : e[2].name = \"Next\" /\\ e[2].location.module = \"Lasso\"",
+              "SPECIFICATION Spec\nPROPERTY Prop\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE", extends="Naturals, FiniteSets, TLC, TLCExt")
+    assert (r.result, r.exit_code, len(r.violation.trace)) == ("liveness failure", 13, 4)
+    assert "Postcondition" not in r.error
+
+
+def test_a_false_postcondition_after_a_violation_is_reported_beside_it(check):
+    r = check("LassoFalse", _LASSO + "Post == CounterExample.state = {}",
+              "SPECIFICATION Spec\nPROPERTY Prop\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE", extends="Naturals, TLC, TLCExt")
+    assert (r.result, r.exit_code) == ("liveness failure", 13)
+    assert r.error.endswith("Postcondition Post is false.")
+
+
+def test_on_success_the_counterexample_is_empty(check):
+    r = check("NoCE", "VARIABLE x\nInit == x = 0\nNext == UNCHANGED x\n"
+              "Post == CounterExample = [state |-> {}, action |-> {}] /\\ ToTrace(CounterExample) = <<>>",
+              "INIT Init\nNEXT Next\nPOSTCONDITION Post", extends="Naturals, TLC, TLCExt")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_dyadic_rationals_add_and_halve_as_the_community_module(check):
+    r = check("Dy", "VARIABLE x\nInit == x = Half(One)\nNext == UNCHANGED x\n"
+              "Inv == /\\ Add(x, Half(x)) = [num |-> 3, den |-> 4] /\\ Add(x, x) = One /\\ IsDyadicRational(x)\n"
+              "       /\\ PrettyPrint(Add(Zero, Half(x))) = \"1/4\"",
+              "INIT Init\nNEXT Next\nINVARIANT Inv", extends="Naturals, DyadicRationals")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_temporal_next_state_relation_is_an_error_only_when_evaluated(check):
+    """TLC's StandardModules model: NEXT names [][...]_x, but no initial state needs a successor."""
+    body = "VARIABLE x\nInit == {init}\nNext == [][x' = x]_x"
+    r = check("TNext", body.format(init="FALSE /\\ x = 0"), "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 0)
+    r = check("TNext2", body.format(init="x = 0"), "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 75)
+    assert "temporal formula" in r.error
+
+
+def test_a_primed_let_operator_application_primes_its_body(check):
+    """TLC's test21: ``LET LetOp(a) == x + a IN LetOp(1)'`` is ``x' + 1``."""
+    r = check("LetPrime", "VARIABLE x\nInit == x = 1\nNext == x' = x + 1 /\\ x' < 3\n"
+              "Step == [][LET LetOp(a) == x + a IN LetOp(1)' = x' + 1]_x",
+              "INIT Init\nNEXT Next\nPROPERTY Step\nCHECK_DEADLOCK FALSE")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_tlcget_config_tells_whether_deadlock_is_checked(check):
+    r = check("Cfg", "ASSUME TLCGet(\"config\").deadlock = FALSE\nVARIABLE x\nInit == x = 0\nNext == FALSE",
+              "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE", extends="Naturals, TLC")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_primed_variable_is_found_through_definitions_and_instances(tmp_path):
+    """TLC's getPrimedVar and getVar look through 0-ary definitions: ``I!F \\in S`` with F == x' and
+    ``I!G' = 0`` with G == x bind the instance's variable inside ENABLED (Github725c, Github725e)."""
+    (tmp_path / "Inner.tla").write_text("---- MODULE Inner ----\nVARIABLE x\nF == x'\nG == x\n====\n")
+    (tmp_path / "Outer.tla").write_text("---- MODULE Outer ----\nVARIABLE a\nI == INSTANCE Inner WITH x <- a\n"
+                                        "Init == a = 0\nNext == UNCHANGED a\n"
+                                        "Inv == ENABLED (I!F \\in {0, 1}) /\\ ENABLED (I!G' = 0)\n====\n")
+    (tmp_path / "Outer.cfg").write_text("INIT Init\nNEXT Next\nINVARIANT Inv\n")
+    r = check_spec(str(tmp_path / "Outer.tla"), str(tmp_path / "Outer.cfg"))
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_function_whose_values_are_actions_is_applied_in_the_action(check):
+    """TLC's coverage/I: ``N[n \\in S] == UNCHANGED x`` used as ``\\E i \\in S : N[i]``."""
+    r = check("FcnAct", "VARIABLE x\nN[n \\in {1, 2}] == x' = x + n\nInit == x = 0\n"
+              "Next == x < 4 /\\ \\E i \\in {1, 2} : N[i]",
+              "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE")
+    assert (r.result, r.distinct_states) == ("success", 6)
+
+
+def test_functions_over_infinite_domains_with_tuple_bounds_and_except(check):
+    """TLC's test10: ``f[i \\in Int, <<k, l>> \\in Int \\X Int]``, ``[i, j \\in Int |-> i + j]`` and
+    EXCEPT on a function over Int are evaluated lazily, point by point."""
+    r = check("Lazy", "f[i \\in Int, <<k, l>> \\in Int \\X Int, m \\in {5}] == i + 2 * k + 3 * l + m\n"
+              "g[i \\in Int] == i + 2\n"
+              "ASSUME /\\ f[1, <<2, 3>>, 5] = 19 /\\ f[<<1, <<2, 3>>, 5>>] = 19\n"
+              "       /\\ [i, j \\in Int |-> i + j][3, 4] = 7\n"
+              "       /\\ [g EXCEPT ![3] = @ + 10][3] = 15 /\\ [g EXCEPT ![3] = @ + 10][4] = 6\n"
+              "VARIABLE x\nInit == x = 0\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next", extends="Integers")
+    assert (r.result, r.distinct_states) == ("success", 1)
+
+
+def test_a_parameterised_instance_spec_is_a_property(tmp_path):
+    """``P(2)!Spec`` with ``P(n) == INSTANCE M WITH S <- n :> S[n]`` (gh1134): the substitution sees
+    n, and the instance's Spec is split into its initial predicate and its [][Next]_S."""
+    (tmp_path / "One.tla").write_text("---- MODULE One ----\nEXTENDS Naturals\nVARIABLE S\nInit == S = [u \\in DOMAIN S |-> 0]\n"
+                                      "Next == \\E u \\in DOMAIN S : S' = [S EXCEPT ![u] = 1]\n"
+                                      "Spec == Init /\\ [][Next]_S\n====\n")
+    (tmp_path / "Many.tla").write_text("---- MODULE Many ----\nEXTENDS Naturals, TLC\nVARIABLE S\nP(n) == INSTANCE One WITH S <- n :> S[n]\n"
+                                       "Init == S = <<0, 0>>\nNext == \\E u \\in 1..2 : S' = [S EXCEPT ![u] = 1]\n"
+                                       "Spec == Init /\\ [][Next]_S\nProp == P(2)!Spec\n====\n")
+    (tmp_path / "Many.cfg").write_text("SPECIFICATION Spec\nPROPERTY Prop\n")
+    r = check_spec(str(tmp_path / "Many.tla"), str(tmp_path / "Many.cfg"), no_deadlock=True)
+    assert (r.result, r.distinct_states) == ("success", 4)
+    (tmp_path / "Many.tla").write_text((tmp_path / "Many.tla").read_text().replace("S' = [S EXCEPT ![u] = 1]",
+                                                                                   "S' = [S EXCEPT ![u] = 2]"))
+    r = check_spec(str(tmp_path / "Many.tla"), str(tmp_path / "Many.cfg"), no_deadlock=True)
+    assert (r.result, r.violation.name) == ("safety failure", "Prop")   # user 2's step is no One step
+
+
+def test_a_recursive_operator_passed_to_a_boxed_property_is_an_invariant(check):
+    """Github1161: ``Double(ns(_), a) == [](ns(a))`` applied to a RECURSIVE operator is checked as an
+    invariant (TLC reports a safety failure, with the state that violates it)."""
+    r = check("Rec", "VARIABLE s\nInit == s = 0\nNext == s' = (s + 1) % 8\nSpec == Init /\\ [][Next]_s\n"
+              "RECURSIVE R(_)\nR(n) == IF n = 3 THEN FALSE ELSE IF n = 0 THEN TRUE ELSE R(n - 1)\n"
+              "Box(ns(_), a) == [](ns(a))\nProp == Box(R, s)",
+              "SPECIFICATION Spec\nPROPERTY Prop")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Prop", 4)
+
+
+def test_a_property_written_through_an_operator_is_named_after_it(check):
+    """LetDef1Boxed, LetDef2Boxed: ``x1([][x']_x0)`` (x1 defined by LET or in the module, or given as
+    a parameter ``F(_)``) is the action property [][x']_x0; TLC names its violation after x1 (after
+    the parameter when one was applied); a SPECIFICATION written so is the behaviour it stands for."""
+    body = ("VARIABLE x\nInit == x = TRUE\nNext == x' = ~x\nSpec == Init /\\ [][Next]_x\nx1(a) == a\n"
+            "Prop == LET y1(a) == a IN y1([][x']_x)\nx2(F(_)) == F([][x']_x)\nProp2 == x2(x1)\n"
+            "Spec4 == x1(Init /\\ [][Next]_x)")
+    r = check("Boxed", body, "SPECIFICATION Spec\nPROPERTY Prop")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "y1", 2)
+    r = check("Boxed2", body, "SPECIFICATION Spec\nPROPERTY Prop2")
+    assert (r.result, r.violation.name) == ("safety failure", "F")
+    r = check("Boxed3", body, "SPECIFICATION Spec4")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_asking_whether_a_non_string_is_in_string_is_an_error(check):
+    """TLC's etest11: ``1 \\in STRING`` is TLC's error, not FALSE (as ``<<3>> \\in Int`` is)."""
+    r = check("Str", "VARIABLE x\nInit == x = 1 /\\ (x \\in STRING) = FALSE\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 75)
+    assert "is an element of STRING" in r.error
+
+
+def test_a_constraint_that_is_not_a_boolean_is_an_error(check):
+    """DoInitFunctorEvalException: a CONSTRAINT whose value is {} is TLC's error (exit 75), not FALSE."""
+    r = check("NotBool", "VARIABLE x\nInit == x \\in 1..3\nNext == x' = 0\nF(a) == {}\nC == F(x)",
+              "INIT Init\nNEXT Next\nCONSTRAINT C")
+    assert (r.result, r.exit_code) == ("error", 75)
+    assert "TLC expected a boolean value, but did not find one." in r.error
+
+
+def test_a_constant_substituted_with_a_state_level_operator_is_a_config_error(check):
+    """etest7: ``C <- Foo`` with ``Foo == x`` is TLC's configuration error (exit 151)."""
+    r = check("NonConst", "CONSTANT C\nVARIABLE x\nFoo == x\nInit == x = 2\nNext == x' = C",
+              "INIT Init\nNEXT Next\nCONSTANT C <- Foo")
+    assert (r.result, r.exit_code) == ("error", 151)
+    assert "substitutes constant C with non-constant Foo" in r.error

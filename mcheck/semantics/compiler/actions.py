@@ -117,6 +117,8 @@ class Actions:
             return None
         if t is A.Name and self._act_name(e, ctx, k, out, ind) is not NotImplemented:
             return None
+        if t is A.FcnApp and self._act_fcnapp(e, ctx, k, out, ind) is not NotImplemented:
+            return None
         # anything else is a condition
         self.guard(self.bool_code(e, ctx, _conj_check(ctx)), ctx, out, ind)
         return k(ctx, out, ind)
@@ -147,6 +149,10 @@ class Actions:
     def _act_opapp(self, e: A.OpApp, ctx: Ctx, k, out: Out, ind: int):
         """``x' = e`` and ``x' \\in S`` binding x, UNCHANGED, an operator inlined; NotImplemented: a condition."""
         op = e.op
+        if op == "\\subseteq" and len(e.args) == 2 and op not in ctx.locals and self._primed_var(
+                e.args[0], ctx) not in (None, *ctx.assigned):   # TLC binds x' \subseteq S as x' \in SUBSET S
+            e = A.OpApp("\\in", (e.args[0], A.OpApp("SUBSET", (e.args[1],), span=e.span)), span=e.span)
+            op = "\\in"
         if op in ("=", "\\in") and len(e.args) == 2 and op not in ctx.locals:
             idx = self._primed_var(e.args[0], ctx)
             if idx is not None and idx not in ctx.assigned:
@@ -386,6 +392,30 @@ class Actions:
         inner = self._sub_ctx(dctx.with_locals(binds), ctx)
         return self.act(unit.body, inner, k, out, ind)
 
+    def _act_fcnapp(self, e: A.FcnApp, ctx: Ctx, k, out: Out, ind: int):
+        """``N[i]`` with ``N[n \\in S] == UNCHANGED x``: TLC evaluates a function whose values are
+        actions lazily, in the action (coverage/I); its body is inlined as an operator's would be.
+        NotImplemented: any other application (a condition)."""
+        f = e.fn
+        if not isinstance(f, A.Name) or f.name in ctx.locals:
+            return NotImplemented
+        try:
+            ent, _ = self.resolve(f.name, ctx, f)
+        except CompileError:
+            return NotImplemented
+        if not isinstance(ent, E.FcnDefEntry) or any(b.tuple_ for b in ent.unit.bounds):
+            return NotImplemented
+        names = [n for b in ent.unit.bounds for n in b.names]
+        if len(names) != len(e.args) or mentions(ent.unit.body, ent.unit.name) or self.level(
+                ent.unit.body, Ctx(ent.env).with_locals({n: LVal("_") for n in names})) < ACTION:
+            return NotImplemented
+        as_op = self.__dict__.setdefault("_fcn_ops", {})
+        unit = as_op.get(id(ent.unit))
+        if unit is None:
+            unit = as_op[id(ent.unit)] = A.OpDef(ent.unit.name, tuple(A.Param(n) for n in names), ent.unit.body,
+                                                 span=ent.unit.span)
+        return self._inline_action(unit, Ctx(ent.env), e.args, ctx, k, out, ind, e)
+
     def _act_entry(self, ent, args, ctx: Ctx, k, out: Out, ind: int, node):
         if isinstance(ent, E.DefEntry):
             if len(ent.unit.params) != len(args):
@@ -414,7 +444,7 @@ class Actions:
             return False
         return self.level(e, ctx) < ACTION
 
-    def _primed_var(self, e: A.Expr, ctx: Ctx) -> int | None:
+    def _primed_var(self, e: A.Expr, ctx: Ctx, depth: int = 0) -> int | None:
         """The index of the variable that e names as x' (action mode) or x (init mode), if it does."""
         while isinstance(e, A.Name) and isinstance(ctx.locals.get(e.name), LExpr):
             loc = ctx.locals[e.name]
@@ -423,12 +453,26 @@ class Actions:
             target = e
         else:
             if not (isinstance(e, A.OpApp) and e.op == "'" and len(e.args) == 1):
-                return None
+                # TLC's getPrimedVar looks through 0-ary definitions (I!F with F == x', Github725c)
+                ent = self._nullary_def(e, ctx) if depth < 64 else None
+                return self._primed_var(ent.unit.body, Ctx(ent.env, mode=ctx.mode), depth + 1) if ent else None
             target = e.args[0]
         return self._var_index(target, ctx)
 
+    def _nullary_def(self, e: A.Expr, ctx: Ctx) -> E.DefEntry | None:
+        """The 0-ary definition ``e`` names, if it names one."""
+        name = e.name if isinstance(e, A.Name) else (
+            e.op if isinstance(e, A.OpApp) and not e.args and not e.inst_args else None)
+        if name is None or name in ctx.locals:
+            return None
+        try:
+            ent, _ = self.resolve(name, ctx, e)
+        except CompileError:
+            return None
+        return ent if isinstance(ent, E.DefEntry) and not ent.unit.params else None
+
     def _var_index(self, target: A.Expr, ctx: Ctx) -> int | None:
-        while True:
+        for _ in range(64):   # bounded: a cyclic 0-ary definition names no variable
             if isinstance(target, A.Label):
                 target = target.body
                 continue
@@ -451,6 +495,9 @@ class Actions:
             if isinstance(ent, E.SubstEntry):
                 target, ctx = ent.expr, Ctx(ent.env)
                 continue
-            if isinstance(ent, E.DefEntry) and not ent.unit.params and ctx.mode != "init":
-                return None
+            if isinstance(ent, E.DefEntry) and not ent.unit.params:
+                # TLC's getVar looks through 0-ary definitions too (I!F' with F == x, Github725e)
+                target, ctx = ent.unit.body, Ctx(ent.env, mode=ctx.mode)
+                continue
             return None
+        return None

@@ -9,7 +9,7 @@ from ...syntax.printer import print_expr
 from .. import env as E
 from .. import runtime as R
 from .. import values as V
-from ..levels import ACTION
+from ..levels import ACTION, children
 from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal
 from .kinds import ident
 from .names import child_env
@@ -193,12 +193,14 @@ class Expressions:
     def x_Let(self, e: A.Let, ctx: Ctx) -> str:
         pre: list[tuple[str, str]] = []  # (python local, code) evaluated in order, each may see earlier ones
         inner = ctx
+        # a body that primes (LetOp(1)' in TLC's test21): its operators are inlined, so that the prime reaches them
+        primes = any(isinstance(d, A.OpDef) and d.params for d in e.defs) and _primes(e.body)
         for d in e.defs:
             if isinstance(d, A.Recursive):
                 continue
             if isinstance(d, A.OpDef):
                 if self.level(d.body, inner.with_locals({p.name: LVal("_") for p in d.params})) >= ACTION \
-                        or any(p.arity > 0 for p in d.params):
+                        or any(p.arity > 0 for p in d.params) or primes and d.params and not mentions(d.body, d.name):
                     inner = inner.with_locals({d.name: LDef(d, inner)})
                     continue
                 if not d.params:
@@ -402,6 +404,9 @@ class Expressions:
                 return f"tuple({body} for {py} in range(1, {hi} + 1))"
             sc = self.hexpr(s, ctx)
             return f"mkfcn_over({sc}, lambda {py}: {body})"
+        if any(isinstance(b.set, A.Name) and b.set.name in ("Int", "Nat", "Real") for b in bounds):
+            # [i, j \in Int |-> i + j]: a lazy function over the infinite product (TLC's test10)
+            return f"mkfcn_over({self._domain_code(bounds, ctx)}, {self._bound_lambda(bounds, e.body, ctx)})"
         names = []
         clauses = []
         inner = ctx
@@ -447,3 +452,10 @@ def with_thunks(hoisted: list[tuple[str, str]], code: str) -> str:
         return code
     names = ", ".join(h for h, _ in hoisted)
     return f"(lambda {names}: {code})({', '.join(f'Thunk(lambda: {c})' for _, c in hoisted)})"
+
+
+def _primes(e) -> bool:
+    """Does ``e`` prime something (``'`` or UNCHANGED anywhere in it)?"""
+    if isinstance(e, A.OpApp) and e.op in ("'", "UNCHANGED"):
+        return True
+    return any(_primes(ch) for ch in children(e))

@@ -394,7 +394,17 @@ class Names:
         code = self.expr(body, inner)
         if len(names) == 1:
             return f"(lambda {pys[names[0]].py}: {code})"
-        return f"(lambda _t: (lambda {', '.join(p.py for p in pys.values())}: {code})(*_t))"
+        # the argument has one component per name of a plain bound and one tuple per <<k, l>> bound
+        parts = [(b.tuple_, 1 if b.tuple_ else len(b.names)) for b in bounds]
+        if len(parts) == 1 and parts[0][0] or sum(n for _, n in parts) == 1:
+            spread = "*_t"
+        else:
+            comps, i = [], 0
+            for tup, n in parts:
+                comps += [f"*_t[{i}]"] if tup else [f"_t[{j}]" for j in range(i, i + n)]
+                i += n
+            spread = ", ".join(comps)
+        return f"(lambda _t: (lambda {', '.join(p.py for p in pys.values())}: {code})({spread}))"
 
 
 def child_env(env: E.Env, inst: A.Instance) -> E.Env:

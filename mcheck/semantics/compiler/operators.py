@@ -266,12 +266,13 @@ def _unsupported(what: str):
 
 SPECIAL_NATIVES = {
     ("TLCExt", "Trace"): _unsupported("TLCExt's Trace"),
-    ("TLCExt", "CounterExample"): _unsupported("TLCExt's CounterExample"),
-    ("TLCExt", "ToTrace"): _unsupported("TLCExt's ToTrace"),
+    ("TLCExt", "CounterExample"): lambda c, args, node, ctx: "TLCSTATE.counterexample",
     ("TLCExt", "TLCDefer"): _unsupported("TLCExt's TLCDefer"),
     ("TLC", "Print"): _print,
     ("TLC", "PrintT"): _printt,
     ("TLC", "Assert"): _assert,
     ("TLC", "TLCGet"): _tlcget,
     ("TLC", "TLCSet"): _tlcset,
+    # TLC's Java override of _Possible!_Counts: the _POSSIBLE counts now (mcheck's one worker's)
+    ("_Possible", "_Counts"): lambda c, args, node, ctx: "TLCSTATE.get('s:_possible')",
 }

@@ -46,7 +46,12 @@ class IntSet(LazySet):
 
 class StringSet(LazySet):
     def contains(self, v):
-        return type(v) is str
+        if type(v) is str:
+            return True
+        if type(v) is ModelValue:
+            return False
+        # TLC's StringSet.member: only strings (and model values) can be asked (etest11)
+        raise EvalError(f"Attempted to check if the value:\n{tla_repr(v)}\nis an element of STRING.")
 
     def is_finite(self):
         return False

@@ -1,0 +1,66 @@
+"""What TLCGet and TLCSet see while a model is checked: the search level, the registers (numbered and
+named), the statistics, TLC's configuration record, the counts of the .cfg's _POSSIBLE predicates and,
+while a POSTCONDITION is evaluated, TLCExt's CounterExample.  One per compiled model (build.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..syntax.errors import EvalError
+from . import values as V
+from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
+
+POSSIBLE_REGISTER = "s:_possible"
+"""The named register that holds the counts of a .cfg's _POSSIBLE predicates (TLC's _Possible module)."""
+
+
+@dataclass
+class TLCState:
+    """What TLCGet/TLCSet see: the search level, the registers (numbered and named) and the counts
+    of the _POSSIBLE predicates (kept as a dict, since they change on every generated state)."""
+
+    level: int = 0
+    regs: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
+    possible: dict = field(default_factory=dict)
+    counterexample: Any = EMPTY_COUNTEREXAMPLE   # TLCExt's CounterExample, while a POSTCONDITION is evaluated
+    deadlock: bool = True   # TLCGet("config").deadlock: is deadlock checked (CHECK_DEADLOCK, -deadlock)
+
+    def set_level(self, level: int) -> None:
+        self.level = level
+
+    def get(self, key):
+        if key == "level":
+            return self.level
+        if isinstance(key, int):
+            return self.regs.get(key, 0)
+        if key in ("distinct", "generated", "queue", "diameter", "duration"):
+            return self.stats.get(key, 0)
+        if key == "config":
+            return V.Fcn({"mode": "bfs", "depth": -1, "deadlock": self.deadlock, "worker": 1, "seed": 0, "traces": 0})
+        if key == POSSIBLE_REGISTER:
+            return V.make_record(self.possible)
+        if key == "all:named":   # every named register, one value per worker (mcheck's one)
+            named = {k: (v,) for k, v in self.regs.items() if isinstance(k, str)}
+            named[POSSIBLE_REGISTER] = (V.make_record(self.possible),)
+            return V.make_record(named)
+        if isinstance(key, str) and key in self.regs:
+            return self.regs[key]
+        raise EvalError(f"TLCGet: unknown key {V.tla_repr(key)}")
+
+    def set(self, key, value):
+        if key == POSSIBLE_REGISTER:
+            self.possible = dict(value) if isinstance(value, dict) else {}
+            return True
+        self.regs[key] = value
+        return True
+
+    def track(self, name: str, holds: bool) -> bool:
+        """``_Possible!_Track``: one more witness of ``name`` when it holds (a name seen but never
+        witnessed counts 0).  TRUE, so that it serves as a constraint that excludes nothing."""
+        self.possible[name] = self.possible.get(name, 0) + (holds is True)
+        return True
+
+    def witnessed(self, name: str) -> bool:
+        """``_Possible!_CheckName``: did ``name`` hold on some generated state or step?"""
+        return self.possible.get(name, 0) > 0
