@@ -19,19 +19,13 @@ from textual.widgets import Footer, Input, Label, ListItem, ListView, Static, Tr
 
 from ..checker.diagnose import located_message
 from ..checker.filter import StepFilter
-from ..semantics.values import Fcn, tla_repr, tlc_sorted
+from ..semantics.values import Fcn, tlc_sorted
 from ..syntax.errors import EvalError, TLAError
 from .text import change_mark
+from .text import safe_repr as _repr
 from .why import explain_invariant
 
 MAX_CHILDREN = 500
-
-
-def _repr(v: Any) -> str:
-    try:
-        return tla_repr(v)
-    except Exception:
-        return repr(v)
 
 
 def _short(s: str, n: int = 120) -> str:

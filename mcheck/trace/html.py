@@ -22,10 +22,10 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..checker.outcome import Outcome, headline
-from ..semantics.values import tla_repr
 from .sequence import CSS as SEQUENCE_CSS
 from .sequence import sequence_svg
 from .text import change_mark, format_state, pretty
+from .text import safe_repr as _repr
 
 if TYPE_CHECKING:   # networkx takes a third of a second to import; the report only reads a graph it is given
     import networkx as nx
@@ -35,13 +35,6 @@ GRAPH_LIMIT = 200
 
 def _e(s: Any) -> str:
     return html.escape(str(s), quote=True)
-
-
-def _repr(v: Any) -> str:
-    try:
-        return tla_repr(v)
-    except Exception:
-        return repr(v)
 
 
 def _same(a: Any, b: Any) -> bool:

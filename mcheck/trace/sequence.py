@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..checker.traces import first_action
-from ..semantics.values import Fcn, ModelValue, tla_repr, tlc_sorted
+from ..semantics.values import Fcn, ModelValue, tlc_sorted
 from .text import diff_paths
+from .text import safe_repr as _repr
 
 LANE_W = 200        # px per lane
 LEFT = 36           # the step numbers' column
@@ -36,13 +37,6 @@ LABEL_ROOM = 130    # px right of the last lane, for the labels of arrows into i
 
 def _e(s: Any) -> str:
     return html.escape(str(s), quote=True)
-
-
-def _repr(v: Any) -> str:
-    try:
-        return tla_repr(v)
-    except Exception:
-        return repr(v)
 
 
 def _short(s: str, n: int = 30) -> str:

@@ -41,6 +41,14 @@ MAX_PATHS = 3    # beyond this many changed parts, the mark shows the old value 
 
 # ---------------------------------------------------------------------------- TLC's form
 
+def safe_repr(v: Any) -> str:
+    """A value as TLA+, or Python's repr where it has no TLA+ form (a display must not fail)."""
+    try:
+        return tla_repr(v)
+    except Exception:
+        return repr(v)
+
+
 def format_state(variables: list[str], state: tuple) -> str:
     if len(variables) == 1:
         return f"{variables[0]} = {tla_repr(state[0])}"
