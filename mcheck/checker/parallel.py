@@ -31,7 +31,7 @@ from .filter import InvariantError, StepFilter
 from .observers import Observer, fan_out
 from .search import GC_THRESHOLD, BreadthFirst
 from .shard import ShardTable, min_gap
-from .store import ExactStore, label, make_store, rebuild_trace
+from .store import ExactStore, TraceRebuildError, label, make_store, rebuild_trace
 from .traces import step_label
 from .transport import LocalFirstTransport, Transport, WorkerError
 
@@ -261,6 +261,8 @@ class ParallelSearch:
             return O.interrupted(self.counts())
         except WorkerError as err:
             return O.worker_failure(str(err), self.counts())
+        except TraceRebuildError as err:   # as one search reports it (RandomElement in an action)
+            return O.trace_lost(str(err), self.counts())
         finally:
             self.transport.close()
 

@@ -13,6 +13,7 @@ from ..syntax.cfg import Config
 from ..syntax.errors import ConfigError, EvalError, InvariantLevelError
 from . import env as E
 from . import runtime as R
+from .natives.core import seed as seed_random
 from .natives.registry import NATIVE
 from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
 from .tlcstate import TLCState
@@ -42,6 +43,10 @@ class ModelBuilder:
 
     def __init__(self, modules: dict[str, A.Module], root: A.Module, cfg: Config,
                  const_overrides: dict[str, Any] | None = None, checked: bool = False, profile: bool = False):
+        # RandomElement's generator starts again with each model, as TLC's does with each run: the
+        # constants it draws are the same in every process that builds this model (worker 0 in the
+        # coordinator's process, after the coordinator's own build) and after any earlier check
+        seed_random(0)
         self.modules = modules
         self.root = root
         self.cfg = cfg

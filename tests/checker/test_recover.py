@@ -136,5 +136,7 @@ def test_a_trace_that_cannot_be_rebuilt_says_to_use_exact(tmp_path):
     (tmp_path / "R.cfg").write_text("INIT Init\nNEXT Next\nINVARIANT Inv\n")
     lost = check_spec(str(tmp_path / "R.tla"))
     assert lost.exit_code == 255 and "could not be rebuilt" in lost.error and "--exact" in lost.error
+    lost = check_spec(str(tmp_path / "R.tla"), workers=2)   # the same error with workers, not a traceback
+    assert lost.exit_code == 255 and "could not be rebuilt" in lost.error
     kept = check_spec(str(tmp_path / "R.tla"), exact=True)
     assert kept.exit_code == 12 and kept.violation.trace[-1].state[0] > 100000
