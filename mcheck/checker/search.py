@@ -197,9 +197,8 @@ class BreadthFirst:
         n = len(store)
         last_report = time.monotonic()
         checkpoint = self.checkpoint
-        last_level = self.max_depth if self.max_depth is not None else -1
         try:
-            while level and self.level != last_level:
+            while level and self.level != self.max_depth:   # None (no --max-depth) is no level
                 if checkpoint is not None and checkpoint.due():
                     level = checkpoint.save(store, level, self.level, generated, depth)
                 self.level += 1

@@ -94,14 +94,14 @@ class ProcessTransport:
         """Wait until each worker says it is built (or why it is not)."""
         if self.booting:
             self.booting = False
-            self._gather()
+            self.gather()
 
     def call(self, method: str, args: Sequence[tuple]) -> list[Any]:
         self.send(method, args)
-        return self._gather()
+        return self.gather()
 
     def send(self, method: str, args: Sequence[tuple]) -> None:
-        """The first half of ``call``: every worker starts on its part; ``_gather`` collects them."""
+        """The first half of ``call``: every worker starts on its part; ``gather`` collects them."""
         self.ready()
         for i, (conn, a) in enumerate(zip(self.conns, args)):
             try:
@@ -116,7 +116,7 @@ class ProcessTransport:
             code = None
         return WorkerError(f"worker {self.indices[i]} died (exit code {code})")
 
-    def _gather(self) -> list[Any]:
+    def gather(self) -> list[Any]:
         out = []
         for i, conn in enumerate(self.conns):
             try:
@@ -175,7 +175,7 @@ class LocalFirstTransport:
             mine = getattr(self.local, method)(*args[0])
         except Exception:   # noqa: BLE001 - reported as a remote worker's failure is
             raise WorkerError(f"worker 0 failed:\n{traceback.format_exc()}") from None
-        return [mine] + (self.remote._gather() if self.remote is not None else [])
+        return [mine] + (self.remote.gather() if self.remote is not None else [])
 
     def close(self) -> None:
         if self.remote is not None:

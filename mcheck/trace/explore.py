@@ -73,8 +73,6 @@ def evaluate_text(model: Any, text: str, state: tuple) -> tuple[bool, str]:
         return False, located_message(model, err, lambda checked: checked.source.evaluate(text, state))
     except TLAError as err:  # parse, resolution and compile errors: already TLC's words
         return False, err.message
-    except RecursionError:
-        return False, "recursion too deep while evaluating the expression (an unbounded recursive definition?)"
     except Exception as err:
         return False, located_message(model, err, lambda checked: checked.source.evaluate(text, state))
     return True, _repr(v)

@@ -30,7 +30,7 @@ string_token = intern_string
 def reset_strings() -> None:
     """Forget every intern token but the letters', as a new TLC process starts with a new
     UniqueString table: a spec checked after another in this process then sorts its strings as
-    it does alone (``build._intern_literals`` calls this when the spec's literals change)."""
+    it does alone (``literals.intern_literals`` calls this when the spec's literals change)."""
     _STRING_TOKENS.clear()
     for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
         intern_string(c)
