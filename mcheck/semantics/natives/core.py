@@ -1,4 +1,4 @@
-"""What the natives of several modules share: TLC's argument errors, the RNG, and the operators they call.
+"""What the natives of several modules share: TLC's argument errors, the random draws, and the operators they call.
 
 Everything here is needed by the natives of more than one standard or community module (or by
 ``semantics.runtime``); an operator that only one module's natives use lives in that module's file.
@@ -12,14 +12,38 @@ import re
 from typing import Any, Callable
 
 from ...syntax.errors import EvalError
+from ..values.fingerprint import Fingerprinter
 from ..values import Fcn, LazyFcn, LazySet, as_seq, domain, enumerate_set, tla_repr, tlc_sorted
 
-RNG = _random.Random(0)
-"""The generator behind RandomElement and the Randomization module (seed with :func:`seed`)."""
+_SEED = [0]
+_DRAWS: dict[tuple, int] = {}     # (operator, fingerprint of its arguments) -> draws made so far
+_DRAWS_LIMIT = 1 << 16
+_FP = Fingerprinter()
 
 
 def seed(n: int) -> None:
-    RNG.seed(n)
+    """Start the draws of RandomElement and the Randomization module again, from seed ``n``."""
+    _SEED[0] = n
+    _DRAWS.clear()
+
+
+def draw_rng(op: str, *args: Any) -> _random.Random:
+    """The generator for one call of a random operator: a function of the seed, the operator, its
+    arguments (by their process-independent fingerprints) and how often it was called on them before.
+
+    TLC evaluates a constant definition such as ``Edges == UNION {{{n, m} : m \\in RandomElement(
+    SUBSET (Nodes \\ {n}))} : n \\in Nodes}`` once, and every worker sees that value.  mcheck's
+    worker processes each evaluate it, and iterate ``Nodes`` in the order of their own (salted)
+    hashes, so one shared generator would hand each ``n`` another draw in each process.  Keyed by
+    its arguments, a draw no longer depends on the order of the others: every process (and every
+    run) computes the same constants, and ``RandomElement(S) = RandomElement(S)`` can still be FALSE.
+    """
+    key = (_FP.value(op), *map(_FP.value, args))
+    k = _DRAWS.get(key, 0)
+    if k == 0 and len(_DRAWS) >= _DRAWS_LIMIT:
+        _DRAWS.clear()   # a state-level draw on ever new sets: forget the counts, the draws stay keyed
+    _DRAWS[key] = k + 1
+    return _random.Random(hash((_SEED[0], *key, k)))
 
 
 # --------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
-"""Natives of Randomization (they draw from core's RNG, as RandomElement does)."""
+"""Natives of Randomization (each call draws from ``core.draw_rng``, as RandomElement does)."""
 from __future__ import annotations
 
 from typing import Any, Callable
 
 from ...syntax.errors import EvalError
 from ..values import enumerate_set, is_set
-from .core import RNG, arg_error
+from .core import arg_error, draw_rng
 
 
 def _int_arg(pos: int, op: str, v: Any, what: str = "nonnegative integer") -> int:
@@ -26,13 +26,14 @@ def random_subset(k, S):
     if k > len(elems):
         raise EvalError(f"The first argument of RandomSubset should be a nonnegative integer no greater than the "
                         f"cardinality of the second argument, but instead it is:\n{k}")
-    return frozenset(RNG.sample(elems, k))
+    return frozenset(draw_rng("RandomSubset", k, S).sample(elems, k))
 
 
 def _random_set_of_subsets(op: str, k: int, prob: float, elems: list) -> frozenset:
+    rng = draw_rng(op, k, str(prob), frozenset(elems))
     out = set()
     for _ in range(k):
-        out.add(frozenset(e for e in elems if RNG.random() < prob))
+        out.add(frozenset(e for e in elems if rng.random() < prob))
     return frozenset(out)
 
 

@@ -9,7 +9,7 @@ from ...syntax.errors import EvalError
 from ..values import (
     ANY_SET, Fcn, FcnSet, LazyFcn, LazySet, ProductSet, RecordSet, enumerate_set, is_set, make_fcn, tla_repr,
 )
-from .core import RNG, arg_error, sort_seq
+from .core import arg_error, draw_rng, sort_seq
 
 
 def make_single_fcn(d, e):
@@ -55,7 +55,7 @@ def random_element(S):
         elems = enumerate_set(S)
         if not elems:
             raise EvalError(f"Applying RandomElement to the following value,\nwhich is not a non-empty set:\n{tla_repr(S)}")
-        return elems[RNG.randrange(len(elems))]
+        return elems[draw_rng("RandomElement", S).randrange(len(elems))]
     if type(S) is frozenset:
         raise EvalError(f"Applying RandomElement to the following value,\nwhich is not a non-empty set:\n{tla_repr(S)}")
     raise EvalError(f"Applying RandomElement to the following value,\nwhich is not a finite set:\n{tla_repr(S)}")
