@@ -91,3 +91,14 @@ def test_an_assume_that_reads_a_variable_gives_tlc_message_not_a_traceback(tmp_p
     assert "In evaluation, the identifier t is either undefined or not an operator." in r.output
     assert "AsVar.tla:4:9: note: the failing expression" in r.output
     assert "Traceback" not in r.output and "NoneType" not in r.output
+
+
+def test_a_cycle_through_a_cfg_substitution_is_unbounded_recursion_not_a_traceback(tmp_path):
+    # Test needs Op(1), the .cfg makes Op Lim, and Lim needs Test: TLC recurses until its stack
+    # overflows; mcheck once called a definition whose body it was still compiling (NameError)
+    (tmp_path / "Cycle.cfg").write_text("CONSTANT Op <- Lim\nINIT Init\nNEXT Next\n")
+    r = _run(tmp_path, "Cycle", "EXTENDS Naturals\nCONSTANT Op(_)\nVARIABLE x\nTest == Op(1) + 1\n"
+                                "Lim(n) == Test\nASSUME Test > 0\nInit == x = 0\nNext == x' = x")
+    assert "The evaluation recursed too deeply." in r.output
+    assert "Cycle.tla:5:9: note: the failing expression" in r.output
+    assert "NameError" not in r.output and "Traceback" not in r.output

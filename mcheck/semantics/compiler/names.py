@@ -301,6 +301,10 @@ class Names:
             return fn
         fn = self.emitter.fresh(f"d_{pyname(ent.name)}_")
         self._def_cache[key] = fn
+        # until its body is compiled, a call (a constant folded on the way that needs this very
+        # definition, as in Test == ... Seq(S) ... with Seq <- LimitedSeq and LimitedSeq using Test)
+        # is the unbounded recursion TLC would run into, not a NameError
+        self.emitter.bind(fn, _in_compilation)
         called = fn
         if self.profile is not None:
             self._profiled_def(ent, fn)
@@ -413,3 +417,8 @@ def child_env(env: E.Env, inst: A.Instance) -> E.Env:
                   constants=env.constants)
     child.names[inst.name] = E.InstEntry(inst.name, inst, env)
     return child
+
+
+def _in_compilation(*_args: object) -> None:
+    """What a definition is while its body is compiled: needing its value then is a cycle."""
+    raise RecursionError("a definition needs its own value while it is computed")
