@@ -350,7 +350,10 @@ class ModelBuilder:
         key = None
         if cfg.symmetry is not None:
             _, body, env = self.definition(cfg.symmetry, "symmetry")
-            key = symmetry_key(self.comp.const_value(body, Ctx(env)))
+            try:
+                key = symmetry_key(self.comp.const_value(body, Ctx(env)))
+            except ConfigError as e:
+                raise ConfigError(str(e), getattr(cfg.symmetry, "span", None) or body.span) from None
             if self.tspec.properties:
                 self.warnings.append("Declaring symmetry during liveness checking is dangerous. It might cause TLC "
                                      "to miss violations of the stated liveness properties. Please check liveness "

@@ -17,6 +17,7 @@ from ..syntax.errors import ConfigError
 from .build import ModelBuilder
 from .model import Model
 from .modules import load
+from .resolve import check as resolve_names
 
 RECURSION_LIMIT = 20000
 """Deeply nested specs (recursive definitions, long junction lists) need more than Python's default."""
@@ -70,6 +71,7 @@ class Recipe:
         ``ConfigError``, ``ParseError`` (and ``CompileError``), ``EvalError``, ``OSError``."""
         cfg = read_config(self.spec, self.cfg, self.invariants, self.no_deadlock)
         loaded = load(self.spec)
+        resolve_names(loaded)   # SANY's checks first: an unknown or forward-referenced name is exit 150
         sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
         builder = ModelBuilder(loaded.modules, loaded.root, cfg, dict(self.constants), checked=self.checked,
                                profile=self.profile)

@@ -23,9 +23,8 @@ expressions: operator parameters, bound variables of quantifiers, CHOOSE,
 set and function constructors, LAMBDA, LET definitions, RECURSIVE
 declarations, recursive function definitions, ``@`` inside EXCEPT values.
 
-The checker errs on the side of accepting: it never reports duplicate
-definitions, level errors or shadowing, and ``Op!sub`` references into
-definitions (subexpression names) are accepted once ``Op`` resolves.
+The checker errs on the side of accepting: it never reports duplicate definitions, level errors
+or shadowing, and ``Op!sub`` references (subexpression names) are accepted once ``Op`` resolves.
 """
 from __future__ import annotations
 
@@ -71,13 +70,11 @@ _BUILTIN_SYM = Sym("builtin")
 
 
 class _Errors(Exception):
-    pass
+    """Stops the walk once max_errors problems are found."""
 
 
 def _plural(n: int) -> str:
-    if n == 0:
-        return "no arguments"
-    return "1 argument" if n == 1 else f"{n} arguments"
+    return "no arguments" if n == 0 else "1 argument" if n == 1 else f"{n} arguments"
 
 
 def _head_span(node: A.Node, name: str) -> A.Span | None:
@@ -122,11 +119,14 @@ class Resolver:
         if len(self.errors) >= self.max_errors:
             raise _Errors()
 
-    def _hint(self, name: str) -> tuple[str, ...]:
+    def _hint(self, name: str, use: A.Span | None = None) -> tuple[str, ...]:
         later = self._defined_later.get(name)
-        if later is not None:
-            return (f"note: '{name}' is defined later, at line {later.line}; "
-                    "TLA+ requires a definition before its use (or a RECURSIVE declaration)",)
+        if later is not None:   # still unknown after its definition began: a use inside that definition
+            inside = use is not None and (later.line, later.col) <= (use.line, use.col)
+            return ((f"note: '{name}' is used in its own definition, at line {later.line}; a recursive operator "
+                     "needs a RECURSIVE declaration before it") if inside else
+                    (f"note: '{name}' is defined later, at line {later.line}; "
+                     "TLA+ requires a definition before its use (or a RECURSIVE declaration)"),)
         if self._std_hints is None:
             self._std_hints = {}
             for mname in ("Naturals", "Integers", "Reals", "Sequences", "FiniteSets", "Bags", "TLC", "TLCExt"):
@@ -338,7 +338,7 @@ class Resolver:
         if sym is None:
             if name in BUILTIN_OPERATORS:
                 return None
-            self.error(f"unknown operator '{name}'", _head_span(node, name), self._hint(name))
+            self.error(f"unknown operator '{name}'", span := _head_span(node, name), self._hint(name, span))
             return None
         self._arity(name, sym, node, nargs, op_arg)
         return sym
@@ -364,7 +364,7 @@ class Resolver:
         head = parts[0]
         sym = self.lookup(head, scope, frames)
         if sym is None:
-            self.error(f"unknown operator '{head}'", _head_span(node, head), self._hint(head))
+            self.error(f"unknown operator '{head}'", span := _head_span(node, head), self._hint(head, span))
             return None
         inst_args = tuple(inst_args or ())
         k = 0

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ..syntax.errors import ConfigError
 from . import values as V
+
+NOT_FUNCTIONS = "The symmetry operator must specify a set of functions."
+NOT_MODEL_VALUES = "Symmetry function must have model values as domain and range."
 
 
 def permute_value(v: Any, m: dict) -> Any:
@@ -26,14 +30,25 @@ _SYM_CACHE = 25000
 """Entries per generation of a symmetry cache: images of whole variable values can be large."""
 
 
+def _permutation(p: Any) -> dict:
+    """One element of the SYMMETRY set as a dict, or TLC's error (MVPerm.permutationSubgroup's checks)."""
+    if type(p) is tuple and not p:
+        return {}
+    if type(p) is not V.Fcn:
+        raise ConfigError(NOT_FUNCTIONS)
+    if any(type(k) is not V.ModelValue or type(x) is not V.ModelValue for k, x in p.items()):
+        raise ConfigError(NOT_MODEL_VALUES)
+    return {k: x for k, x in p.items() if k != x}
+
+
 def symmetry_key(perms: Any) -> Callable:
     """The canonical form of a state under a set of permutations: the least permuted state in TLC's
     order, comparing variable by variable (TLC-SEMANTICS §6)."""
+    if not isinstance(perms, (frozenset, V.LazySet)):
+        raise ConfigError(NOT_FUNCTIONS)
     maps = []
     for p in V.enumerate_set(perms):
-        if type(p) is tuple:
-            p = {}
-        m = {k: x for k, x in p.items() if k != x}
+        m = _permutation(p)
         if m and m not in maps:
             maps.append(m)
     key = V.tlc_key

@@ -102,3 +102,33 @@ def test_a_cycle_through_a_cfg_substitution_is_unbounded_recursion_not_a_traceba
     assert "The evaluation recursed too deeply." in r.output
     assert "Cycle.tla:5:9: note: the failing expression" in r.output
     assert "NameError" not in r.output and "Traceback" not in r.output
+
+
+def test_check_rejects_a_use_before_definition_as_sany_does(tmp_path):
+    # found by the fuzzer (seed 52558: val -> Next in AsynchInterface's Rcv): check compiled the
+    # cycle Rcv -> Next -> Rcv and recursed in the compiler; SANY rejects the forward reference
+    r = _run(tmp_path, "Fwd", "VARIABLE x\nInit == x = 0\nA == x' = x /\\ UNCHANGED Next\nNext == A")
+    assert r.exit_code == 150
+    assert "Fwd.tla:4:26: error: unknown operator 'Next'" in r.output
+    assert "note: 'Next' is defined later, at line 5" in r.output
+    assert "Traceback" not in r.output and "RecursionError" not in r.output
+
+
+def test_an_operator_that_uses_itself_without_recursive_is_unknown_at_the_use(tmp_path):
+    # found by the fuzzer (seed 54295: t -> BigNext inside BigNext's own definition)
+    r = _run(tmp_path, "Self", "EXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x' = x /\\ (Next => x > 0)")
+    assert r.exit_code == 150
+    assert "Self.tla:5:20: error: unknown operator 'Next'" in r.output
+    assert "note: 'Next' is used in its own definition, at line 5" in r.output
+
+
+def test_a_symmetry_set_that_holds_no_permutations_is_tlc_s_error(tmp_path):
+    # found by the fuzzer (seed 52399: SYMMETRY MCSymmetry -> MCBallot, the set 0..1)
+    (tmp_path / "Sym.cfg").write_text("INIT Init\nNEXT Next\nSYMMETRY S\n")
+    r = _run(tmp_path, "Sym", "VARIABLE x\nS == {1, 2}\nInit == x = 0\nNext == x' = x")
+    assert r.exit_code == 151
+    assert "Sym.cfg:3:10: error: The symmetry operator must specify a set of functions." in r.output
+    (tmp_path / "Sym.cfg").write_text("INIT Init\nNEXT Next\nSYMMETRY S\n")
+    r = _run(tmp_path, "Sym", "VARIABLE x\nS == {[a |-> 1]}\nInit == x = 0\nNext == x' = x")
+    assert "Symmetry function must have model values as domain and range." in r.output
+    assert "Traceback" not in r.output
