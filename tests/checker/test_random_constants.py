@@ -77,7 +77,7 @@ def test_two_workers_search_the_graph_one_worker_draws(tmp_path):
 
 
 def test_two_draws_on_one_set_can_differ(tmp_path):
-    spec = SPEC.replace("Spec == ", "Same == \\A i \\in 1..20 : RandomElement(1..1000) = RandomElement(1..1000)\n"
+    spec = SPEC.replace("EXTENDS TLC,", "EXTENDS Naturals, TLC,").replace("Spec == ", "Same == \\A i \\in 1..20 : RandomElement(1..1000) = RandomElement(1..1000)\n"
                         "Spec == ")
     path = _write(tmp_path, spec, CFG + "INVARIANT Same\n")
     o = check_spec(str(path))
