@@ -322,3 +322,34 @@ Next == q < 2 /\ q' = q + 1 /\ o' \in SUBSET Ids'
 """, extends="Naturals, FiniteSets")
     assert r.exit_code == 75
     assert "In evaluation, the identifier o is either undefined or not an operator." in format_result(r)
+
+
+def test_an_exists_inside_an_operator_or_let_is_a_successor_per_witness(check):
+    # TLC's Tool.getNextStates goes into user-defined operators, LET, IF and => while a primed
+    # variable is unbound, and enumerates each \E witness there (PaxosCommit's Decide): 1 initial
+    # state, then P(i) gives 3 x 2, the LET 3, the IF 3, the => 3; the constant Q was computed at
+    # start-up and is one condition
+    r = check("Witness", r"""
+VARIABLE x
+Init == x = 0
+P(i) == \E j \in 1..2 : i > 0
+Q == \E i \in 1..2 : TRUE
+A == (\E i \in 1..3 : P(i)) /\ x' = 0
+B == (LET R(i) == i > 0 IN \E i \in 1..3 : R(i)) /\ x' = 0
+C == IF x = 0 THEN \E i \in 1..3 : i > 0 ELSE FALSE
+D == (x = 0 => \E i \in 1..3 : i > 0) /\ x' = 0
+Next == A \/ B \/ (C /\ x' = 0) \/ D \/ (Q /\ x' = 0)
+""")
+    assert r.result == "success", r.error
+    assert counts(r) == (1 + 6 + 3 + 3 + 3 + 1, 1, 1)
+
+
+def test_conditions_after_every_variable_is_bound_are_not_enumerated(check):
+    # once every primed variable has a value, TLC evaluates the rest of the conjunction
+    r = check("Bound", r"""
+VARIABLE x
+P == \E j \in 1..2 : x >= 0
+Init == x = 0
+Next == x' = 0 /\ P /\ \E i \in 1..3 : i > 0
+""")
+    assert counts(r) == (2, 1, 1)

@@ -6,7 +6,7 @@ from typing import Any
 
 from ...syntax import ast as A
 from .. import env as E
-from ..levels import ACTION, STATE
+from ..levels import ACTION, CONSTANT, STATE
 from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal, Out
 from .names import BUILTIN_CONSTANTS, child_env
 from .operators import BUILTIN_OPS
@@ -102,9 +102,14 @@ class Actions:
         if t is A.Quant and e.kind == "\\A" and not self._is_guard(e, ctx) \
                 and self._forall(e, ctx, k, out, ind) is not NotImplemented:
             return None
-        if self._is_guard(e, ctx):
+        if self._is_guard(e, ctx) and not self._branches(e, ctx, {}, 0):
             self.guard(self.bool_code(e, ctx, _conj_check(ctx)), ctx, out, ind)
             return k(ctx, out, ind)
+        if t is A.OpApp and e.op == "=>" and len(e.args) == 2 and "=>" not in ctx.locals:
+            # TLC: P => Q goes on with Q when P holds, and with the rest when it does not
+            p, q = e.args
+            return self._disj([A.OpApp("~", (p,), span=e.span), A.Junction("/\\", (p, q), span=e.span)],
+                              ctx, k, out, ind)
         if t is A.If:
             return self._act_if(e, ctx, k, out, ind)
         if t is A.Case:
@@ -437,6 +442,58 @@ class Actions:
     def _sub_ctx(self, inner: Ctx, outer: Ctx) -> Ctx:
         return replace(inner, mode=outer.mode, state=outer.state, nxt=outer.nxt, assigned=outer.assigned,
                        primed=outer.primed, exit=outer.exit)
+
+    def _branches(self, e: A.Expr, ctx: Ctx, lets: dict, depth: int) -> bool:
+        """Whether TLC branches inside the condition ``e`` (no primes), reached in an action while a
+        primed variable is unbound.  Its Tool.getNextStates goes into /\\, IF, CASE, LET, => and
+        user-defined operators, and enumerates each witness of an \\E and each true disjunct: so
+        ``(\\E i \\in 1..3 : P(i)) /\\ x' = 0`` is three successors, also when the \\E is inside an
+        operator (PaxosCommit's Decide).  A constant-level 0-ary definition is a value TLC computed
+        at start-up, and a native operator is evaluated: neither branches."""
+        if depth > INLINE_DEPTH:
+            return False
+        t = type(e)
+        if t is A.Label:
+            return self._branches(e.body, ctx, lets, depth)
+        if t is A.Junction:
+            return e.kind == "\\/" or any(self._branches(x, ctx, lets, depth) for x in e.items)
+        if t is A.Quant:
+            return e.kind == "\\E"
+        if t is A.If:
+            return self._branches(e.then, ctx, lets, depth) or self._branches(e.else_, ctx, lets, depth)
+        if t is A.Case:
+            return any(self._branches(x, ctx, lets, depth)
+                       for x in [a.expr for a in e.arms] + ([e.other] if e.other is not None else []))
+        if t is A.Let:
+            inner = dict(lets)
+            inner.update((d.name, d) for d in e.defs if isinstance(d, A.OpDef))
+            return self._branches(e.body, ctx, inner, depth)
+        if t is A.OpApp and e.op in ("/\\", "\\/", "=>") and len(e.args) == 2 and e.op not in ctx.locals:
+            return e.op == "\\/" or any(self._branches(x, ctx, lets, depth) for x in e.args[e.op == "=>":])
+        if t is A.OpApp and not e.inst_args or t is A.Name:
+            return self._op_branches(e.op if t is A.OpApp else e.name, e, ctx, lets, depth)
+        return False
+
+    def _op_branches(self, name: str, node: A.Expr, ctx: Ctx, lets: dict, depth: int) -> bool:
+        """``_branches`` of what the operator ``name`` stands for."""
+        if name in lets:
+            return self._branches(lets[name].body, ctx, lets, depth + 1)
+        loc = ctx.locals.get(name)
+        if isinstance(loc, (LExpr, LDef)):
+            body, lctx = (loc.expr, loc.ctx) if isinstance(loc, LExpr) else (loc.unit.body, loc.ctx)
+            return self._branches(body, lctx, {}, depth + 1)
+        if loc is not None or name in BUILTIN_OPS or name in BUILTIN_CONSTANTS:
+            return False
+        ent = self._entry_for(name, ctx, node)
+        if isinstance(ent, E.SubstEntry):
+            return self._branches(ent.expr, Ctx(ent.env), {}, depth + 1)
+        if not isinstance(ent, E.DefEntry) or not ent.unit.params and self.levels.of_entry(ent) == CONSTANT:
+            return False
+        memo = self.__dict__.setdefault("_branching", {})   # id of an operator -> whether its body branches
+        if id(ent.unit) not in memo:
+            memo[id(ent.unit)] = False   # a recursive operator: its own use does not branch
+            memo[id(ent.unit)] = self._branches(ent.unit.body, Ctx(ent.env), {}, depth + 1)
+        return memo[id(ent.unit)]
 
     def _is_guard(self, e: A.Expr, ctx: Ctx) -> bool:
         """True when e cannot bind a variable: no primes (action mode), no unbound variable (init)."""
