@@ -51,6 +51,7 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
     temporal property is checked on such a partial graph (the CLI refuses them)."""
     t0 = time.monotonic()
     out = check_assumptions(model)
+    found: list[O.Violation] = []
     if out is None:
         watchers = list(observers)
         graph = GraphRecorder() if model.liveness is not None else None
@@ -70,15 +71,17 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             search = BreadthFirst(model, watchers, check_deadlock, max_states, store=make_store(model, exact),
                                   checkpoint=checkpoint, budget=memory, progress_every=progress_every,
                                   max_depth=max_depth)
-            found = search.filter.keep_going() if keep_going else None
+            collect = search.keep_going() if keep_going else None
             if resume is not None:
                 search.resume(resume)
                 if checkpoint is not None:
                     checkpoint.resume_from(len(resume.fps))
             out = search.run()
             out.store = search.store.report()
-            if found:   # -continue: TLC reports every violation and ends as the search ends
-                out.error = "\n".join(f"Invariant {name} is violated." for name, _ in found)
+            if collect is not None:   # -continue: TLC reports every violation and ends as the search ends
+                found = collect()
+                if found:
+                    out.error = "\n".join(f"Invariant {v.name} is violated." for v in found)
         if out.result == "success" and out.max_depth is None:
             counts = search.counts()
             store = out.store
@@ -88,6 +91,7 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
             out.store = store
         if out.violation is not None and out.violation.kind not in ("assumption", "postcondition"):
             _postconditions_on_counterexample(model, out)
+        out.found = found
     out.seconds = time.monotonic() - t0
     out.variables = list(model.variables)
     out.model = model

@@ -79,17 +79,18 @@ class StepFilter:
                 return name
         return None
 
-    def keep_going(self) -> list[tuple[str, State]]:
+    def keep_going(self, where: Callable[[], Any]) -> list[tuple[str, State, Any]]:
         """TLC's ``-continue``: from now on an invariant violation is recorded in the returned list
-        (the invariant's name and the state) instead of stopping the search."""
-        found: list[tuple[str, State]] = []
+        (the invariant's name, the state, and ``where()``: what the search needs to rebuild the
+        behaviour to it) instead of stopping the search."""
+        found: list[tuple[str, State, Any]] = []
         checked, unchecked = self.invariant_violated, self.invariant_violated_unchecked
 
         def record(check):
             def go_on(t: State) -> None:
                 name = check(t)
                 if name is not None:
-                    found.append((name, t))
+                    found.append((name, t, where()))
             return go_on
         if self.check_invariants is not None:
             self.check_invariants = record(checked)

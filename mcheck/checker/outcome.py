@@ -105,6 +105,7 @@ class Outcome:
     model: Any = field(default=None, repr=False)   # the model checked, when there was one
     store: StoreReport | None = None   # the breadth-first search's seen set, when a search ran
     max_depth: int | None = None   # --max-depth stopped the search there (a success that proves nothing deeper)
+    found: list[Violation] = field(default_factory=list)   # --continue: the invariant violations gone past
 
     @property
     def interrupted(self) -> bool:

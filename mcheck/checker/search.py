@@ -170,6 +170,23 @@ class BreadthFirst:
             steps.append(O.TraceStep(step_label(self.model, self.cur_state, extra), extra))
         return steps
 
+    def keep_going(self) -> Callable[[], list[O.Violation]]:
+        """TLC's ``-continue``: invariant violations no longer stop the search; the function returned
+        gives, once the search has ended, each of them with the behaviour to it (TLC prints each)."""
+        found = self.filter.keep_going(lambda: (self.cur, self.cur_state))
+
+        def violations() -> list[O.Violation]:
+            out = []
+            for name, t, (cur, s) in found:
+                if cur < 0:
+                    out.append(O.Violation("invariant", name, [O.TraceStep(O.INITIAL, t)], initial=True))
+                    continue
+                steps = self._trace(cur)
+                steps.append(O.TraceStep(step_label(self.model, s, t), t))
+                out.append(O.Violation("invariant", name, steps))
+            return out
+        return violations
+
     def _failing_action(self) -> str:
         """The label of the first action that fails on the current state (an unassigned variable)."""
         s = self._state(self.cur)

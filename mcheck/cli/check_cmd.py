@@ -17,7 +17,7 @@ from ..trace.html import GRAPH_LIMIT, write_report
 from ..trace.itf import write_counterexample
 from ..trace.json_out import result_json
 from ..trace.profile_text import format_profile
-from ..trace.text import checked_line, colorize, format_result
+from ..trace.text import checked_line, colorize, format_found, format_result
 from ..trace.why import explain_violation
 from .explore_cmd import run_explorer
 from .limits import time_limit, time_limit_option
@@ -127,8 +127,8 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
         click.echo(json.dumps(result_json(r)))
     else:
         text = format_result(r, full=full_trace, explanation=explanation)
-        if keep_going and r.error and r.result == "success":   # --continue: the violations found on the way
-            text = "\n".join("Error: " + ln for ln in r.error.splitlines()) + "\n" + text
+        if r.found:   # --continue: the violations found on the way, each with its behaviour
+            text = format_found(r, full=full_trace) + "\n" + text
         _print_report(r, text, to_stderr=itf_path == STDOUT)
     if profile and model is not None and model.profile is not None:
         click.echo(format_profile(model.profile), err=as_json or itf_path == STDOUT)

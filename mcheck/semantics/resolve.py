@@ -318,12 +318,12 @@ class Resolver:
             return _BUILTIN_SYM
         return None
 
-    def _bounds(self, bounds, scope, frames, sequential: bool = False) -> dict[str, Sym]:
-        """Resolve the sets of binder groups; return the frame of the bound names."""
+    def _bounds(self, bounds, scope, frames, sequential: bool = False, in_except: bool = False) -> dict[str, Sym]:
+        """Resolve the sets of binder groups (``{x \\in @ : P}``: in_except); return their names' frame."""
         frame: dict[str, Sym] = {}
         for b in bounds:
             if b.set is not None:
-                self.expr(b.set, scope, frames + ([frame] if sequential else []), in_except=False)
+                self.expr(b.set, scope, frames + ([frame] if sequential else []), in_except)
             for n in b.names:
                 frame[n] = Sym("bound", 0, span=b.span)
         return frame
@@ -447,19 +447,19 @@ class Resolver:
                 self._let_def(d, scope, inner, frame)
             self.expr(e.body, scope, inner, in_except)
         elif isinstance(e, A.Quant):
-            frame = self._bounds(e.bounds, scope, frames, sequential=False)
+            frame = self._bounds(e.bounds, scope, frames, False, in_except)
             self.expr(e.body, scope, frames + [frame], in_except)
         elif isinstance(e, A.Choose):
-            frame = self._bounds((e.bound,), scope, frames)
+            frame = self._bounds((e.bound,), scope, frames, False, in_except)
             self.expr(e.body, scope, frames + [frame], in_except)
         elif isinstance(e, A.SetFilter):
-            frame = self._bounds((e.bound,), scope, frames)
+            frame = self._bounds((e.bound,), scope, frames, False, in_except)
             self.expr(e.pred, scope, frames + [frame], in_except)
         elif isinstance(e, A.SetMap):
-            frame = self._bounds(e.bounds, scope, frames)
+            frame = self._bounds(e.bounds, scope, frames, False, in_except)
             self.expr(e.expr, scope, frames + [frame], in_except)
         elif isinstance(e, A.FcnConstr):
-            frame = self._bounds(e.bounds, scope, frames)
+            frame = self._bounds(e.bounds, scope, frames, False, in_except)
             self.expr(e.body, scope, frames + [frame], in_except)
         elif isinstance(e, A.Lambda):
             frame = {p: Sym("param", 0, span=e.span) for p in e.params}

@@ -239,6 +239,17 @@ def format_result(r: Outcome, full: bool = True, explanation: Any = None) -> str
     return "\n".join(out)
 
 
+def format_found(r: Outcome, full: bool = True) -> str:
+    """``--continue``: each invariant violation the search went past, as TLC prints it when it finds
+    it (the headline, then the initial state or the behaviour to the state)."""
+    out: list[str] = []
+    for v in r.found:
+        one = _through_alias(dataclasses.replace(r, result="safety failure", violation=v))
+        out.append(headline(one))
+        out += _body(one, full, [])
+    return "\n".join(out)
+
+
 _GCC_STYLE = re.compile(r"^[^\s:][^\n]*?:\d+:\d+: (error|warning): ")
 
 

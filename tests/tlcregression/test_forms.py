@@ -153,7 +153,7 @@ def test_continue_goes_on_after_invariant_violations_and_reports_them(spec):
     assert (r.result, r.exit_code, r.distinct_states, r.depth) == ("success", 0, 11, 2)
     assert r.error.splitlines()[0] == "Invariant Inv is violated."
     out = invoke("check", path, "--continue", "--no-deadlock")
-    assert out.exit_code == 0 and "Error: Invariant Inv is violated." in out.output
+    assert out.exit_code == 0 and "Error: Invariant Inv is violated by the initial state:" in out.output
 
 
 def test_possible_counts_every_generated_state_and_step_that_satisfies_it(check):
