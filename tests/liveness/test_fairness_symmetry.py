@@ -136,7 +136,7 @@ def test_symmetry_with_liveness_prints_tlcs_warning(run):
 def test_symmetry_trace_is_a_concrete_behaviour(run):
     body = SYM + "Small == Cardinality(owner) < 2\n"
     r = run(body, "CONSTANT P = {p1, p2, p3}\nINIT Init\nNEXT Next\nSYMMETRY Perms\nINVARIANT Small",
-            extends="TLC, FiniteSets")
+            extends="Naturals, TLC, FiniteSets")
     assert r.result == "safety failure"
     tr = [st.state[0] for st in r.violation.trace]
     assert len(tr) == 3 and tr[0] == frozenset() and len(tr[1]) == 1 and len(tr[2]) == 2 and tr[1] < tr[2]
