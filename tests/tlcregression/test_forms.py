@@ -342,3 +342,20 @@ def test_a_constant_substituted_with_a_state_level_operator_is_a_config_error(ch
               "INIT Init\nNEXT Next\nCONSTANT C <- Foo")
     assert (r.result, r.exit_code) == ("error", 151)
     assert "substitutes constant C with non-constant Foo" in r.error
+
+
+def test_a_constraint_that_fails_to_evaluate_is_a_general_error(check):
+    """TLC's EvalExceptionTest (DistBakery): an error in a CONSTRAINT on a successor exits 255, not
+    75 as an error in Next would, and the behaviour shown ends with that successor."""
+    body = ("VARIABLE x\nInit == x = 0\nNext == x' = IF x = 2 THEN \"two\" ELSE x + 1\n"
+            "Small == x <= 5")
+    for workers in (1, 2):
+        r = check("BadConstraint", body, "INIT Init\nNEXT Next\nCONSTRAINT Small", workers=workers)
+        assert (r.result, r.exit_code) == ("error", 255)
+        assert "The first argument of <= should be an integer" in r.error
+        assert [str(s.state) for s in r.violation.trace] == ["(0,)", "(1,)", "(2,)", "('two',)"]
+
+
+def test_an_error_in_the_next_state_relation_still_exits_75(check):
+    r = check("BadNext", "VARIABLE x\nInit == x = 0\nNext == x' = x + \"a\"", "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 75)
