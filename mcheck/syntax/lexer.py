@@ -426,7 +426,7 @@ def drop_proofs(toks: list[Token]) -> list[Token]:
 
 #: token types after which an expression is complete (so a following /\ is infix).
 _ENDS_EXPR = frozenset(["NAME", "NUMBER", "DECIMAL", "STRING", "TRUE", "FALSE", "RPAR", "RBRACK",
-                        "RBRACE", "RTUP", "PRIME", "POSTFIX", "AT", "JEND"])
+                        "RBRACE", "RTUP", "PRIME", "POSTFIX", "AT", "JEND", "SUBREF"])
 _OPENERS = {"LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE", "LTUP": "RTUP"}
 _CLOSERS = {"RPAR": "LPAR", "RBRACK": "LBRACK", "RBRACK_SUB": "LBRACK", "RBRACE": "LBRACE",
             "RTUP": "LTUP", "RTUP_SUB": "LTUP"}

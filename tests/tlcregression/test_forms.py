@@ -359,3 +359,53 @@ def test_a_constraint_that_fails_to_evaluate_is_a_general_error(check):
 def test_an_error_in_the_next_state_relation_still_exits_75(check):
     r = check("BadNext", "VARIABLE x\nInit == x = 0\nNext == x' = x + \"a\"", "INIT Init\nNEXT Next")
     assert (r.result, r.exit_code) == ("error", 75)
+
+
+def test_positional_selectors_name_operands_of_a_definition(check):
+    """TLC's test216: ``Thm!:`` is the statement, ``!<<``/``!>>`` the first and last operand, ``!n``
+    the n-th (of an infix operator, a bulleted list, a tuple, an IF), and selectors compose."""
+    body = ("VARIABLE x\nTHEOREM Thm == x \\in 0..3\nBig == 5 => /\\ x = 0\n            /\\ <<7, 8>>\n"
+            "Cond == IF x = 0 THEN 10 ELSE 20\n"
+            "Init == Thm!: \\/ FALSE\nNext == x' = (x + 1) % 4\n"
+            "Inv == /\\ Thm!<< = x /\\ Thm!>> = 0..3 /\\ Thm!1 = x /\\ Big!<< = 5\n"
+            "       /\\ Big!2!2!1 = 7 /\\ Big!>>!2!2 = 8 /\\ Cond!1 = (x = 0) /\\ Cond!3 = 20")
+    r = check("Selectors", body, "INIT Init\nNEXT Next\nINVARIANT Inv")
+    assert (r.result, r.distinct_states) == ("success", 4)
+
+
+def test_a_selector_that_names_no_part_is_an_error(check):
+    r = check("NoPart", "VARIABLE x\nPair == <<1, 2>>\nInit == x = Pair!3\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 150)
+    assert "Pair!3" in r.error
+
+
+def test_prefix_and_postfix_operators_are_operator_arguments(check):
+    """TLC's test52: ``~``, ``SUBSET``, ``DOMAIN``, ``UNCHANGED``, ``'`` passed for a parameter F(_);
+    ``Boxed([])`` parses (test52 defines it and uses it nowhere)."""
+    body = ("VARIABLE x\nSetOp(F(_)) == F({{1}, {2}})\nDom(F(_)) == F([i \\in {3} |-> i])\n"
+            "Unch(F(_)) == F(x)\nPrimed(F(_)) == F(x) = x\nBoxed(F(_)) == F(x = 0)\nNeg(F(_)) == F(x = 1)\n"
+            "ASSUME SetOp(SUBSET) = {{}, {{1}}, {{2}}, {{1}, {2}}} /\\ SetOp(UNION) = {1, 2}\n"
+            "ASSUME Dom(DOMAIN) = {3}\n"
+            "Init == x = 0\nNext == x' = 1 - x\nUnused == Boxed([])\nInv == Neg(~)\n"
+            "Stay == Unch(UNCHANGED) /\\ Primed(')\nSpec == Init /\\ [][Next]_x")
+    r = check("OpArgs", body, "SPECIFICATION Spec\nINVARIANT Inv")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Inv", 2)
+    r = check("OpArgsStep", body.replace("Inv == Neg(~)", "Inv == TRUE"),
+              "SPECIFICATION Spec\nINVARIANT Inv\nACTION_CONSTRAINT Stay")
+    assert (r.result, r.distinct_states) == ("success", 1)   # x' = 1 - x leaves the model
+    r = check("OpArgsFail", body.replace("= {3}", "= {4}"), "SPECIFICATION Spec")
+    assert r.result == "assumption failure"
+
+
+def test_an_operator_argument_that_primes_is_substituted_not_applied_to_values(check):
+    """TLA+ substitutes arguments: with Op(F(_)) == F(x) and G(a) == a' = a, Op(G) is x' = x.  It
+    was evaluated as G applied to x's value, and the prime of a value is the value: an
+    ACTION_CONSTRAINT Op(G) let every step through (2 distinct states instead of TLC's 1)."""
+    body = ("VARIABLE x\nOp(F(_)) == F(x)\nG(a) == a' = a\nUnch(F(_)) == F(x)\n"
+            "Init == x = 0\nNext == x' = 1 - x\n"
+            "ByName == Op(G)\nByLambda == Op(LAMBDA a : a' = a)\nByBuiltin == Unch(UNCHANGED)\n"
+            "ByPrime == Op(') = x")
+    for name in ("ByName", "ByLambda", "ByBuiltin", "ByPrime"):
+        r = check("Subst" + name, body, f"INIT Init\nNEXT Next\nACTION_CONSTRAINT {name}")
+        assert (name, r.result, r.distinct_states) == (name, "success", 1)
