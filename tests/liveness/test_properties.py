@@ -252,3 +252,11 @@ def test_a_quantifier_whose_set_uses_an_outer_bound_variable_is_expanded(run):
     ok(prop(run, body, "FSpec", "P Q"))
     violated(prop(run, body, "FSpec", "R"), "R")
     violated(prop(run, body, "FSpec", "NotP"), "NotP")
+
+
+def test_let_definitions_in_a_temporal_formula(run):
+    """TLC's ChooseTableauSymmetry: ``LET v == ... IN P ~> Q``; a definition may use an earlier one."""
+    body = CYCLE + ("P == LET v == 1\n         w == v + 1 IN (x = v) ~> (x = w)\n"
+                    "R == LET v == 1 IN <>[](x = v)")
+    ok(prop(run, body, "FSpec", "P"))
+    violated(prop(run, body, "FSpec", "R"), "R")
