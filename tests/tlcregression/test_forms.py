@@ -409,3 +409,45 @@ def test_an_operator_argument_that_primes_is_substituted_not_applied_to_values(c
     for name in ("ByName", "ByLambda", "ByBuiltin", "ByPrime"):
         r = check("Subst" + name, body, f"INIT Init\nNEXT Next\nACTION_CONSTRAINT {name}")
         assert (name, r.result, r.distinct_states) == (name, "success", 1)
+
+
+LEGAL_TEMPORAL = ["x ~> []x", "x -+-> []x", "<><<x'>>_x", "[][x']_x", "\\A i \\in {}, j \\in x : []x",
+                  "\\E i \\in {}, j \\in x : []x", "\\A i \\in x' : x'", "[]<>(ENABLED (x' = x))"]
+ILLEGAL_TEMPORAL = ["x' ~> []x", "[]x ~> x'", "x' -+-> []x", "[]x -+-> x'", "<>(x')", "[](x')",
+                    "\\A i \\in {}, j \\in x' : []x", "\\E i \\in {}, j \\in x' : []x", "[](UNCHANGED x)"]
+
+
+def test_temporal_operators_applied_to_actions_are_level_errors(check):
+    """TLC's test215 (SANY's level rules): no raw TLA, in a definition nobody uses too; exit 150."""
+    for i, e in enumerate(LEGAL_TEMPORAL + ILLEGAL_TEMPORAL):
+        r = check(f"Lv{i}", f"VARIABLE x\nInit == x = 0\nNext == x' = x\nD == {e}", "INIT Init\nNEXT Next")
+        want = ("success", 0) if e in LEGAL_TEMPORAL else ("error", 150)
+        assert (e, r.result, r.exit_code) == (e, *want)
+        if e in ILLEGAL_TEMPORAL:
+            assert "Level error" in r.error
+
+
+def _instantiating(tmp_path, name: str, inner: str, outer: str):
+    (tmp_path / "Inner.tla").write_text(f"---- MODULE Inner ----\n{inner}\n====\n")
+    (tmp_path / f"{name}.tla").write_text(f"---- MODULE {name} ----\nVARIABLE x\nInit == x = 0\n"
+                                         f"Next == x' = x\n{outer}\n====\n")
+    (tmp_path / f"{name}.cfg").write_text("INIT Init\nNEXT Next\n")
+    return check_spec(str(tmp_path / f"{name}.tla"), str(tmp_path / f"{name}.cfg"))
+
+
+def test_a_temporal_formula_for_a_constant_an_assume_mentions_is_a_level_error(tmp_path):
+    """TLC's test213: INSTANCE M WITH C <- [](x=0), where M has ASSUME C = {} (an action is allowed)."""
+    inner = "CONSTANT C, D\nASSUME C = {}"
+    r = _instantiating(tmp_path, "T1", inner, "I == INSTANCE Inner WITH C <- [](x=0), D <- TRUE")
+    assert (r.result, r.exit_code) == ("error", 150) and "Level error" in r.error
+    r = _instantiating(tmp_path, "T2", inner, "I == INSTANCE Inner WITH C <- x', D <- [](x=0)")
+    assert (r.result, r.exit_code) == ("success", 0)
+
+
+def test_an_action_for_a_variable_the_used_definition_primes_is_a_level_error(tmp_path):
+    """TLC's test217: I(x')!Foo with I(z) == INSTANCE M WITH y <- z and Foo == y' = 0."""
+    inner = "VARIABLE y\nFoo == y' = 0\nBar == y = 0"
+    r = _instantiating(tmp_path, "T3", inner, "I(z) == INSTANCE Inner WITH y <- z\nFooBar == I(x')!Foo")
+    assert (r.result, r.exit_code) == ("error", 150) and "Level error" in r.error
+    r = _instantiating(tmp_path, "T4", inner, "I(z) == INSTANCE Inner WITH y <- z\nOk == I(x')!Bar /\\ I(x)!Foo")
+    assert (r.result, r.exit_code) == ("success", 0)
