@@ -451,3 +451,15 @@ def test_an_action_for_a_variable_the_used_definition_primes_is_a_level_error(tm
     assert (r.result, r.exit_code) == ("error", 150) and "Level error" in r.error
     r = _instantiating(tmp_path, "T4", inner, "I(z) == INSTANCE Inner WITH y <- z\nOk == I(x')!Bar /\\ I(x)!Foo")
     assert (r.result, r.exit_code) == ("success", 0)
+
+
+def test_use_and_hide_name_facts_not_expressions(check):
+    """TLC's test214 (SANY): USE bar, USE DEF Op, USE MODULE M are fine; USE bar!1, HIDE TRUE are not."""
+    head = "VARIABLE x\nTHEOREM bar == <<1, 2>>\nInit == x = 0\nNext == x' = x\n"
+    for i, use in enumerate(["USE bar", "USE bar DEF Init", "USE DEF Init, Next", "HIDE bar",
+                             "USE MODULE Naturals", "USE ONLY bar"]):
+        r = check(f"Use{i}", head + use, "INIT Init\nNEXT Next")
+        assert (use, r.result) == (use, "success")
+    for i, use in enumerate(["USE bar, bar!1", "HIDE bar, TRUE", "USE x = 0"]):
+        r = check(f"Bad{i}", head + use, "INIT Init\nNEXT Next")
+        assert (use, r.result, r.exit_code) == (use, "error", 150)
