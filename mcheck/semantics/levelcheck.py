@@ -29,9 +29,11 @@ def check_levels(levels: Levels, root: A.Module, env: E.Env, modules: dict[str, 
     instantiated module mentions (test213), an action substituted for a variable the instantiated
     definition primes (``I(x')!Foo`` with ``Foo == y' = 0``, test217)."""
     instances = {u.name: u for u in root.units if isinstance(u, A.Instance) and u.name}
+    defs = {u.name: u for u in root.units if isinstance(u, A.OpDef)}
     for u in root.units:
         if isinstance(u, A.Instance):
             _assumed_constants(levels, u, env, modules)
+            _leibniz(u, defs, modules)
         for body, params in _bodies(u):
             bound = dict.fromkeys(params, CONSTANT)
             _walk(levels, body, env, bound)
@@ -73,6 +75,37 @@ def _assumed_constants(levels: Levels, u: A.Instance, env: E.Env, modules: dict[
         if name in consts and name in assumed and levels.of(e, env, bound) == TEMPORAL:
             raise ParseError(f"Level error in instantiating module {u.module}: the constant {name} appears in "
                              "an ASSUME there, and is substituted by a temporal formula", e.span)
+
+
+_NON_LEIBNIZ = ("'", "UNCHANGED", "ENABLED", "\\cdot")
+
+
+def _leibniz(u: A.Instance, defs: dict[str, A.OpDef], modules: dict[str, A.Module]) -> None:
+    """``INSTANCE M WITH Op <- NonLeibniz``, where M declares ``CONSTANT Op(_)`` and NonLeibniz(a) ==
+    a' primes (or takes ENABLED, UNCHANGED of) its parameter: a constant operator must be Leibniz
+    (TLC's test212).  Only an operator of the root module or a LAMBDA is looked at."""
+    mod = modules.get(u.module)
+    if mod is None:
+        return
+    ops = {d.name for c in mod.units if isinstance(c, A.Constants) for d in c.decls if d.arity > 0}
+    for name, e in u.substs:
+        if name not in ops:
+            continue
+        if isinstance(e, A.Lambda):
+            params, body = set(e.params), e.body
+        elif isinstance(e, A.Name) and e.name in defs:
+            params, body = {p.name for p in defs[e.name].params}, defs[e.name].body
+        else:
+            continue
+        stack = [body]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, A.OpApp) and node.op in _NON_LEIBNIZ and params & _names(node):
+                raise ParseError(f"Level error in instantiating module {u.module}: the constant operator "
+                                 f"{name} is substituted by an operator that is not Leibniz ({node.op} of "
+                                 "a parameter)", e.span)
+            if isinstance(node, A.Expr):
+                stack.extend(c for c in children(node) if c is not None)
 
 
 def _instance_uses(levels: Levels, body: A.Expr, env: E.Env, bound: dict, instances: dict,

@@ -463,3 +463,16 @@ def test_use_and_hide_name_facts_not_expressions(check):
     for i, use in enumerate(["USE bar, bar!1", "HIDE bar, TRUE", "USE x = 0"]):
         r = check(f"Bad{i}", head + use, "INIT Init\nNEXT Next")
         assert (use, r.result, r.exit_code) == (use, "error", 150)
+
+
+def test_a_constant_operator_is_substituted_by_a_leibniz_operator_only(tmp_path):
+    """TLC's test212: CONSTANT Op(_) may not be given NonLeibniz(a) == a' (or ENABLED a, a LAMBDA
+    that primes its parameter); an operator that primes a variable only is Leibniz."""
+    inner = "CONSTANT Op(_)"
+    good = "Leibniz(a) == {a, x'}\nI == INSTANCE Inner WITH Op <- Leibniz"
+    assert _instantiating(tmp_path, "L1", inner, good).result == "success"
+    for i, bad in enumerate(["NonL(a) == a'\nI == INSTANCE Inner WITH Op <- NonL",
+                             "NonL(a) == ENABLED a\nI == INSTANCE Inner WITH Op <- NonL",
+                             "I == INSTANCE Inner WITH Op <- LAMBDA a : UNCHANGED a"]):
+        r = _instantiating(tmp_path, f"N{i}", inner, bad)
+        assert (bad, r.exit_code) == (bad, 150) and "not Leibniz" in r.error
