@@ -503,3 +503,14 @@ def test_subset_of_a_powerset_compares_the_bases(check):
             "             /\\ SUBSET {1} \\subseteq SUBSET Nat\nInv == b")
     r = check("SubsetEq", body, "INIT Init\nNEXT Next\nINVARIANT Inv", extends="Integers")
     assert (r.result, r.distinct_states, r.states_generated) == ("success", 1, 2)
+
+
+def test_a_state_holding_a_set_too_large_to_count_is_an_evaluation_error(check):
+    """TLC's FingerprintExceptionNext: x' = SUBSET SUBSET (1..32) cannot be fingerprinted (TLC's
+    overflow, exit 75, the behaviour up to the state whose successor failed); mcheck enumerated it."""
+    r = check("HugeState", "VARIABLE x\nInit == x = 0\nNext == x' = SUBSET SUBSET (1..32)", "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code, r.distinct_states, r.states_generated) == ("error", 75, 1, 2)
+    assert "Overflow when computing the number of elements" in r.error
+    assert len(r.violation.trace) == 1
+    r = check("BigState", "VARIABLE x\nInit == x = 0\nNext == x' = SUBSET (1..10)", "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 2)
