@@ -514,3 +514,15 @@ def test_a_state_holding_a_set_too_large_to_count_is_an_evaluation_error(check):
     assert len(r.violation.trace) == 1
     r = check("BigState", "VARIABLE x\nInit == x = 0\nNext == x' = SUBSET (1..10)", "INIT Init\nNEXT Next")
     assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_a_definition_applying_a_priming_operator_argument_is_an_action(check):
+    """TLC's test52: ImpliedAction == UnchangedTest(UNCHANGED) /\\ PrimeTest(') is an action (its
+    level was the state level of Foo(x), so it was compiled without a next state)."""
+    body = ("VARIABLE x, y\nInit == x = 0 /\\ y = 0\nUnch(Foo(_)) == Foo(x)\nPrimed(Foo(_)) == Foo(x) = x\n"
+            "Implied == Unch(UNCHANGED) /\\ Primed(')\nProperty == [][Implied]_<<x, y>>\n"
+            "Spec == Init /\\ [][NEXT]_<<x, y>>")
+    r = check("Implied", body.replace("NEXT", "y' = 1 - y /\\ x' = x"), "SPECIFICATION Spec\nPROPERTY Property")
+    assert (r.result, r.distinct_states) == ("success", 2)
+    r = check("ImpliedBad", body.replace("NEXT", "x' = 1 - x /\\ y' = y"), "SPECIFICATION Spec\nPROPERTY Property")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Property", 2)
