@@ -13,6 +13,7 @@ and which disagree with no line in known_differences.txt (each line there names 
 """
 from __future__ import annotations
 
+import re
 import sys
 
 from .runner import TIMEOUT, known_differences, model_id, models, ratchet, run_model
@@ -23,10 +24,14 @@ def signatures(detail: str) -> list[str]:
     comparison found, without mcheck's message (``exit code 76 (expected 75)``, ``trace length 4
     (expected 3)``, ``no answer in 60 s``)."""
     out = []
-    for part in detail.split("; "):
+    for part in _PROBLEMS.split(detail):
         head, sep, _ = part.partition("): ")
         out.append(head + ")" if sep else part.strip())
     return out
+
+
+#: where one problem of a comparison ends and the next begins (mcheck's messages hold "; " too)
+_PROBLEMS = re.compile(r"; (?=(?:result|exit code|distinct|depth|violated|trace length) )")
 
 
 def check_known(out, note: str) -> str | None:

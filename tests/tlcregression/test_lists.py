@@ -36,6 +36,8 @@ def test_a_known_difference_is_checked_against_its_note():
     detail = "exit code 76 (expected 75): Evaluating invariant TypeOK failed.; trace length 4 (expected 3)"
     assert signatures(detail) == ["exit code 76 (expected 75)", "trace length 4 (expected 3)"]
     assert signatures("no answer in 60 s") == ["no answer in 60 s"]
+    assert signatures("result error (expected success): x (y?); run again.; trace length None (expected 2)") == [
+        "result error (expected success)", "trace length None (expected 2)"]   # "; " inside mcheck's message
     differs = Outcome("M.cfg", False, "", "", 1.0, detail)
     assert check_known(differs, "a different exit code: exit code 76 (expected 75); trace length 4 (expected 3)") is None
     assert "trace length 4" in check_known(differs, "a different exit code: exit code 76 (expected 75)")
