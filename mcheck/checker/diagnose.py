@@ -58,6 +58,20 @@ def diagnose_invariant(model: Model, name: str, state: State, err: Exception) ->
     return located_message(model, err, rerun)
 
 
+def diagnose_constraint(model: Model, state: State | None, err) -> str:
+    """TLC's message for a CONSTRAINT or ACTION_CONSTRAINT (``err``, a ``ConstraintError``) that failed
+    to evaluate on the successor ``err.state`` of ``state`` (None: on an initial state)."""
+    def rerun(m: Model) -> None:
+        for c in m.constraints:
+            if c.name == err.name:
+                c.fn(err.state)
+        if state is not None:
+            for c in m.action_constraints:
+                if c.name == err.name:
+                    c.fn(state, err.state)
+    return located_message(model, err.err, rerun)
+
+
 def located_message(model: Model, err: Exception, rerun: Callable[[Model], None]) -> str:
     """Repeat the failed evaluation (``rerun``) on the checked model: its EvalError carries TLC's
     message and the innermost failing expression."""

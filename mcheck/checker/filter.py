@@ -25,6 +25,19 @@ class InvariantError(Exception):
         self.name, self.state, self.err = name, state, err
 
 
+class ConstraintError(Exception):
+    """A CONSTRAINT or ACTION_CONSTRAINT could not be evaluated on a successor; ``err`` is the cause.
+
+    TLC evaluates the constraints outside the checks that have an exit code of their own, so such a
+    failure ends the run as a general error, exit 255 (its EvalExceptionTest, DistBakery), where an
+    error in the next-state relation exits 75 and one in an invariant 76."""
+
+    def __init__(self, name: str, state: State, err: Exception):
+        super().__init__(name)
+        self.name, self.state, self.err = name, state, err
+        self.message = getattr(err, "message", None) or str(err)
+
+
 class StepFilter:
     """The checks of one model, as plain callables an engine can bind to locals.
 
@@ -36,8 +49,8 @@ class StepFilter:
     def __init__(self, model: Model):
         self.model = model
         self.key: Callable[[State], Any] | None = model.key
-        constraints = tuple(p.fn for p in model.constraints)
-        aconstraints = tuple(p.fn for p in model.action_constraints)
+        constraints = tuple((p.name, p.fn) for p in model.constraints)
+        aconstraints = tuple((p.name, p.fn) for p in model.action_constraints)
         self.in_model: Callable[[State | None, State], bool] | None = (
             _in_model(constraints, aconstraints) if constraints or aconstraints else None)
         self._constraints = tuple((p.name, p.fn) for p in model.constraints)
@@ -153,13 +166,21 @@ class StepFilter:
 
 
 def _in_model(constraints: tuple, aconstraints: tuple) -> Callable[[State | None, State], bool]:
+    """``(name, fn)`` pairs to one test; a constraint that fails to evaluate raises ``ConstraintError``
+    (an ``Assert`` inside one stays an ``AssertionFailed``)."""
     def in_model(s: State | None, t: State) -> bool:
-        for c in constraints:
-            if not c(t):
-                return False
-        if s is not None:
-            for c in aconstraints:
-                if not c(s, t):
+        name = None
+        try:
+            for name, c in constraints:
+                if not c(t):
                     return False
+            if s is not None:
+                for name, c in aconstraints:
+                    if not c(s, t):
+                        return False
+        except AssertionFailed:
+            raise
+        except Exception as err:
+            raise ConstraintError(name, t, err) from err
         return True
     return in_model

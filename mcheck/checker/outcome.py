@@ -194,6 +194,12 @@ def evaluation_error(message: str, counts: Counts, trace: list[TraceStep] | None
     return _make("error", EXIT_EVAL_ERROR, counts, v, message, stats=stats)
 
 
+def constraint_error(message: str, counts: Counts, trace: list[TraceStep], violation_message: str) -> Outcome:
+    """A CONSTRAINT or ACTION_CONSTRAINT that failed to evaluate on a successor: TLC reports the error
+    and the behaviour up to that successor, as a general error (exit 255)."""
+    return _make("error", EXIT_SYSTEM, counts, Violation("error", None, trace, violation_message), message)
+
+
 def invariant_error(name: str, message: str, trace: list[TraceStep], counts: Counts) -> Outcome:
     """TLC's ErrE: an invariant that fails to evaluate on a later state, exit 76."""
     return _make("error", EXIT_INVARIANT_ERROR, counts, Violation("error", name, trace, message),

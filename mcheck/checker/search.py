@@ -18,8 +18,8 @@ from ..semantics.runtime import AssertionFailed, UnsetVariable
 from ..syntax.errors import EvalError
 from . import outcome as O
 from .checkpoint import Checkpointer, Resumed
-from .diagnose import diagnose_init, diagnose_invariant, diagnose_step
-from .filter import InvariantError, StepFilter
+from .diagnose import diagnose_constraint, diagnose_init, diagnose_invariant, diagnose_step
+from .filter import ConstraintError, InvariantError, StepFilter
 from .frontier import Frontier, default_budget
 from .observers import Observer, fan_out
 from .store import ExactStore, FingerprintStore, TraceRebuildError, make_store
@@ -115,6 +115,8 @@ class BreadthFirst:
             return O.unassigned_initial(u.names, self.counts())
         except AssertionFailed as err:
             return O.assert_failed(err.message, [], self.counts())
+        except ConstraintError as err:   # on an initial state: an error of the initial states
+            return O.evaluation_error(diagnose_constraint(m, None, err), self.counts())
         except Exception as err:  # EvalError, or a Python-level failure of compiled code: TLC's message
             return O.evaluation_error(diagnose_init(m, err), self.counts())
         return None
@@ -137,6 +139,9 @@ class BreadthFirst:
             return O.unassigned_successor(u.names, tr, self.counts())
         except AssertionFailed as err:
             return O.assert_failed(err.message, self._trace_to(self.cur), self.counts())
+        except ConstraintError as err:
+            msg = diagnose_constraint(self.model, self._state(self.cur), err)
+            return O.constraint_error(msg, self.counts(), self._trace_to(self.cur, err.state), err.message)
         except EvalError as err:
             msg = diagnose_step(self.model, self._state(self.cur), err)
             return O.evaluation_error(msg, self.counts(), self._trace_to(self.cur), err.message)

@@ -21,6 +21,7 @@ from .compiler.context import CompileError, Ctx, LVal, Out
 from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
 from .constants import cfg_value
+from .levelcheck import check_levels
 from .levels import ACTION, CONSTANT, STATE, TEMPORAL
 from .literals import intern_literals
 from .profile import PREDICATE, Profile
@@ -63,6 +64,7 @@ class ModelBuilder:
         self.sources: dict[str, tuple[A.Expr, E.Env]] = {}  # invariant name -> (body, env)
         self.tspec = TemporalSpec()
         self.tr = Translator(self, self.tspec)
+        check_levels(self.comp.levels, root, self.env, modules)   # SANY's, before the .cfg is looked at
         self._apply_constants(const_overrides or {})
 
     # ------------------------------------------------------------------ constants

@@ -26,6 +26,7 @@ IMPURE_NATIVES = {
 }
 
 _TEMPORAL_OPS = {"[]", "<>", "~>", "-+->", "\\cdot"}
+_PRIMING = frozenset(["'", "UNCHANGED"])
 
 
 class Levels:
@@ -159,7 +160,8 @@ class Levels:
         entry = self._entry(op, env)
         if not isinstance(entry, E.DefEntry) or len(entry.unit.params) != len(args):
             return None
-        levels = tuple(self.of(a, env, bound) for a in args)
+        levels = tuple(self._op_arg(a, env, bound) if p.arity > 0 else self.of(a, env, bound)
+                       for p, a in zip(entry.unit.params, args))
         key = (id(entry), levels)
         lv = self._apps.get(key)
         if lv is None:
@@ -167,6 +169,26 @@ class Levels:
             lv = self.of(entry.unit.body, entry.env, {p.name: x for p, x in zip(entry.unit.params, levels)})
             self._apps[key] = lv
         return lv
+
+    def _op_arg(self, a, env: E.Env, bound) -> int:
+        """The level an operator argument gives its applications: ACTION for one that primes what it
+        is applied to (UNCHANGED, ', G(a) == a' = a, a LAMBDA with a prime: UnchangedTest(UNCHANGED)
+        is an action, test52), TEMPORAL for [] and <>, else its level with constant arguments."""
+        if isinstance(a, A.Name) and a.name in _PRIMING:
+            return ACTION
+        if isinstance(a, A.Name) and a.name in ("[]", "<>"):
+            return TEMPORAL
+        if isinstance(a, A.Lambda):
+            params, body, benv = a.params, a.body, env
+        else:
+            entry = self._entry(a.name, env) if isinstance(a, A.Name) and a.name not in bound else None
+            if not isinstance(entry, E.DefEntry) or not entry.unit.params:
+                return self.of(a, env, bound)
+            params, body, benv = [p.name for p in entry.unit.params], entry.unit.body, entry.env
+            bound = {}
+        if self.of(body, benv, {**bound, **dict.fromkeys(params, STATE)}) >= ACTION:
+            return ACTION
+        return self.of(body, benv, {**bound, **dict.fromkeys(params, CONSTANT)})
 
     def _entry(self, name: str, env: E.Env) -> E.Entry | None:
         if not E.is_path(name):

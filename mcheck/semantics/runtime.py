@@ -278,6 +278,8 @@ def cap(a, b):
 def card(S) -> int:
     if type(S) is frozenset:
         return len(S)
+    if isinstance(S, LazySet) and S.is_finite():
+        return V.counted(S)
     return len(setv(S))
 
 

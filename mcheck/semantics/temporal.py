@@ -19,7 +19,7 @@ from ..syntax.errors import ConfigError
 from ..syntax.printer import print_expr
 from . import env as E
 from . import runtime as R
-from .compiler.context import CompileError, Ctx, LExpr, LocalEntry, LVal
+from .compiler.context import CompileError, Ctx, LDef, LExpr, LocalEntry, LVal
 from .ltl import FALSE, TRUE, Atom, FairnessCond, TemporalSpec, always, eventually, f_and, f_or
 
 # ----------------------------------------------------------------------------- translation
@@ -102,21 +102,29 @@ class Translator:
         return None
 
     def _expand(self, e: A.Quant, ctx):
-        combos = [dict()]
+        """``\\A x \\in S : P`` as one (P, ctx) per element of S (TLC expands such quantifiers).  The
+        elements are compile-time constants of the ctx, so that a set written with an outer bound
+        variable (``\\E j \\in S \\ {i}``, April20a) or an earlier one of the same quantifier is known."""
+        combos: list[dict] = [dict()]
         for b in e.bounds:
             if b.set is None or b.tuple_:
                 raise ConfigError("mcheck expands a quantifier in a temporal formula only over a constant set",
                                   e.span)
-            S = self.comp.const_value(b.set, ctx)
-            elems = list(R.enum(S))
             new = []
             for c in combos:
+                elems = list(R.enum(self.comp.const_value(b.set, self._bound(ctx, c))))
                 cur = [c]
                 for n in b.names:
                     cur = [{**x, n: v} for x in cur for v in elems]
                 new += cur
             combos = new
-        return [(e.body, ctx.with_locals({k: LVal(self._global(v)) for k, v in c.items()})) for c in combos]
+        return [(e.body, self._bound(ctx, c)) for c in combos]
+
+    def _bound(self, ctx, values: dict):
+        """ctx with the bound variables in ``values`` as known constants."""
+        if not values:
+            return ctx
+        return ctx.with_locals({k: LVal(self._global(v), const=True, value=v) for k, v in values.items()})
 
     def _global(self, v: Any) -> str:
         """A global identifier holding v (ENABLED passes locals on as parameters: they must be names)."""
@@ -128,6 +136,13 @@ class Translator:
         """Look through labels, call-by-name parameters and operator definitions of temporal level."""
         for _ in range(200):
             if isinstance(e, A.Label):
+                e = e.body
+                continue
+            if isinstance(e, A.Let) and all(isinstance(d, A.OpDef) for d in e.defs):
+                # LET v == Some IN P ~> Q (ChooseTableauSymmetry): the definitions are expanded
+                # where they are used, each seeing the ones before it
+                for d in e.defs:
+                    ctx = ctx.with_locals({d.name: LDef(d, ctx)})
                 e = e.body
                 continue
             if isinstance(e, A.OpApp) and e.inst_args:

@@ -382,7 +382,30 @@ def _starts_unit(toks: list[Token], i: int, col: int) -> bool:
     return False
 
 
-def drop_proofs(toks: list[Token]) -> list[Token]:
+def _check_facts(toks: list[Token], use: Token, file: str) -> None:
+    """SANY's rule for a ``USE`` or ``HIDE`` unit (TLC's test214): its facts, before ``DEF``, are names
+    of theorems, assumptions or modules, not expressions (``USE bar!1``, ``HIDE TRUE``)."""
+    facts: list[list[Token]] = [[]]
+    for t in toks:
+        if t.type == "NAME" and t.value in ("DEF", "DEFS"):
+            break
+        if t.type == "_COMMA":
+            facts.append([])
+        elif not (t.type == "NAME" and t.value == "ONLY" and len(facts) == 1 and not facts[0]):
+            facts[-1].append(t)
+    for fact in facts:
+        kinds = [t.type for t in fact]
+        if not fact and len(facts) == 1:
+            continue   # USE DEF ...
+        ok = (kinds == ["_MODULE", "NAME"] or kinds == ["STEP"]
+              or kinds and kinds[0] == "NAME" and kinds == ["NAME", *["_BANG", "NAME"] * ((len(kinds) - 1) // 2)])
+        if not ok:
+            at = fact[0] if fact else use
+            raise ParseError(f"{use.value} may only name facts (theorems, assumptions, modules), not an "
+                             "expression", _span(file, at.line, at.column, at.end_line, at.end_column))
+
+
+def drop_proofs(toks: list[Token], file: str = "") -> list[Token]:
     """Remove proofs and the proof language; end every theorem with ``THM_END``."""
     out: list[Token] = []
     append = out.append
@@ -414,8 +437,11 @@ def drop_proofs(toks: list[Token]) -> list[Token]:
         if typ in _PROOF_START or typ == "USE":
             col = t.column
             i += 1
+            start = i
             while i < n and not _starts_unit(toks, i, col):
                 i += 1
+            if typ == "USE":
+                _check_facts(toks[start:i], t, file)
             continue
         append(t)
         i += 1
@@ -426,7 +452,7 @@ def drop_proofs(toks: list[Token]) -> list[Token]:
 
 #: token types after which an expression is complete (so a following /\ is infix).
 _ENDS_EXPR = frozenset(["NAME", "NUMBER", "DECIMAL", "STRING", "TRUE", "FALSE", "RPAR", "RBRACK",
-                        "RBRACE", "RTUP", "PRIME", "POSTFIX", "AT", "JEND"])
+                        "RBRACE", "RTUP", "PRIME", "POSTFIX", "AT", "JEND", "SUBREF"])
 _OPENERS = {"LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE", "LTUP": "RTUP"}
 _CLOSERS = {"RPAR": "LPAR", "RBRACK": "LBRACK", "RBRACK_SUB": "LBRACK", "RBRACE": "LBRACE",
             "RTUP": "LTUP", "RTUP_SUB": "LTUP"}
@@ -521,7 +547,7 @@ def junctions(toks: list[Token]) -> list[Token]:
 
 
 def lex_module(text: str, file: str) -> list[Token]:
-    return junctions(drop_proofs(tokenize(text, file, module=True)))
+    return junctions(drop_proofs(tokenize(text, file, module=True), file))
 
 
 def lex_expr(text: str, file: str) -> list[Token]:

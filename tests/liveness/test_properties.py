@@ -239,3 +239,24 @@ def test_a_box_action_inside_a_temporal_formula_holds_on_steps_that_leave_v_alon
     r = prop(run, CYCLE + "Q == ~~((x = 0) /\\ [][x' = x + 1]_x)", "Spec", "Q")
     violated(r, "Q")
     assert lasso(r, "x")[0] == [0, 1, 2, 0]     # the step 2 -> 0 is no x' = x + 1 step
+
+
+# ------------------------------------------------------------------ quantifiers over constant sets
+
+def test_a_quantifier_whose_set_uses_an_outer_bound_variable_is_expanded(run):
+    """TLC's April20a: ``\\A i \\in S : \\E j \\in S \\ {i} : ...``; the inner set names i (was:
+    "unknown operator 'i'"), as may a later bound of the same quantifier."""
+    body = CYCLE + ("S == 0..2\nP == \\A i \\in S : \\E j \\in S \\ {i} : []<>(x = j)\n"
+                    "Q == \\A i \\in S, j \\in S \\ {i} : []<>(x = j)\n"
+                    "R == \\A i \\in S : \\E j \\in S \\ {i} : <>[](x = j)\nNotP == ~P")
+    ok(prop(run, body, "FSpec", "P Q"))
+    violated(prop(run, body, "FSpec", "R"), "R")
+    violated(prop(run, body, "FSpec", "NotP"), "NotP")
+
+
+def test_let_definitions_in_a_temporal_formula(run):
+    """TLC's ChooseTableauSymmetry: ``LET v == ... IN P ~> Q``; a definition may use an earlier one."""
+    body = CYCLE + ("P == LET v == 1\n         w == v + 1 IN (x = v) ~> (x = w)\n"
+                    "R == LET v == 1 IN <>[](x = v)")
+    ok(prop(run, body, "FSpec", "P"))
+    violated(prop(run, body, "FSpec", "R"), "R")

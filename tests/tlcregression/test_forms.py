@@ -342,3 +342,187 @@ def test_a_constant_substituted_with_a_state_level_operator_is_a_config_error(ch
               "INIT Init\nNEXT Next\nCONSTANT C <- Foo")
     assert (r.result, r.exit_code) == ("error", 151)
     assert "substitutes constant C with non-constant Foo" in r.error
+
+
+def test_a_constraint_that_fails_to_evaluate_is_a_general_error(check):
+    """TLC's EvalExceptionTest (DistBakery): an error in a CONSTRAINT on a successor exits 255, not
+    75 as an error in Next would, and the behaviour shown ends with that successor."""
+    body = ("VARIABLE x\nInit == x = 0\nNext == x' = IF x = 2 THEN \"two\" ELSE x + 1\n"
+            "Small == x <= 5")
+    for workers in (1, 2):
+        r = check("BadConstraint", body, "INIT Init\nNEXT Next\nCONSTRAINT Small", workers=workers)
+        assert (r.result, r.exit_code) == ("error", 255)
+        assert "The first argument of <= should be an integer" in r.error
+        assert [str(s.state) for s in r.violation.trace] == ["(0,)", "(1,)", "(2,)", "('two',)"]
+
+
+def test_an_error_in_the_next_state_relation_still_exits_75(check):
+    r = check("BadNext", "VARIABLE x\nInit == x = 0\nNext == x' = x + \"a\"", "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 75)
+
+
+def test_positional_selectors_name_operands_of_a_definition(check):
+    """TLC's test216: ``Thm!:`` is the statement, ``!<<``/``!>>`` the first and last operand, ``!n``
+    the n-th (of an infix operator, a bulleted list, a tuple, an IF), and selectors compose."""
+    body = ("VARIABLE x\nTHEOREM Thm == x \\in 0..3\nBig == 5 => /\\ x = 0\n            /\\ <<7, 8>>\n"
+            "Cond == IF x = 0 THEN 10 ELSE 20\n"
+            "Init == Thm!: \\/ FALSE\nNext == x' = (x + 1) % 4\n"
+            "Inv == /\\ Thm!<< = x /\\ Thm!>> = 0..3 /\\ Thm!1 = x /\\ Big!<< = 5\n"
+            "       /\\ Big!2!2!1 = 7 /\\ Big!>>!2!2 = 8 /\\ Cond!1 = (x = 0) /\\ Cond!3 = 20")
+    r = check("Selectors", body, "INIT Init\nNEXT Next\nINVARIANT Inv")
+    assert (r.result, r.distinct_states) == ("success", 4)
+
+
+def test_a_selector_that_names_no_part_is_an_error(check):
+    r = check("NoPart", "VARIABLE x\nPair == <<1, 2>>\nInit == x = Pair!3\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code) == ("error", 150)
+    assert "Pair!3" in r.error
+
+
+def test_prefix_and_postfix_operators_are_operator_arguments(check):
+    """TLC's test52: ``~``, ``SUBSET``, ``DOMAIN``, ``UNCHANGED``, ``'`` passed for a parameter F(_);
+    ``Boxed([])`` parses (test52 defines it and uses it nowhere)."""
+    body = ("VARIABLE x\nSetOp(F(_)) == F({{1}, {2}})\nDom(F(_)) == F([i \\in {3} |-> i])\n"
+            "Unch(F(_)) == F(x)\nPrimed(F(_)) == F(x) = x\nBoxed(F(_)) == F(x = 0)\nNeg(F(_)) == F(x = 1)\n"
+            "ASSUME SetOp(SUBSET) = {{}, {{1}}, {{2}}, {{1}, {2}}} /\\ SetOp(UNION) = {1, 2}\n"
+            "ASSUME Dom(DOMAIN) = {3}\n"
+            "Init == x = 0\nNext == x' = 1 - x\nUnused == Boxed([])\nInv == Neg(~)\n"
+            "Stay == Unch(UNCHANGED) /\\ Primed(')\nSpec == Init /\\ [][Next]_x")
+    r = check("OpArgs", body, "SPECIFICATION Spec\nINVARIANT Inv")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Inv", 2)
+    r = check("OpArgsStep", body.replace("Inv == Neg(~)", "Inv == TRUE"),
+              "SPECIFICATION Spec\nINVARIANT Inv\nACTION_CONSTRAINT Stay")
+    assert (r.result, r.distinct_states) == ("success", 1)   # x' = 1 - x leaves the model
+    r = check("OpArgsFail", body.replace("= {3}", "= {4}"), "SPECIFICATION Spec")
+    assert r.result == "assumption failure"
+
+
+def test_an_operator_argument_that_primes_is_substituted_not_applied_to_values(check):
+    """TLA+ substitutes arguments: with Op(F(_)) == F(x) and G(a) == a' = a, Op(G) is x' = x.  It
+    was evaluated as G applied to x's value, and the prime of a value is the value: an
+    ACTION_CONSTRAINT Op(G) let every step through (2 distinct states instead of TLC's 1)."""
+    body = ("VARIABLE x\nOp(F(_)) == F(x)\nG(a) == a' = a\nUnch(F(_)) == F(x)\n"
+            "Init == x = 0\nNext == x' = 1 - x\n"
+            "ByName == Op(G)\nByLambda == Op(LAMBDA a : a' = a)\nByBuiltin == Unch(UNCHANGED)\n"
+            "ByPrime == Op(') = x")
+    for name in ("ByName", "ByLambda", "ByBuiltin", "ByPrime"):
+        r = check("Subst" + name, body, f"INIT Init\nNEXT Next\nACTION_CONSTRAINT {name}")
+        assert (name, r.result, r.distinct_states) == (name, "success", 1)
+
+
+LEGAL_TEMPORAL = ["x ~> []x", "x -+-> []x", "<><<x'>>_x", "[][x']_x", "\\A i \\in {}, j \\in x : []x",
+                  "\\E i \\in {}, j \\in x : []x", "\\A i \\in x' : x'", "[]<>(ENABLED (x' = x))"]
+ILLEGAL_TEMPORAL = ["x' ~> []x", "[]x ~> x'", "x' -+-> []x", "[]x -+-> x'", "<>(x')", "[](x')",
+                    "\\A i \\in {}, j \\in x' : []x", "\\E i \\in {}, j \\in x' : []x", "[](UNCHANGED x)"]
+
+
+def test_temporal_operators_applied_to_actions_are_level_errors(check):
+    """TLC's test215 (SANY's level rules): no raw TLA, in a definition nobody uses too; exit 150."""
+    for i, e in enumerate(LEGAL_TEMPORAL + ILLEGAL_TEMPORAL):
+        r = check(f"Lv{i}", f"VARIABLE x\nInit == x = 0\nNext == x' = x\nD == {e}", "INIT Init\nNEXT Next")
+        want = ("success", 0) if e in LEGAL_TEMPORAL else ("error", 150)
+        assert (e, r.result, r.exit_code) == (e, *want)
+        if e in ILLEGAL_TEMPORAL:
+            assert "Level error" in r.error
+
+
+def _instantiating(tmp_path, name: str, inner: str, outer: str):
+    (tmp_path / "Inner.tla").write_text(f"---- MODULE Inner ----\n{inner}\n====\n")
+    (tmp_path / f"{name}.tla").write_text(f"---- MODULE {name} ----\nVARIABLE x\nInit == x = 0\n"
+                                         f"Next == x' = x\n{outer}\n====\n")
+    (tmp_path / f"{name}.cfg").write_text("INIT Init\nNEXT Next\n")
+    return check_spec(str(tmp_path / f"{name}.tla"), str(tmp_path / f"{name}.cfg"))
+
+
+def test_a_temporal_formula_for_a_constant_an_assume_mentions_is_a_level_error(tmp_path):
+    """TLC's test213: INSTANCE M WITH C <- [](x=0), where M has ASSUME C = {} (an action is allowed)."""
+    inner = "CONSTANT C, D\nASSUME C = {}"
+    r = _instantiating(tmp_path, "T1", inner, "I == INSTANCE Inner WITH C <- [](x=0), D <- TRUE")
+    assert (r.result, r.exit_code) == ("error", 150) and "Level error" in r.error
+    r = _instantiating(tmp_path, "T2", inner, "I == INSTANCE Inner WITH C <- x', D <- [](x=0)")
+    assert (r.result, r.exit_code) == ("success", 0)
+
+
+def test_an_action_for_a_variable_the_used_definition_primes_is_a_level_error(tmp_path):
+    """TLC's test217: I(x')!Foo with I(z) == INSTANCE M WITH y <- z and Foo == y' = 0."""
+    inner = "VARIABLE y\nFoo == y' = 0\nBar == y = 0"
+    r = _instantiating(tmp_path, "T3", inner, "I(z) == INSTANCE Inner WITH y <- z\nFooBar == I(x')!Foo")
+    assert (r.result, r.exit_code) == ("error", 150) and "Level error" in r.error
+    r = _instantiating(tmp_path, "T4", inner, "I(z) == INSTANCE Inner WITH y <- z\nOk == I(x')!Bar /\\ I(x)!Foo")
+    assert (r.result, r.exit_code) == ("success", 0)
+
+
+def test_use_and_hide_name_facts_not_expressions(check):
+    """TLC's test214 (SANY): USE bar, USE DEF Op, USE MODULE M are fine; USE bar!1, HIDE TRUE are not."""
+    head = "VARIABLE x\nTHEOREM bar == <<1, 2>>\nInit == x = 0\nNext == x' = x\n"
+    for i, use in enumerate(["USE bar", "USE bar DEF Init", "USE DEF Init, Next", "HIDE bar",
+                             "USE MODULE Naturals", "USE ONLY bar"]):
+        r = check(f"Use{i}", head + use, "INIT Init\nNEXT Next")
+        assert (use, r.result) == (use, "success")
+    for i, use in enumerate(["USE bar, bar!1", "HIDE bar, TRUE", "USE x = 0"]):
+        r = check(f"Bad{i}", head + use, "INIT Init\nNEXT Next")
+        assert (use, r.result, r.exit_code) == (use, "error", 150)
+
+
+def test_a_constant_operator_is_substituted_by_a_leibniz_operator_only(tmp_path):
+    """TLC's test212: CONSTANT Op(_) may not be given NonLeibniz(a) == a' (or ENABLED a, a LAMBDA
+    that primes its parameter); an operator that primes a variable only is Leibniz."""
+    inner = "CONSTANT Op(_)"
+    good = "Leibniz(a) == {a, x'}\nI == INSTANCE Inner WITH Op <- Leibniz"
+    assert _instantiating(tmp_path, "L1", inner, good).result == "success"
+    for i, bad in enumerate(["NonL(a) == a'\nI == INSTANCE Inner WITH Op <- NonL",
+                             "NonL(a) == ENABLED a\nI == INSTANCE Inner WITH Op <- NonL",
+                             "I == INSTANCE Inner WITH Op <- LAMBDA a : UNCHANGED a"]):
+        r = _instantiating(tmp_path, f"N{i}", inner, bad)
+        assert (bad, r.exit_code) == (bad, 150) and "not Leibniz" in r.error
+
+
+def test_cardinality_of_a_large_lazy_set_is_computed_and_overflows_as_in_tlc(check):
+    """TLC's etest13: Cardinality([0..2 -> 1..2000]) is 8*10^9, more than TLC's int: an error of the
+    assumption (exit 10), where mcheck enumerated the functions and never answered.  Smaller ones
+    are computed, not enumerated."""
+    r = check("Card", "VARIABLE x\nASSUME Cardinality(SUBSET (1..20)) = 2^20\n"
+              "ASSUME Cardinality([1..3 -> 1..100]) = 10^6\nASSUME Cardinality((1..1000) \\X (1..1000)) = 10^6\n"
+              "Init == x = Cardinality([1..2 -> 1..1000])\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next", extends="Naturals, FiniteSets")
+    assert (r.result, r.distinct_states) == ("success", 1)
+    r = check("CardOver", "VARIABLE x\nASSUME Cardinality([0..2 -> 1..2000]) > 0\nInit == x = 0\nNext == UNCHANGED x",
+              "INIT Init\nNEXT Next", extends="Naturals, FiniteSets")
+    assert (r.result, r.exit_code) == ("assumption failure", 10)
+    assert "Overflow when computing the number of elements" in r.error
+
+
+def test_subset_of_a_powerset_compares_the_bases(check):
+    """TLC's SubsetEq: SUBSET (1..23) \\subseteq SUBSET (1..42) without enumerating 2^23 subsets."""
+    body = ("VARIABLE b\nInit == b = TRUE\n"
+            "Next == b' = /\\ SUBSET (1..23) \\subseteq SUBSET (1..42)\n"
+            "             /\\ ~(SUBSET (1..42) \\subseteq SUBSET (2..42))\n"
+            "             /\\ SUBSET {} \\subseteq SUBSET {}\n"
+            "             /\\ ~(SUBSET {1} \\subseteq SUBSET {})\n"
+            "             /\\ SUBSET {1} \\subseteq SUBSET Nat\nInv == b")
+    r = check("SubsetEq", body, "INIT Init\nNEXT Next\nINVARIANT Inv", extends="Integers")
+    assert (r.result, r.distinct_states, r.states_generated) == ("success", 1, 2)
+
+
+def test_a_state_holding_a_set_too_large_to_count_is_an_evaluation_error(check):
+    """TLC's FingerprintExceptionNext: x' = SUBSET SUBSET (1..32) cannot be fingerprinted (TLC's
+    overflow, exit 75, the behaviour up to the state whose successor failed); mcheck enumerated it."""
+    r = check("HugeState", "VARIABLE x\nInit == x = 0\nNext == x' = SUBSET SUBSET (1..32)", "INIT Init\nNEXT Next")
+    assert (r.result, r.exit_code, r.distinct_states, r.states_generated) == ("error", 75, 1, 2)
+    assert "Overflow when computing the number of elements" in r.error
+    assert len(r.violation.trace) == 1
+    r = check("BigState", "VARIABLE x\nInit == x = 0\nNext == x' = SUBSET (1..10)", "INIT Init\nNEXT Next")
+    assert (r.result, r.distinct_states) == ("success", 2)
+
+
+def test_a_definition_applying_a_priming_operator_argument_is_an_action(check):
+    """TLC's test52: ImpliedAction == UnchangedTest(UNCHANGED) /\\ PrimeTest(') is an action (its
+    level was the state level of Foo(x), so it was compiled without a next state)."""
+    body = ("VARIABLE x, y\nInit == x = 0 /\\ y = 0\nUnch(Foo(_)) == Foo(x)\nPrimed(Foo(_)) == Foo(x) = x\n"
+            "Implied == Unch(UNCHANGED) /\\ Primed(')\nProperty == [][Implied]_<<x, y>>\n"
+            "Spec == Init /\\ [][NEXT]_<<x, y>>")
+    r = check("Implied", body.replace("NEXT", "y' = 1 - y /\\ x' = x"), "SPECIFICATION Spec\nPROPERTY Property")
+    assert (r.result, r.distinct_states) == ("success", 2)
+    r = check("ImpliedBad", body.replace("NEXT", "x' = 1 - x /\\ y' = y"), "SPECIFICATION Spec\nPROPERTY Property")
+    assert (r.result, r.violation.name, len(r.violation.trace)) == ("safety failure", "Property", 2)

@@ -26,3 +26,19 @@ def test_every_model_agrees_or_names_its_difference(ids):
 
 def test_the_lists_name_only_models_of_the_corpus(ids):
     assert sorted((set(ratchet(slow=True)) | set(known_differences())) - set(ids)) == []
+
+
+def test_a_known_difference_is_checked_against_its_note():
+    """``report.py --known``: a listed model must still differ, and as its line says."""
+    from tests.conformance.runner import Outcome
+
+    from .report import check_known, signatures
+    detail = "exit code 76 (expected 75): Evaluating invariant TypeOK failed.; trace length 4 (expected 3)"
+    assert signatures(detail) == ["exit code 76 (expected 75)", "trace length 4 (expected 3)"]
+    assert signatures("no answer in 60 s") == ["no answer in 60 s"]
+    assert signatures("result error (expected success): x (y?); run again.; trace length None (expected 2)") == [
+        "result error (expected success)", "trace length None (expected 2)"]   # "; " inside mcheck's message
+    differs = Outcome("M.cfg", False, "", "", 1.0, detail)
+    assert check_known(differs, "a different exit code: exit code 76 (expected 75); trace length 4 (expected 3)") is None
+    assert "trace length 4" in check_known(differs, "a different exit code: exit code 76 (expected 75)")
+    assert "agrees now" in check_known(Outcome("M.cfg", True, "", "", 1.0, ""), "anything")

@@ -5,7 +5,8 @@ from dataclasses import replace
 from time import perf_counter
 
 from ...syntax import ast as A
-from ...syntax.errors import EvalError
+from ...syntax.errors import EvalError, ParseError
+from ...syntax.subexpr import select
 from .. import env as E
 from .. import runtime as R
 from .. import values as V
@@ -15,6 +16,8 @@ from .context import CompileError, Ctx, LDef, LExpr, LFcn, LocalEntry, LOp, LThu
 from .tree import count_mentions, mentions, pyname, size
 
 BUILTIN_CONSTANTS = {"TRUE": True, "FALSE": False}
+#: the built-in operators that, passed for an operator parameter, make its applications actions
+_ACTION_OPS = frozenset(["'", "UNCHANGED", "ENABLED"])
 
 
 class Names:
@@ -24,7 +27,7 @@ class Names:
         """The entry a (possibly ``I!Op``) name denotes, and the env its definition lives in."""
         if E.is_path(name):
             parts = E.path_parts(name)
-            if parts[-1] == ":" or parts[-1].isdigit():
+            if parts[-1] in (":", "<<", ">>") or parts[-1].isdigit():
                 return self._subexpression(name, parts, ctx, node)
             env = ctx.env
             for i, inst in enumerate(parts[:-1]):
@@ -42,26 +45,19 @@ class Names:
         return ent, ctx.env
 
     def _subexpression(self, name: str, parts: list[str], ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
-        """``Inv!2`` (the second conjunct or disjunct of Inv's body) and ``Thm!:`` (its statement)."""
+        """``Inv!2``, ``Thm!<<``, ``Thm!>>`` (a part of a 0-ary definition's body, by position:
+        ``syntax.subexpr``) and ``Thm!:`` (its statement, the definition itself)."""
         ent, env = self.resolve("!".join(parts[:-1]), ctx, node)
         if parts[-1] == ":":
             return ent, env
         if not isinstance(ent, E.DefEntry) or ent.unit.params:
-            raise CompileError(f"{name}: only the conjuncts of a 0-ary definition can be selected", node.span)
-        body = ent.unit.body
-        while isinstance(body, A.Label):
-            body = body.body
-        if isinstance(body, A.Junction):
-            items = list(body.items)
-        elif isinstance(body, A.OpApp) and body.op in ("/\\", "\\/") and len(body.args) == 2:
-            items = list(body.args)
-        else:
-            items = [body]
-        n = int(parts[-1])
-        if not 1 <= n <= len(items):
-            raise CompileError(f"{name}: {ent.name} has {len(items)} parts", node.span)
-        unit = A.OpDef(name, (), items[n - 1], span=items[n - 1].span)
-        key = (id(ent), n)
+            raise CompileError(f"{name}: only the parts of a 0-ary definition can be selected", node.span)
+        try:
+            part = select(ent.unit.body, parts[-1], name)
+        except ParseError as err:
+            raise CompileError(err.message, node.span) from err
+        unit = A.OpDef(name, (), part, span=part.span)
+        key = (id(ent), parts[-1])
         sub = self._subexprs.get(key)
         if sub is None:
             sub = self._subexprs[key] = E.DefEntry(name, unit, ent.env, ent.module)
@@ -100,7 +96,7 @@ class Names:
             inner = replace(loc.ctx, primed=ctx.primed or loc.ctx.primed, assigned=ctx.assigned, nxt=ctx.nxt,
                             state=ctx.state)
             if args:
-                return self.apply_callable(self.expr(loc.expr, inner), args, ctx)
+                return self._substituted(loc, args, ctx, inner)
             return self.expr(loc.expr, inner)
         if isinstance(loc, LOp):
             return f"{loc.py}({', '.join(self.arg_code(a, ctx) for a in args)})"
@@ -111,6 +107,22 @@ class Names:
         if isinstance(loc, LDef):
             return self.inline_def(loc.unit, loc.ctx, args, ctx)
         raise AssertionError(loc)
+
+    def _substituted(self, loc: LExpr, args: tuple, ctx: Ctx, inner: Ctx) -> str:
+        """``F(x)`` where the parameter F was given an operator (``G``, ``UNCHANGED``, ``'``, a LAMBDA):
+        the application with F replaced, its arguments bound by name (TLA+ substitutes): applying
+        the operator to x's value would lose the variable, and with it the meaning of G(a) == a' = a
+        or of UNCHANGED (TLC's test52); other expressions are applied to the argument values."""
+        e = loc.expr
+        names = [self.emitter.fresh("a_") for _ in args]
+        binds = {n: LExpr(a, ctx) for n, a in zip(names, args)}
+        if isinstance(e, A.Lambda) and len(e.params) == len(args):
+            return self.expr(e.body, inner.with_locals(dict(zip(e.params, binds.values()))))
+        if isinstance(e, A.Name) or isinstance(e, A.OpApp) and not e.args:
+            call = A.OpApp(getattr(e, "name", None) or e.op, tuple(A.Name(n) for n in names),
+                           getattr(e, "inst_args", ()), span=e.span)
+            return self.expr(call, inner.with_locals(binds))
+        return self.apply_callable(self.expr(e, inner), args, ctx)
 
     def apply_callable(self, fcode: str, args: tuple, ctx: Ctx) -> str:
         return f"{fcode}({', '.join(self.arg_code(a, ctx) for a in args)})"
@@ -229,13 +241,38 @@ class Names:
         return r
 
     def _needs_inline(self, unit: A.OpDef, args, ctx) -> bool:
-        return any(self.level(a, ctx) >= ACTION for a in args if not isinstance(a, A.Lambda))
+        """Whether an operator with operator parameters must be expanded where it is called: when an
+        argument is action-level, or is an operator that primes what it is applied to (G(a) == a' = a,
+        UNCHANGED, ', a LAMBDA with a prime); called as a function, that operator would be applied
+        to values, and the prime of a value is the value."""
+        for p, a in zip(unit.params, args):
+            if p.arity == 0 or not (isinstance(a, (A.Name, A.Lambda)) or isinstance(a, A.OpApp) and not a.args):
+                if not isinstance(a, A.Lambda) and self.level(a, ctx) >= ACTION:
+                    return True
+            elif isinstance(a, A.Lambda):
+                if self._primes_arguments(a.body, a.params, ctx.env):
+                    return True
+            elif isinstance(a, A.Name) and a.name in _ACTION_OPS:
+                return True
+            elif ctx.locals.get(getattr(a, "name", None) or a.op) is None:
+                try:
+                    ent, _ = self.resolve(getattr(a, "name", None) or a.op, ctx, a)
+                except CompileError:
+                    continue
+                if isinstance(ent, E.DefEntry) and self._primes_arguments(
+                        ent.unit.body, [q.name for q in ent.unit.params], ent.env):
+                    return True
+        return False
+
+    def _primes_arguments(self, body: A.Expr, params, env: E.Env) -> bool:
+        """Whether an operator's body is an action once its parameters are state-level (a' = a)."""
+        return self.levels.of(body, env, dict.fromkeys(params, STATE)) >= ACTION
 
     def inline_def(self, unit: A.OpDef, dctx: Ctx, args: tuple, ctx: Ctx) -> str:
         """The body of an operator with its parameters bound by name to the arguments."""
         binds = {}
         for p, a in zip(unit.params, args):
-            if p.arity > 0 and isinstance(a, A.Lambda):
+            if p.arity > 0 and isinstance(a, A.Lambda) and not self._primes_arguments(a.body, a.params, ctx.env):
                 binds[p.name] = LOp(self.arg_code(a, ctx), p.arity)
             else:
                 binds[p.name] = LExpr(a, ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ...syntax.errors import EvalError
-from ..values import LazySet, tla_repr
+from ..values import LazySet, counted, tla_repr
 
 
 def card(S):
@@ -13,7 +13,7 @@ def card(S):
     if isinstance(S, LazySet):
         if not S.is_finite():
             raise EvalError(f"Attemtped to compute cardinality of the value\n{tla_repr(S)}")
-        return S.cardinality()
+        return counted(S)
     raise EvalError(f"Attemtped to compute cardinality of the value\n{tla_repr(S)}")
 
 

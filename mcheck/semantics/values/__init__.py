@@ -36,7 +36,7 @@ from .kinds import (
 from .sets import (
     ANY_SET, BOOLEAN, INT, NAT, STRING_SET, AnySet, BoundedSeqSet, FcnSet, FilterSet, IntervalSet, IntSet,
     MapSet, NatSet, PowerSet, ProductSet, RecordSet, SeqSet, StringSet, UnionSet, big_union, cardinality, choose,
-    difference, intersect, is_set, subseteq, union,
+    counted, difference, intersect, is_set, subseteq, union,
 )
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "ProductSet", "BoundedSeqSet", "IntervalSet", "FilterSet", "MapSet", "UnionSet",
     "intern_string", "reset_strings", "string_token", "make_fcn", "make_record", "fcn_from", "apply", "domain",
     "except_", "is_function", "as_seq", "is_set", "contains", "enumerate_set", "materialize", "cardinality",
+    "counted",
     "union", "intersect", "difference", "subseteq", "big_union", "choose",
     "tlc_key", "tlc_sorted", "tlc_compare", "tla_eq", "tla_repr", "kind_of",
 ]

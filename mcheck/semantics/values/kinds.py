@@ -198,8 +198,13 @@ class LazySet:
         if m is None:
             if not self.is_finite():
                 raise self._not_enumerable()
+            self._check_size()
             m = self._mat = frozenset(self._iter())
         return m
+
+    def _check_size(self) -> None:
+        """Raise TLC's overflow error for a set with more elements than a Java int counts, before
+        enumerating it (sets.py overrides it where the size is known without enumerating)."""
 
     def cardinality(self) -> int:
         if not self.is_finite():

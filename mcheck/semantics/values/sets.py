@@ -474,6 +474,67 @@ def cardinality(S: Any) -> int:
     raise EvalError(f"Attemtped to compute cardinality of the value\n{tla_repr(S)}")
 
 
+#: TLC counts the elements of a set in a Java int
+MAX_SIZE = 2 ** 31 - 1
+
+
+def capped_size(S: Any, cap: int = MAX_SIZE) -> int | None:
+    """min(|S|, cap + 1) for a finite set whose size follows from its parts (SUBSET, [S -> T], \\X,
+    records, intervals), computed without enumerating it or building a huge number (SUBSET SUBSET
+    (1..32) has 2^(2^32) elements); None when the size is not known that way."""
+    if type(S) is frozenset:
+        return min(len(S), cap + 1)
+    t = type(S)
+    if t is IntervalSet:
+        return min(S._size(), cap + 1)
+    if t is PowerSet:
+        n = capped_size(S.base, cap)
+        return None if n is None else cap + 1 if n >= cap.bit_length() else min(2 ** n, cap + 1)
+    if t is FcnSet:
+        d, r = capped_size(S.dom, cap), capped_size(S.rng, cap)
+        if d is None or r is None:
+            return None
+        if d == 0 or r <= 1:
+            return 1 if d == 0 else r
+        return cap + 1 if d > cap.bit_length() else min(r ** d, cap + 1)
+    if t in (ProductSet, RecordSet):
+        out = 1
+        for part in (S.sets if t is ProductSet else S.fields.values()):
+            n = capped_size(part, cap)
+            if n is None:
+                return None
+            out = min(out * n, cap + 1)
+        return out
+    return None
+
+
+def _overflow(S: Any) -> EvalError:
+    return EvalError(f"Overflow when computing the number of elements in:\n{tla_repr(S)}")
+
+
+def check_size(S: Any) -> None:
+    """TLC's overflow error for a set it cannot count (or enumerate): more elements than a Java int.
+    TLC raises it where it sizes a SUBSET, [S -> T], S \\X T or record set: Cardinality of one
+    (etest13) and fingerprinting a state that holds one (FingerprintExceptionNext, exit 75)."""
+    n = capped_size(S)
+    if n is not None and n > MAX_SIZE:
+        raise _overflow(S)
+
+
+def counted(S: "LazySet") -> int:
+    """Cardinality(S) of a finite lazy set, computed, not enumerated ([1..3 -> 1..100] has 10^6
+    elements); beyond a Java int it is TLC's overflow error, where enumerating would not end."""
+    check_size(S)
+    n = S.cardinality()
+    if n > MAX_SIZE:
+        raise _overflow(S)
+    return n
+
+
+for _cls in (PowerSet, FcnSet, ProductSet, RecordSet):
+    _cls._check_size = check_size   # type: ignore[attr-defined]
+
+
 def union(a: Any, b: Any) -> Any:
     if type(a) is frozenset and type(b) is frozenset:
         return a | b
@@ -507,6 +568,9 @@ def subseteq(a: Any, b: Any) -> bool:
         if type(b) is frozenset:
             return a <= b
         return all(contains(b, x) for x in a)
+    if type(a) is PowerSet and type(b) is PowerSet:
+        # SUBSET S \subseteq SUBSET T iff S \subseteq T: 2^42 subsets need not be enumerated (SubsetEq)
+        return subseteq(a.base, b.base)
     if isinstance(a, LazySet):
         if not a.is_finite():
             if a == b or (a is NAT and b is INT):
