@@ -10,7 +10,7 @@ from .. import env as E
 from .. import runtime as R
 from .. import values as V
 from ..levels import ACTION, children
-from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal
+from .context import CompileError, Ctx, LCell, LDef, LExpr, LFcn, LOp, LThunk, LVal
 from .kinds import ident
 from .names import child_env
 from .tree import conjuncts, count_mentions, lower_bound, mentions, mentions_at, span_text, upper_bound
@@ -209,9 +209,8 @@ class Expressions:
                     if uses <= 1 or type(d.body) in (A.Num, A.Str, A.Bool, A.Name):
                         inner = inner.with_locals({d.name: LExpr(d.body, inner)})
                         continue
-                    py = self.emitter.fresh("t_")
-                    code = f"Thunk(lambda: {self.expr(d.body, inner)})"
-                    inner = inner.with_locals({d.name: LThunk(py)})
+                    py, code, loc = self.lazy_let(d, inner, uses)
+                    inner = inner.with_locals({d.name: loc})
                     pre.append((py, code))
                     continue
                 py = self.emitter.fresh("o_")
@@ -240,6 +239,16 @@ class Expressions:
         for py, code in reversed(pre):
             body = f"(lambda {py}: {body})({code})"
         return body
+
+    def lazy_let(self, d: A.OpDef, ctx: Ctx, uses: int) -> tuple[str, str, LCell | LThunk]:
+        """A 0-ary LET definition evaluated at its first use: ``(python local, its initial code, the
+        local's kind)``.  An ``LCell`` writes the body's code out at each use, so it is kept for bodies
+        that are short (the code of one LET used in another's is written inside it) and not recursive."""
+        py = self.emitter.fresh("t_")
+        code = self.expr(d.body, ctx)
+        if len(code) * max(uses, 1) <= CELL_CODE_LIMIT and not mentions(d.body, d.name):
+            return py, "[]", LCell(py, code)
+        return py, f"Thunk(lambda: {code})", LThunk(py)
 
     def x_Lambda(self, e: A.Lambda, ctx: Ctx) -> str:
         return self.arg_code(e, ctx)
@@ -444,6 +453,9 @@ class Expressions:
 
     def x_Fairness(self, e, ctx):
         raise CompileError("a fairness formula cannot be evaluated as a value here", e.span)
+
+
+CELL_CODE_LIMIT = 2000   # characters of a LET's code times its uses, written out at each use (LCell)
 
 
 def with_thunks(hoisted: list[tuple[str, str]], code: str) -> str:
