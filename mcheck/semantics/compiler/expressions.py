@@ -120,9 +120,14 @@ class Expressions:
 
     def x_FcnApp(self, e: A.FcnApp, ctx: Ctx) -> str:
         if len(e.args) == 1 and isinstance(e.fn, A.FcnApp) and len(e.fn.args) == 1:
-            # f[a][b]: one call instead of two
-            return (f"ap2({self.expr(e.fn.fn, ctx)}, {self.expr(e.fn.args[0], ctx)}, "
-                    f"{self.expr(e.args[0], ctx)})")
+            # f[a][b]: one call instead of two; none when f is a tuple of tuples indexed by literals
+            # (MCLamportMutex's network[2][1] once its actions are split on the processes)
+            f, x, y = self.expr(e.fn.fn, ctx), self.expr(e.fn.args[0], ctx), self.expr(e.args[0], ctx)
+            if ident(f) and x.isdigit() and y.isdigit() and int(x) > 0 and int(y) > 0:
+                g = f"{f}[{int(x) - 1}]"
+                return (f"({g}[{int(y) - 1}] if type({f}) is tuple and len({f}) >= {x} and type({g}) is tuple "
+                        f"and len({g}) >= {y} else ap2({f}, {x}, {y}))")
+            return f"ap2({f}, {x}, {y})"
         f = self.expr(e.fn, ctx)
         if len(e.args) == 1:
             x = self.expr(e.args[0], ctx)
