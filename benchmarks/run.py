@@ -17,7 +17,8 @@ Each mcheck run is the command line, ``mcheck check SPEC -c CFG --json [--worker
 process (``scale.run_once``), timed by wall clock from start to exit (Python start-up included, as
 TLC's times include the JVM's).  CPU is that process's user + system time and its reaped workers'
 (``os.wait4``); peak RSS is its own ``ru_maxrss`` (with workers, the largest worker is a column of
-its own).  The ratio is mcheck's wall / TLC's.  On a loaded machine compare CPU, not wall.
+its own).  ``ratio wall`` is mcheck's wall / TLC's; ``ratio CPU`` is mcheck's CPU / TLC's wall, the
+one to read on a loaded machine (the TSV has no CPU figure for TLC).
 
 Distinct states must equal the TSV's figure: a mismatch (or a run that fails) is printed loudly on
 stderr, marked in the table, and the script exits with status 1.
@@ -140,7 +141,7 @@ class Row:
 
 
 HEADERS = ["model", "workers", "TLC wall s", "TLC column", "mcheck wall s", "mcheck CPU s", "ratio wall",
-           "peak RSS MB", "largest worker MB", "distinct", "check"]
+           "ratio CPU", "peak RSS MB", "largest worker MB", "distinct", "check"]
 
 
 def _fmt(x: float | None, digits: int = 1) -> str:
@@ -148,15 +149,18 @@ def _fmt(x: float | None, digits: int = 1) -> str:
 
 
 def format_table(rows: list[Row]) -> str:
-    """The markdown table: one line per row; ratio is mcheck's wall / TLC's."""
+    """The markdown table: one line per row.  ``ratio wall`` is mcheck's wall / TLC's; ``ratio CPU`` is
+    mcheck's CPU / TLC's wall, the figure to read when other jobs share the machine (TLC's CPU is not
+    in the TSV)."""
     lines = ["| " + " | ".join(HEADERS) + " |", "|" + "|".join("---" for _ in HEADERS) + "|"]
     for row in rows:
         r, t = row.run, row.tlc
         ratio = r.seconds / t.wall_s if t is not None and r.ok else None
+        cpu_ratio = r.cpu_s / t.wall_s if t is not None and r.ok else None
         bad = row.problem()
         cells = [row.bench.name, str(row.workers), _fmt(t.wall_s if t else None),
                  t.column if t else "-",
-                 _fmt(r.seconds), _fmt(r.cpu_s), _fmt(ratio, 2), _fmt(r.rss_mb, 0),
+                 _fmt(r.seconds), _fmt(r.cpu_s), _fmt(ratio, 2), _fmt(cpu_ratio, 2), _fmt(r.rss_mb, 0),
                  _fmt(r.worker_max_mb, 0), "-" if r.distinct is None else f"{r.distinct:,}",
                  "ok" if bad is None else f"**FAIL: {bad}**"]
         lines.append("| " + " | ".join(cells) + " |")
