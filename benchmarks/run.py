@@ -1,37 +1,47 @@
-"""Benchmark: safety speed on TwoPhase (5, 6, 7 resource managers) and MCLamportMutex, and the cost
-of liveness checking on three models with temporal properties.
+"""Benchmark (issue 15): mcheck against TLC on the benchmark models, as a markdown table.
 
-    python benchmarks/run.py [--quick] [--only NAME] [--profile NAME]
+    PYTHONPATH=. python3 benchmarks/run.py [--only NAME ...] [--workers 1|2|both] [--quick]
+                                           [--timeout SECONDS] [--profile NAME]
 
-Each model runs in a fresh Python process, so the peak memory (maximum resident set size) printed
-for it is its own.  The TwoPhase models use the corpus's transaction_commit/TwoPhase.tla with RM set
-by a generated .cfg (written to a temporary folder of symlinks to the corpus files).
+Models (names for ``--only``, repeatable or a comma list, case-insensitive): DieHard (start-up),
+TwoPhase6, TwoPhase7, MCLamportMutex, Disruptor_MPMC, btree, TLCSailfish1, EWD998PCal.  ``--quick``:
+DieHard and TwoPhase6 only.  ``--workers``: mcheck at one worker, with ``--workers 2``, or both
+(the default).
 
-The liveness rows run each model twice: once with its .cfg as it is, and once with the PROPERTY
-section removed (safety alone), and print the difference in time and memory.
+TLC's figures come from ../shared/perf/benchmark-tlc.tsv (see its README: TLC 17 with -workers 1,
+each model from a scratch copy of its corpus folder, wall time of the whole run with JVM start-up).
+TLC's wall is the ``tlc_wall_s_quiet`` column where the TSV has one (nothing else on the machine),
+else ``tlc_wall_s`` (one other job sharing it); the table says which.
+
+Each mcheck run is the command line, ``mcheck check SPEC -c CFG --json [--workers N]``, in a fresh
+process (``scale.run_once``), timed by wall clock from start to exit (Python start-up included, as
+TLC's times include the JVM's).  CPU is that process's user + system time and its reaped workers'
+(``os.wait4``); peak RSS is its own ``ru_maxrss`` (with workers, the largest worker is a column of
+its own).  ``ratio wall`` is mcheck's wall / TLC's; ``ratio CPU`` is mcheck's CPU / TLC's wall, the
+one to read on a loaded machine (the TSV has no CPU figure for TLC).
+
+Distinct states must equal the TSV's figure: a mismatch (or a run that fails) is printed loudly on
+stderr, marked in the table, and the script exits with status 1.
+
+``--profile NAME`` checks that one model at one worker under cProfile in this process instead and
+prints the top functions (no table).
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
-import json
+import csv
 import os
 import pstats
-import re
-import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-from mcheck.checker.run import check_spec  # noqa: E402
-
-CFG_KEYWORDS = ("CONSTANT", "CONSTANTS", "INIT", "NEXT", "SPECIFICATION", "INVARIANT", "INVARIANTS",
-                "PROPERTY", "PROPERTIES", "SYMMETRY", "VIEW", "ALIAS", "CONSTRAINT", "CONSTRAINTS",
-                "ACTION_CONSTRAINT", "ACTION_CONSTRAINTS", "CHECK_DEADLOCK", "POSTCONDITION")
+from scale import Run, run_once  # noqa: E402
 
 
 def corpus() -> Path:
@@ -39,113 +49,176 @@ def corpus() -> Path:
     return Path(env) if env else REPO.parent / "shared" / "conformance"
 
 
-def twophase_cfg(n: int, folder: Path) -> Path:
+def default_tsv() -> Path:
+    return corpus().parent / "perf" / "benchmark-tlc.tsv"
+
+
+@dataclass(frozen=True)
+class Bench:
+    """A benchmark model: its key for --only, its name in the TSV, and where its spec and .cfg are.
+    ``cfg_text``: a .cfg written for the run (in a folder of links to the corpus folder's files)."""
+    key: str
+    name: str
+    folder: str
+    spec: str
+    cfg: str | None = None
+    cfg_text: str | None = None
+
+
+def _twophase(n: int) -> Bench:
     rms = ", ".join(f"r{i}" for i in range(1, n + 1))
-    cfg = folder / f"TwoPhase{n}.cfg"
-    cfg.write_text(f"CONSTANT RM = {{{rms}}}\nINIT TPInit\nNEXT TPNext\nINVARIANT TPTypeOK\n")
-    return cfg
+    return Bench(f"TwoPhase{n}", f"TwoPhase RM={n}", "transaction_commit", "TwoPhase.tla",
+                 cfg_text=f"CONSTANT RM = {{{rms}}}\nINVARIANT TPTypeOK\nSPECIFICATION TPSpec\n")
 
 
-def without_properties(cfg_text: str) -> str:
-    """The .cfg text with its PROPERTY/PROPERTIES sections removed (comments are kept as they are)."""
-    out, skipping = [], False
-    for line in cfg_text.splitlines():
-        word = re.match(r"\s*([A-Z_]+)", line)
-        if word and word.group(1) in CFG_KEYWORDS:
-            skipping = word.group(1) in ("PROPERTY", "PROPERTIES")
-        if not skipping:
-            out.append(line)
-    return "\n".join(out) + "\n"
+MODELS = [
+    Bench("DieHard", "DieHard (start-up)", "DieHard", "DieHard.tla",
+          cfg_text="INIT Init\nNEXT Next\nINVARIANT TypeOK\n"),
+    _twophase(6),
+    _twophase(7),
+    Bench("MCLamportMutex", "MCLamportMutex", "lamport_mutex", "MCLamportMutex.tla", "MCLamportMutex.cfg"),
+    Bench("Disruptor_MPMC", "Disruptor_MPMC", "Disruptor", "Disruptor_MPMC.tla", "Disruptor_MPMC.cfg"),
+    Bench("btree", "btree", "btree", "btree.tla", "btree.cfg"),
+    Bench("TLCSailfish1", "TLCSailfish1", "dag-consensus", "TLCSailfish1.tla", "TLCSailfish1.cfg"),
+    Bench("EWD998PCal", "EWD998PCal", "ewd998", "EWD998PCal.tla", "EWD998PCal.cfg"),
+]
+QUICK = ("DieHard", "TwoPhase6")
 
 
-def measure(tla: Path, cfg: Path) -> dict:
-    """Check one model in a child process; its result, seconds and peak memory in MB."""
-    child = subprocess.run([sys.executable, __file__, "--child", str(tla), str(cfg)],
-                           capture_output=True, text=True, check=True)
-    return json.loads(child.stdout.strip().splitlines()[-1])
+@dataclass(frozen=True)
+class TlcFigures:
+    """TLC's figures for one model, from the TSV; ``column`` names the one ``wall_s`` was read from."""
+    distinct: int
+    wall_s: float
+    column: str
+    peak_mb: float | None
 
 
-def child(tla: str, cfg: str) -> None:
-    import resource
-    t0 = time.monotonic()
-    r = check_spec(tla, cfg)
-    secs = time.monotonic() - t0
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"result": r.result, "distinct": r.distinct_states, "generated": r.states_generated,
-                      "depth": r.depth, "seconds": secs, "peak_mb": peak_kb / 1024}))
+def read_tlc(text: str) -> dict[str, TlcFigures]:
+    """TLC's figures per model name from benchmark-tlc.tsv's text: the quiet wall where there is one."""
+    out = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        quiet = (row.get("tlc_wall_s_quiet") or "").strip()
+        column = "tlc_wall_s_quiet" if quiet else "tlc_wall_s"
+        peak = (row.get("tlc_peak_mb") or "").strip()
+        out[row["model"]] = TlcFigures(int(row["distinct_states"]), float(row[column]), column,
+                                       float(peak) if peak else None)
+    return out
 
 
-def safety_row(name: str, tla: Path, cfg: Path, profile: bool) -> None:
-    if profile:
-        prof = cProfile.Profile()
-        t0 = time.monotonic()
-        r = prof.runcall(check_spec, str(tla), str(cfg))
-        m = {"result": r.result, "distinct": r.distinct_states, "generated": r.states_generated,
-             "depth": r.depth, "seconds": time.monotonic() - t0, "peak_mb": float("nan")}
-    else:
-        m = measure(tla, cfg)
-    print(f"{name:18} {m['result']:10} {m['distinct']:>9} distinct {m['generated']:>10} generated "
-          f"depth {m['depth']:>3} {m['seconds']:8.2f} s {m['distinct'] / m['seconds']:10.0f} states/s "
-          f"{m['peak_mb']:7.0f} MB", flush=True)
-    if profile:
-        pstats.Stats(prof).sort_stats("tottime").print_stats(15)
+def select(only: list[str], quick: bool) -> list[Bench]:
+    """The models asked for, in the table's order; an unknown name is an error that lists the names."""
+    keys = [k.strip().lower() for item in only for k in item.split(",") if k.strip()]
+    if quick:
+        keys += [k.lower() for k in QUICK]
+    if not keys:
+        return list(MODELS)
+    known = {m.key.lower() for m in MODELS} | {m.name.lower() for m in MODELS}
+    unknown = [k for k in keys if k not in known]
+    if unknown:
+        raise SystemExit(f"unknown model {', '.join(unknown)}: expected one of {', '.join(m.key for m in MODELS)}")
+    return [m for m in MODELS if m.key.lower() in keys or m.name.lower() in keys]
 
 
-def liveness_row(name: str, tla: Path, cfg: Path, folder: Path) -> None:
-    """The model with its temporal properties, then without them."""
-    with_live = measure(tla, cfg)
-    # the safety-only .cfg must sit next to the spec, so link the spec's folder into ours
-    here = folder / name
+@dataclass
+class Row:
+    """One line of the table: a model at a number of workers, mcheck's run beside TLC's figures."""
+    bench: Bench
+    workers: int
+    run: Run
+    tlc: TlcFigures | None
+
+    def problem(self) -> str | None:
+        """Why this row is not a correct run (a failure, or distinct states other than TLC's), or None."""
+        r = self.run
+        if not r.ok or r.result != "success":
+            return f"{r.result}" + (f": {r.error}" if r.error else "")
+        if self.tlc is None:
+            return "no TLC figure in the TSV"
+        if r.distinct != self.tlc.distinct:
+            return f"DISTINCT STATES {r.distinct} != TLC's {self.tlc.distinct}"
+        return None
+
+
+HEADERS = ["model", "workers", "TLC wall s", "TLC column", "mcheck wall s", "mcheck CPU s", "ratio wall",
+           "ratio CPU", "peak RSS MB", "largest worker MB", "distinct", "check"]
+
+
+def _fmt(x: float | None, digits: int = 1) -> str:
+    return "-" if x is None else f"{x:.{digits}f}"
+
+
+def format_table(rows: list[Row]) -> str:
+    """The markdown table: one line per row.  ``ratio wall`` is mcheck's wall / TLC's; ``ratio CPU`` is
+    mcheck's CPU / TLC's wall, the figure to read when other jobs share the machine (TLC's CPU is not
+    in the TSV)."""
+    lines = ["| " + " | ".join(HEADERS) + " |", "|" + "|".join("---" for _ in HEADERS) + "|"]
+    for row in rows:
+        r, t = row.run, row.tlc
+        ratio = r.seconds / t.wall_s if t is not None and r.ok else None
+        cpu_ratio = r.cpu_s / t.wall_s if t is not None and r.ok else None
+        bad = row.problem()
+        cells = [row.bench.name, str(row.workers), _fmt(t.wall_s if t else None),
+                 t.column if t else "-",
+                 _fmt(r.seconds), _fmt(r.cpu_s), _fmt(ratio, 2), _fmt(cpu_ratio, 2), _fmt(r.rss_mb, 0),
+                 _fmt(r.worker_max_mb, 0), "-" if r.distinct is None else f"{r.distinct:,}",
+                 "ok" if bad is None else f"**FAIL: {bad}**"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _files(bench: Bench, scratch: Path) -> tuple[Path, Path]:
+    """The spec and .cfg to check: the corpus's, or links to its folder beside a written .cfg."""
+    folder = corpus() / "specifications" / bench.folder
+    if bench.cfg_text is None:
+        return folder / bench.spec, folder / bench.cfg
+    here = scratch / bench.key
     here.mkdir()
-    for f in tla.parent.iterdir():
-        if f.suffix == ".tla":
-            (here / f.name).symlink_to(f)
-    safe_cfg = here / "safety.cfg"
-    safe_cfg.write_text(without_properties(cfg.read_text()))
-    safety = measure(here / tla.name, safe_cfg)
-    dt = with_live["seconds"] - safety["seconds"]
-    dm = with_live["peak_mb"] - safety["peak_mb"]
-    print(f"{name:24} {with_live['distinct']:>7} states  safety {safety['seconds']:7.2f} s {safety['peak_mb']:5.0f} MB"
-          f"  with liveness {with_live['seconds']:7.2f} s {with_live['peak_mb']:5.0f} MB ({with_live['result']})"
-          f"  cost +{dt:.2f} s +{dm:.0f} MB", flush=True)
+    for f in folder.iterdir():
+        (here / f.name).symlink_to(f)
+    cfg = here / f"{bench.key}.cfg"
+    cfg.write_text(bench.cfg_text)
+    return here / bench.spec, cfg
+
+
+def profile(bench: Bench, scratch: Path) -> None:
+    """One model at one worker under cProfile, in this process: the top functions by own time."""
+    sys.path.insert(0, str(REPO))
+    from mcheck.checker.run import check_spec
+    tla, cfg = _files(bench, scratch)
+    prof = cProfile.Profile()
+    out = prof.runcall(check_spec, str(tla), str(cfg))
+    print(f"{bench.name}: {out.result}, {out.distinct_states} distinct states")
+    pstats.Stats(prof).sort_stats("tottime").print_stats(25)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--quick", action="store_true", help="only TwoPhase 5 and 6, and one liveness model")
-    ap.add_argument("--only", default=None, help="run only the model with this name")
-    ap.add_argument("--profile", default=None, help="profile the model with this name (in this process)")
-    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", action="append", default=[], metavar="NAME", help="a model (repeatable, or a comma list)")
+    ap.add_argument("--workers", choices=("1", "2", "both"), default="both")
+    ap.add_argument("--quick", action="store_true", help="DieHard and TwoPhase6 only")
+    ap.add_argument("--timeout", type=float, default=1800.0, help="seconds before a run is killed")
+    ap.add_argument("--tsv", type=Path, default=None, help="TLC's figures (default ../shared/perf/benchmark-tlc.tsv)")
+    ap.add_argument("--profile", default=None, metavar="NAME", help="cProfile one model in this process")
     args = ap.parse_args()
-    if args.child:
-        child(*args.child)
-        return
-    c = corpus()
-    wanted = (lambda n: args.only in (None, n))
-    tp = c / "specifications" / "transaction_commit"
-    print("safety")
+    tlc = read_tlc((args.tsv or default_tsv()).read_text())
+    counts = [1, 2] if args.workers == "both" else [int(args.workers)]
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for f in tp.glob("*.tla"):
-            (folder / f.name).symlink_to(f)
-        for n in (5, 6) if args.quick else (5, 6, 7):
-            if wanted(f"TwoPhase{n}"):
-                cfg = twophase_cfg(n, folder)
-                safety_row(f"TwoPhase{n}", folder / "TwoPhase.tla", cfg, args.profile == f"TwoPhase{n}")
-        lm = c / "specifications" / "lamport_mutex"
-        if not args.quick and wanted("MCLamportMutex"):
-            safety_row("MCLamportMutex", lm / "MCLamportMutex.tla", lm / "MCLamportMutex.cfg",
-                       args.profile == "MCLamportMutex")
-        print("the cost of liveness")
-        live = [("Conversation", REPO / "specs" / "llm" / "Conversation.tla", REPO / "specs" / "llm" / "Conversation.cfg")]
-        if not args.quick:
-            sp = c / "specifications"
-            live += [("ReadersWriters", sp / "ReadersWriters" / "MC.tla", sp / "ReadersWriters" / "MC.cfg"),
-                     ("MCLiveWriteThroughCache", sp / "SpecifyingSystems" / "Liveness" / "MCLiveWriteThroughCache.tla",
-                      sp / "SpecifyingSystems" / "Liveness" / "MCLiveWriteThroughCache.cfg")]
-        for name, tla, cfg in live:
-            if wanted(name):
-                liveness_row(name, tla, cfg, folder)
+        if args.profile:
+            profile(select([args.profile], False)[0], Path(tmp))
+            return
+        rows = []
+        for bench in select(args.only, args.quick):
+            tla, cfg = _files(bench, Path(tmp))
+            for n in counts:
+                print(f"  {bench.name} --workers {n} ...", file=sys.stderr, flush=True)
+                row = Row(bench, n, run_once(tla, cfg, ["--workers", str(n)], args.timeout), tlc.get(bench.name))
+                bad = row.problem()
+                print(f"    {row.run.seconds:.1f} s wall, {row.run.cpu_s:.1f} s CPU, {row.run.distinct} distinct"
+                      + (f"\n!!!!! {bench.name} --workers {n}: {bad} !!!!!" if bad else ""), file=sys.stderr, flush=True)
+                rows.append(row)
+    print(format_table(rows), end="", flush=True)
+    sys.exit(1 if any(r.problem() for r in rows) else 0)
 
 
 if __name__ == "__main__":

@@ -92,6 +92,7 @@ class Run:
     store: dict = field(default_factory=dict)
     seconds: float = 0.0
     rss_mb: float = 0.0                 # the checking process's own peak RSS
+    cpu_s: float = 0.0                  # user + system CPU of the process and its (reaped) workers
     worker_max_mb: float | None = None  # the largest worker's peak RSS (RUSAGE_CHILDREN)
     worker_sum_mb: float | None = None  # the workers' peak RSS added up (sampled VmHWM)
     timed_out: bool = False
@@ -176,6 +177,7 @@ def run_once(tla: Path, cfg: Path, flags: list[str], timeout: float, echo: bool 
     _, status, usage = waited[0]
     p.returncode = os.waitstatus_to_exitcode(status)
     run.rss_mb = usage.ru_maxrss / 1024
+    run.cpu_s = usage.ru_utime + usage.ru_stime
     if run.timed_out:
         return run
     return _parse(run, "".join(out), err, peaks, flags)

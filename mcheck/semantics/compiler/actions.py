@@ -7,10 +7,10 @@ from typing import Any
 from ...syntax import ast as A
 from .. import env as E
 from ..levels import ACTION, CONSTANT, STATE
-from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal, Out
+from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LVal, Out
 from .names import BUILTIN_CONSTANTS, child_env
 from .operators import BUILTIN_OPS
-from .tree import mentions, pyname, span_text
+from .tree import count_mentions, mentions, pyname, span_text
 
 
 def _conj_check(ctx: Ctx) -> str:
@@ -319,9 +319,11 @@ class Actions:
                 else:
                     inner = inner.with_locals({d.name: LDef(d, inner)})
             elif isinstance(d, A.OpDef):
-                py = self.emitter.fresh("t_")
-                out.emit(ind, f"{py} = Thunk(lambda: {self.expr(d.body, inner)})")
-                inner = inner.with_locals({d.name: LThunk(py)})
+                uses = count_mentions(e.body, d.name) + sum(
+                    count_mentions(dd.body, d.name) for dd in e.defs if isinstance(dd, (A.OpDef, A.FcnDef)))
+                py, code, loc = self.lazy_let(d, inner, uses)
+                out.emit(ind, f"{py} = {code}")
+                inner = inner.with_locals({d.name: loc})
             elif isinstance(d, A.Instance) and d.name is not None:
                 inner = replace(inner, env=child_env(inner.env, d))
             elif isinstance(d, A.FcnDef):

@@ -48,6 +48,19 @@ class LThunk:
 
 
 @dataclass(frozen=True)
+class LCell:
+    """A 0-ary LET definition evaluated lazily, at most once, without a closure: ``py`` is a list, empty
+    until the first use evaluates ``code`` (written out at each use) into it.  A ``Thunk`` costs a
+    lambda and an object where the LET is entered and a Python call at each use; on MCLamportMutex,
+    whose actions' ``LET m == Head(...)`` is entered for each state, that was most of the LET's cost."""
+    py: str
+    code: str
+
+    def use(self) -> str:
+        return f"({self.py}[0] if {self.py} else ({self.py}.append({self.code}) or {self.py}[0]))"
+
+
+@dataclass(frozen=True)
 class LDef:
     """A LET operator inlined where it is used (action-level LET definitions)."""
     unit: A.OpDef

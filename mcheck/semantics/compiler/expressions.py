@@ -10,7 +10,7 @@ from .. import env as E
 from .. import runtime as R
 from .. import values as V
 from ..levels import ACTION, children
-from .context import CompileError, Ctx, LDef, LExpr, LFcn, LOp, LThunk, LVal
+from .context import CompileError, Ctx, LCell, LDef, LExpr, LFcn, LOp, LThunk, LVal
 from .kinds import ident
 from .names import child_env
 from .tree import conjuncts, count_mentions, lower_bound, mentions, mentions_at, span_text, upper_bound
@@ -120,9 +120,14 @@ class Expressions:
 
     def x_FcnApp(self, e: A.FcnApp, ctx: Ctx) -> str:
         if len(e.args) == 1 and isinstance(e.fn, A.FcnApp) and len(e.fn.args) == 1:
-            # f[a][b]: one call instead of two
-            return (f"ap2({self.expr(e.fn.fn, ctx)}, {self.expr(e.fn.args[0], ctx)}, "
-                    f"{self.expr(e.args[0], ctx)})")
+            # f[a][b]: one call instead of two; none when f is a tuple of tuples indexed by literals
+            # (MCLamportMutex's network[2][1] once its actions are split on the processes)
+            f, x, y = self.expr(e.fn.fn, ctx), self.expr(e.fn.args[0], ctx), self.expr(e.args[0], ctx)
+            if ident(f) and x.isdigit() and y.isdigit() and int(x) > 0 and int(y) > 0:
+                g = f"{f}[{int(x) - 1}]"
+                return (f"({g}[{int(y) - 1}] if type({f}) is tuple and len({f}) >= {x} and type({g}) is tuple "
+                        f"and len({g}) >= {y} else ap2({f}, {x}, {y}))")
+            return f"ap2({f}, {x}, {y})"
         f = self.expr(e.fn, ctx)
         if len(e.args) == 1:
             x = self.expr(e.args[0], ctx)
@@ -209,9 +214,8 @@ class Expressions:
                     if uses <= 1 or type(d.body) in (A.Num, A.Str, A.Bool, A.Name):
                         inner = inner.with_locals({d.name: LExpr(d.body, inner)})
                         continue
-                    py = self.emitter.fresh("t_")
-                    code = f"Thunk(lambda: {self.expr(d.body, inner)})"
-                    inner = inner.with_locals({d.name: LThunk(py)})
+                    py, code, loc = self.lazy_let(d, inner, uses)
+                    inner = inner.with_locals({d.name: loc})
                     pre.append((py, code))
                     continue
                 py = self.emitter.fresh("o_")
@@ -240,6 +244,16 @@ class Expressions:
         for py, code in reversed(pre):
             body = f"(lambda {py}: {body})({code})"
         return body
+
+    def lazy_let(self, d: A.OpDef, ctx: Ctx, uses: int) -> tuple[str, str, LCell | LThunk]:
+        """A 0-ary LET definition evaluated at its first use: ``(python local, its initial code, the
+        local's kind)``.  An ``LCell`` writes the body's code out at each use, so it is kept for bodies
+        that are short (the code of one LET used in another's is written inside it) and not recursive."""
+        py = self.emitter.fresh("t_")
+        code = self.expr(d.body, ctx)
+        if len(code) * max(uses, 1) <= CELL_CODE_LIMIT and not mentions(d.body, d.name):
+            return py, "[]", LCell(py, code)
+        return py, f"Thunk(lambda: {code})", LThunk(py)
 
     def x_Lambda(self, e: A.Lambda, ctx: Ctx) -> str:
         return self.arg_code(e, ctx)
@@ -444,6 +458,9 @@ class Expressions:
 
     def x_Fairness(self, e, ctx):
         raise CompileError("a fairness formula cannot be evaluated as a value here", e.span)
+
+
+CELL_CODE_LIMIT = 2000   # characters of a LET's code times its uses, written out at each use (LCell)
 
 
 def with_thunks(hoisted: list[tuple[str, str]], code: str) -> str:

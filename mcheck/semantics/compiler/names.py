@@ -12,7 +12,7 @@ from .. import runtime as R
 from .. import values as V
 from ..levels import ACTION, CONSTANT, STATE
 from ..profile import DEFINITION
-from .context import CompileError, Ctx, LDef, LExpr, LFcn, LocalEntry, LOp, LThunk, LVal
+from .context import CompileError, Ctx, LCell, LDef, LExpr, LFcn, LocalEntry, LOp, LThunk, LVal
 from .tree import count_mentions, mentions, pyname, size
 
 BUILTIN_CONSTANTS = {"TRUE": True, "FALSE": False}
@@ -102,6 +102,8 @@ class Names:
             return f"{loc.py}({', '.join(self.arg_code(a, ctx) for a in args)})"
         if isinstance(loc, LThunk):
             return f"{loc.py}()"
+        if isinstance(loc, LCell):
+            return loc.use()
         if isinstance(loc, LFcn):
             return loc.py
         if isinstance(loc, LDef):

@@ -8,7 +8,7 @@ from ...syntax import ast as A
 from .. import env as E
 from .. import runtime as R
 from .. import values as V
-from .context import CompileError, Ctx, LFcn, LOp, LThunk, LVal
+from .context import CompileError, Ctx, LCell, LFcn, LOp, LThunk, LVal
 from .kinds import plain
 from .tree import span_text
 
@@ -117,11 +117,22 @@ def _unchanged_expr(c, e: A.OpApp, ctx: Ctx) -> str:
 
 
 def _enabled(c, e: A.OpApp, ctx: Ctx) -> str:
-    vals = [(k, v) for k, v in ctx.locals.items() if isinstance(v, (LVal, LOp, LThunk, LFcn))]
-    params = [v.py for _, v in vals]
-    fn = c.action_function(e.args[0], replace(ctx, mode="action", primed=False, nxt=None, assigned=()),
-                           params, "enabled")
-    return f"enabled_any({fn}({ctx.state}{''.join(', ' + p for p in params)}))"
+    """ENABLED A: A compiled to a generator function of the state and the locals A sees.  A LET
+    definition's cell is written out where it is used, so the function receives it as a thunk made
+    here, where the cell's code can see the names it mentions."""
+    params, args, cells = [], [], {}
+    for k, v in ctx.locals.items():
+        if isinstance(v, (LVal, LOp, LThunk, LFcn)):
+            params.append(v.py)
+            args.append(v.py)
+        elif isinstance(v, LCell):
+            py = c.emitter.fresh("t_")
+            cells[k] = LThunk(py)
+            params.append(py)
+            args.append(f"Thunk(lambda: {v.use()})")
+    inner = replace(ctx.with_locals(cells), mode="action", primed=False, nxt=None, assigned=())
+    fn = c.action_function(e.args[0], inner, params, "enabled")
+    return f"enabled_any({fn}({ctx.state}{''.join(', ' + a for a in args)}))"
 
 
 def enabled_any(gen) -> bool:
