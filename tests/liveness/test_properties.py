@@ -245,9 +245,9 @@ def test_a_box_action_inside_a_temporal_formula_holds_on_steps_that_leave_v_alon
 
 def test_a_quantifier_whose_set_uses_an_outer_bound_variable_is_expanded(run):
     """TLC's April20a: ``\\A i \\in S : \\E j \\in S \\ {i} : ...``; the inner set names i (was:
-    "unknown operator 'i'"), as may a later bound of the same quantifier."""
+    "unknown operator 'i'"), also in a quantifier nested in the same formula."""
     body = CYCLE + ("S == 0..2\nP == \\A i \\in S : \\E j \\in S \\ {i} : []<>(x = j)\n"
-                    "Q == \\A i \\in S, j \\in S \\ {i} : []<>(x = j)\n"
+                    "Q == \\A i \\in S : \\A j \\in S \\ {i} : []<>(x = j)\n"
                     "R == \\A i \\in S : \\E j \\in S \\ {i} : <>[](x = j)\nNotP == ~P")
     ok(prop(run, body, "FSpec", "P Q"))
     violated(prop(run, body, "FSpec", "R"), "R")
