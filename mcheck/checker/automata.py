@@ -84,14 +84,17 @@ def tableau(phi: tuple):
         for i in d.incoming:
             if i != INIT:
                 succ[i].append(j)
-    slits = [[(f[1], f[2]) for f in d.old if f[0] == "S"] for d in done]
-    alits = [[(f[1], f[2]) for f in d.old if f[0] == "A"] for d in done]
-    untils = set()
+    # in a fixed order: a set of formulas iterates in the order of their tags' (salted) string hashes,
+    # and the order of the acceptance sets decides which lasso is built (EWD840MC1's trace was 16
+    # or 20 states by PYTHONHASHSEED)
+    slits = [sorted((f[1], f[2]) for f in d.old if f[0] == "S") for d in done]
+    alits = [sorted((f[1], f[2]) for f in d.old if f[0] == "A") for d in done]
+    untils: dict = {}
 
     def collect(f):
         if f[0] in ("and", "or", "U", "R"):
             if f[0] == "U":
-                untils.add(f)
+                untils[f] = None
             collect(f[1])
             collect(f[2])
 
