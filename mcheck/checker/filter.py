@@ -49,12 +49,10 @@ class StepFilter:
     def __init__(self, model: Model):
         self.model = model
         self.key: Callable[[State], Any] | None = model.key
-        constraints = tuple((p.name, p.fn) for p in model.constraints)
-        aconstraints = tuple((p.name, p.fn) for p in model.action_constraints)
+        self._constraints = constraints = tuple((p.name, p.fn) for p in model.constraints)
+        self._aconstraints = aconstraints = tuple((p.name, p.fn) for p in model.action_constraints)
         self.in_model: Callable[[State | None, State], bool] | None = (
             _in_model(constraints, aconstraints) if constraints or aconstraints else None)
-        self._constraints = tuple((p.name, p.fn) for p in model.constraints)
-        self._aconstraints = tuple((p.name, p.fn) for p in model.action_constraints)
         self._invariants = tuple((p.name, p.fn) for p in model.invariants)
         self._init_props = tuple((p.name, p.fn) for p in model.init_properties)
         self._plain = tuple((p.name, p.fn) for p in model.step_properties if p.sub is None)
