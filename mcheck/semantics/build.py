@@ -92,7 +92,7 @@ class ModelBuilder:
                 ov0: E.Entry = E.AliasEntry(name, tgt) if tgt is not None else E.ValueEntry(
                     name, cfg_value(ca.value)) if ca.value is not None else None
                 if ov0 is not None:
-                    self.builder.module_overrides[(str(ca.module), name)] = ov0
+                    self.builder.override_in_module(str(ca.module), name, ov0)
                 assigned.add(name)
                 continue
             if not targets:
@@ -114,7 +114,7 @@ class ModelBuilder:
             if ca.module is None:
                 self.builder.overrides[name] = ov
             else:
-                self.builder.module_overrides[(str(ca.module), name)] = ov
+                self.builder.override_in_module(str(ca.module), name, ov)
             assigned.add(name)
         for name, v in extra.items():
             targets = [e for e in by_name.get(name, []) if isinstance(e, (E.ConstEntry, E.DefEntry))]

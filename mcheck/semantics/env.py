@@ -130,6 +130,12 @@ class Env:
         return e
 
 
+def _override_imported(env: Env, name: str, ov: Entry) -> None:
+    cur = env.names.get(name)
+    if cur is not None and not (isinstance(cur, DefEntry) and cur.module == env.module):
+        env.names[name] = ov
+
+
 def _find_module(name: str, env_modules: dict[str, A.Module], loaded_modules: dict[str, A.Module], span) -> A.Module:
     m = env_modules.get(name) or loaded_modules.get(name)
     if m is None:
@@ -150,6 +156,7 @@ class Builder:
         self.overrides: dict[str, Entry] = {}
         self.module_overrides: dict[tuple[str, str], Entry] = {}  # N <-[M] e: (M, N) -> e
         self._extended_cache: dict[str, Env] = {}
+        self.envs: list[Env] = []   # every module environment built, for N <-[M] e on an imported N
 
     def build_root(self, root: A.Module) -> Env:
         return self.build(root, {}, root_vars=True)
@@ -169,7 +176,20 @@ class Builder:
             sub = self.build(emod, subst, root_vars, env.modules, seen)
             self._merge(env, sub, public_only=True)
         self._add_units(env, mod, subst, root_vars, seen)
+        for (m, name), ov in self.module_overrides.items():
+            if m == mod.name:
+                _override_imported(env, name, ov)
+        self.envs.append(env)
         return env
+
+    def override_in_module(self, module: str, name: str, ov: Entry) -> None:
+        """``N <-[M] e`` from the .cfg: M's own definition N gets the override where it is created;
+        an N that M imports (ZSequences' Nat, from LOCAL INSTANCE Naturals) is replaced in M's
+        environments only, so that M's definitions see e while every other module keeps its N."""
+        self.module_overrides[(module, name)] = ov
+        for env in self.envs:
+            if env.module == module:
+                _override_imported(env, name, ov)
 
     def _merge(self, env: Env, sub: Env, public_only: bool) -> None:
         for k, v in sub.names.items():
