@@ -99,6 +99,8 @@ def run_check(model: Model, observers: Sequence[Observer] = (), check_deadlock: 
 
 
 def _postconditions(model: Model, counts: O.Counts) -> O.Outcome | None:
+    if model.set_stats is not None and model.postconditions:
+        model.set_stats(counts.distinct, counts.generated, counts.left, counts.depth)
     for p in model.postconditions:
         try:
             ok = p.fn()

@@ -84,6 +84,8 @@ def located_message(model: Model, err: Exception, rerun: Callable[[Model], None]
     checked = checked_model(model)
     if checked is None:
         return fallback
+    if model.set_stats is not None and checked.set_stats is not None:   # TLCGet("distinct") as the search had it
+        checked.set_stats.figures = model.set_stats.figures
     try:
         rerun(checked)
     except EvalError as e:

@@ -15,6 +15,7 @@ Counts at a violation are those at the end of the level (TLC's multi-worker coun
 """
 from __future__ import annotations
 
+from dataclasses import replace
 import gc
 import pickle
 import time
@@ -431,7 +432,9 @@ class ParallelSearch:
         """An evaluation error while expanding ``s``: expand it again here, in a one-state search
         whose trace is ``s``'s, so that the error is reported as ``BreadthFirst`` reports it."""
         prefix = self._trace(gid)
-        replay = BreadthFirst(self.model, check_deadlock=False, store=_Replayed(prefix))
+        if self.model.set_stats is not None:   # no statistics, as in the worker: TLCGet("distinct") fails here too
+            self.model.set_stats.figures = None
+        replay = BreadthFirst(replace(self.model, set_stats=None), check_deadlock=False, store=_Replayed(prefix))
         replay.frontier = [(0, s)]
         replay.level = level - 1
         out = replay._levels()

@@ -91,6 +91,8 @@ class BreadthFirst:
     def _initial(self) -> O.Outcome | None:
         m, filt, store = self.model, self.filter, self.store
         m.set_level(1)
+        if m.set_stats is not None:
+            m.set_stats(0, 0, 0, 1)   # TLC's figures while it evaluates the initial predicate
         try:
             for st in m.init():
                 self.generated += 1
@@ -212,7 +214,7 @@ class BreadthFirst:
         and are written back when the loop ends, however it ends."""
         m, filt, store = self.model, self.filter, self.store
         insert, canonical, new_level = store.insert, store.canonical, store.new_level
-        successors, set_level = m.successors, m.set_level
+        successors, set_level, set_stats = m.successors, m.set_level, m.set_stats
         in_model, check_inv, check_step = filt.in_model, filt.check_invariants, filt.check_step
         on_state, on_edge, on_dead_end = self.on_state, self.on_edge, self.on_dead_end
         generated, depth, level = self.generated, self.depth, self.frontier
@@ -234,6 +236,8 @@ class BreadthFirst:
                 for qi, (cur, s) in enumerate(level):
                     self.cur, self.cur_state = cur, s
                     before = generated
+                    if set_stats is not None:
+                        set_stats(n, generated, len(level) - qi - 1 + len(nxt), depth)
                     for ai, t in successors(s):
                         generated += 1
                         new = False

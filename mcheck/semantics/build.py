@@ -16,7 +16,7 @@ from . import runtime as R
 from .natives.core import seed as seed_random
 from .natives.registry import NATIVE
 from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
-from .tlcstate import TLCState
+from .tlcstate import TLCState, reads_statistics
 from .compiler.context import CompileError, Ctx, LVal, Out
 from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
@@ -198,7 +198,8 @@ class ModelBuilder:
                      tuple(constraints), tuple(aconstraints), tuple(init_props), tuple(step_props), key,
                      cfg.symmetry is not None, cfg.check_deadlock if cfg.check_deadlock is not None else True,
                      assumptions, tuple(postconditions), self.tspec if self.tspec.properties else None,
-                     self.tlc.set_level, recipe, source, self.profile)
+                     self.tlc.set_level, recipe, source, self.profile,
+                     self.tlc.stats if reads_statistics(self.modules) else None)
 
     def _behaviour(self) -> tuple[list[tuple[A.Expr, E.Env]], tuple[A.Expr, E.Env, str] | None, tuple]:
         """The initial predicate's parts, the next-state relation and the temporal assumptions

@@ -99,6 +99,10 @@ class Model:
     recipe: Any = None
     source: "Source | None" = None
     profile: Any = None            # --profile: the ``semantics.profile.Profile`` the model counts into
+    # set_stats(distinct, generated, queue, diameter): what TLCGet("distinct") and the others read
+    # (``tlcstate.Statistics``), or None when the spec reads none of TLC's statistics (the search
+    # then does not call it)
+    set_stats: Any = None
 
 
 @dataclass(frozen=True)
