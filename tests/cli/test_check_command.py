@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -146,3 +148,10 @@ def test_parse_command_reports_ok_and_errors(spec):
     r = invoke("parse", good, bad)
     assert r.exit_code == 150
     assert "Bad.tla:" in r.output and "error" in r.output
+
+
+def test_python_dash_m_mcheck_runs_the_command(spec):
+    path = spec("Once", "VARIABLE x\nInit == x = 0\nNext == x' = 1 - x\n", "INIT Init\nNEXT Next")
+    r = subprocess.run([sys.executable, "-m", "mcheck", "check", path], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "2 distinct states found" in r.stdout
