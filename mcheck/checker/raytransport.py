@@ -128,6 +128,15 @@ def connect(address: str = "auto") -> None:
     ray.init(address=address, logging_level="ERROR", runtime_env=env)
 
 
+def cluster_cpus(address: str = "auto") -> int:
+    """The CPUs of the Ray cluster at ``address`` (joined as ``connect`` does): ``--workers auto --ray``."""
+    try:
+        connect(address)
+        return max(1, int(ray.cluster_resources().get("CPU", 1)))
+    except (ConnectionError, RuntimeError, ValueError) as err:
+        raise WorkerError(f"cannot start the search on the Ray cluster ({address}): {err}") from None
+
+
 def runtime_env() -> dict | None:
     """What each actor needs to import this mcheck (None: the nodes have it installed)."""
     if os.environ.get("MCHECK_RAY_SHIP", "1") == "0":

@@ -5,6 +5,7 @@ import dataclasses
 import json
 import os
 import sys
+from typing import Callable
 
 import click
 from rich.console import Console
@@ -13,6 +14,7 @@ from ..checker.frontier import parse_size
 from ..checker.observers import GraphRecorder
 from ..checker.outcome import Counts, interrupted
 from ..checker.run import check_spec
+from ..checker.transport import WorkerError
 from ..trace.html import GRAPH_LIMIT, write_report
 from ..trace.itf import write_counterexample
 from ..trace.json_out import result_json
@@ -35,13 +37,21 @@ def parse_workers(text: str) -> int:
     return int(text)
 
 
-def ray_connector(address: str):
-    """``--ray``: the workers as actors on a Ray cluster, with a progress line per level."""
+def ray_connector(address: str, workers: str) -> tuple[Callable, int | None]:
+    """``--ray``: the workers as actors on a Ray cluster, with a progress line per level; and with
+    ``--workers auto``, how many: one per CPU of the cluster (None: as ``--workers`` says)."""
     try:
-        from ..checker.raytransport import connector   # late and optional: Ray is an extra
+        from ..checker import raytransport   # late and optional: Ray is an extra
     except ImportError:
         raise click.UsageError("--ray needs Ray: pip install 'mcheck[ray]'") from None
-    return connector(address, progress=lambda line: click.echo(line, err=True))
+    n = None
+    if workers == "auto":
+        try:
+            n = raytransport.cluster_cpus(address)
+        except WorkerError as err:
+            raise click.UsageError(str(err)) from None
+        click.echo(f"--workers auto: {n} workers, one per CPU of the Ray cluster", err=True)
+    return raytransport.connector(address, progress=lambda line: click.echo(line, err=True)), n
 
 
 @click.command("check")
@@ -62,7 +72,7 @@ def ray_connector(address: str):
               help="store states exactly (about 800 B each) instead of 64-bit fingerprints (about 25 B): "
                    "no collision is possible")
 @click.option("--workers", default="1", metavar="N|auto",
-              help="search with N worker processes (auto: one per core), with the same answers")
+              help="search with N worker processes (auto: one per core, or per CPU of the --ray cluster), with the same answers")
 @click.option("--ray", "ray_address", metavar="auto|ADDRESS",
               help="search on a Ray cluster, one actor per worker (auto: the running cluster, else a local one)")
 @click.option("--checkpoint", "checkpoint_dir", type=click.Path(file_okay=False),
@@ -101,7 +111,10 @@ def check_command(spec, config, consts, invariants, no_deadlock, as_json, itf_pa
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--mem") from None
     _refuse_conflicts(n_workers, ray_address, keep_going, exact, profile)
-    connect = ray_connector(ray_address) if ray_address is not None else None
+    connect = None
+    if ray_address is not None:
+        connect, on_cluster = ray_connector(ray_address, workers)
+        n_workers = on_cluster or n_workers
     # the state graph for --dump-graph and --html is recorded by the check's own search
     recorder = None
     if graph_path or html_path:

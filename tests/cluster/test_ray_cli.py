@@ -33,3 +33,12 @@ def test_check_on_a_running_cluster_prints_a_line_per_level(ray_cluster):
     assert "288 distinct states found" in p.stdout
     assert "The depth of the complete state graph search is 11." in p.stdout
     assert "Level 11: 2 new states" in p.stderr and "states/s; slowest shard" in p.stderr
+
+
+def test_workers_auto_on_a_cluster_is_one_worker_per_cpu_of_the_cluster(ray_cluster):
+    tla, cfg = spec_of("transaction_commit/TwoPhase.cfg")
+    address = ray.get_runtime_context().gcs_address
+    p = mcheck("check", tla, "--config", cfg, "--ray", address, "--workers", "auto")
+    assert p.returncode == 0, p.stderr
+    assert "--workers auto: 2 workers, one per CPU of the Ray cluster" in p.stderr   # a head and a node, 1 CPU each
+    assert "288 distinct states found" in p.stdout
