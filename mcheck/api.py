@@ -44,6 +44,7 @@ from .checker.replay import align_states
 from .checker.replay import replay as _replay
 from .checker.run import build_model, check_spec
 from .checker.simulate import simulate as _simulate
+from .semantics.tlcstate import RunConfig
 from .semantics import values as V
 from .semantics.constants import cfg_value
 from .semantics.values import Fcn, ModelValue
@@ -233,9 +234,9 @@ class SimulateResult:
 
 
 def _model(spec: str, config: str | None, constants: dict[str, Any] | None, invariants: Iterable[str],
-           deadlock: bool = True):
+           deadlock: bool = True, run: RunConfig | None = None):
     consts = {k: _to_tla(v) for k, v in (constants or {}).items()}
-    return build_model(spec, config, consts, tuple(invariants), not deadlock)
+    return build_model(spec, config, consts, tuple(invariants), not deadlock, run=run)
 
 
 def simulate(spec: str, config: str | None = None, constants: dict[str, Any] | None = None,
@@ -244,7 +245,7 @@ def simulate(spec: str, config: str | None = None, constants: dict[str, Any] | N
     """Random walks through ``spec``'s states, as ``mcheck simulate`` does (the same seed gives the
     same walks); the arguments as :func:`check`'s, plus ``depth`` (states per walk), ``traces``
     (walks) and ``seed``."""
-    model, err = _model(spec, config, constants, invariants, deadlock)
+    model, err = _model(spec, config, constants, invariants, deadlock, RunConfig("simulate", depth, traces, seed))
     if err is not None:
         return SimulateResult(err.result, err.exit_code, seed, error=err.error)
     r = _simulate(model, depth=depth, traces=traces, seed=seed)

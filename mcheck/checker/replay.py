@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..semantics.model import Model, State
+from ..semantics.tlcstate import RunConfig
 from ..semantics.runtime import AssertionFailed, UnsetVariable
 from ..semantics.values import tla_repr
 from ..syntax.errors import EvalError
@@ -26,9 +27,10 @@ from .run import build_model
 
 
 def load_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
-               invariants: Sequence[str] = (), no_deadlock: bool = False) -> tuple[Model | None, O.Outcome | None]:
+               invariants: Sequence[str] = (), no_deadlock: bool = False,
+               run: RunConfig | None = None) -> tuple[Model | None, O.Outcome | None]:
     """``(model, None)``, or ``(None, error outcome)`` carrying TLC's exit code: see ``run.build_model``."""
-    return build_model(tla_path, cfg_path, constants, invariants, no_deadlock)
+    return build_model(tla_path, cfg_path, constants, invariants, no_deadlock, run=run)
 
 
 @dataclass

@@ -5,6 +5,7 @@ import gc
 from typing import Any, Callable, Sequence
 
 from ..semantics.load import Recipe
+from ..semantics.tlcstate import RunConfig
 from ..semantics.model import Model
 from . import outcome as O
 from .check import run_check
@@ -16,10 +17,11 @@ from .search import GC_THRESHOLD
 
 def build_model(tla_path: str, cfg_path: str | None = None, constants: dict[str, Any] | None = None,
                 invariants: Sequence[str] = (), no_deadlock: bool = False,
-                profile: bool = False) -> tuple[Model | None, O.Outcome | None]:
+                profile: bool = False, run: RunConfig | None = None) -> tuple[Model | None, O.Outcome | None]:
     """``(model, None)``, or ``(None, outcome)`` with TLC's exit code for what stopped it (150, 151, 255, 75).
-    ``profile``: the model counts its actions' and definitions' calls and time (``model.profile``)."""
-    recipe = Recipe.of(tla_path, cfg_path, constants, invariants, no_deadlock, profile)
+    ``profile``: the model counts its actions' and definitions' calls and time (``model.profile``).
+    ``run``: how it will be run, for TLCGet("config") (default: breadth-first, one worker)."""
+    recipe = Recipe.of(tla_path, cfg_path, constants, invariants, no_deadlock, profile, run)
     try:
         return recipe.build(), None
     except O.LOAD_ERRORS as err:
@@ -44,7 +46,8 @@ def check_spec(tla_path: str, cfg_path: str | None = None, constants: dict[str, 
     the search goes on.  ``max_depth`` explores the states up to that depth only (``--max-depth``).
     ``profile`` (``--profile``, one worker): the outcome's model holds what each action and
     definition cost (``model.profile``)."""
-    model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock, profile)
+    model, err = build_model(tla_path, cfg_path, constants, invariants, no_deadlock, profile,
+                             RunConfig(workers=workers))
     if err is not None:
         return err
     if max_depth is not None and (model.liveness is not None or model.postconditions):

@@ -9,6 +9,7 @@ import click
 
 from ..checker.replay import load_model
 from ..checker.simulate import simulate
+from ..semantics.tlcstate import RunConfig
 from ..semantics.values import tla_repr
 from ..trace.itf import run_meta, write_itf
 from ..trace.text import format_result
@@ -44,7 +45,8 @@ def simulate_command(spec, config, consts, invariants, no_deadlock, depth, trace
     if seed is None:
         seed = random.SystemRandom().randrange(2 ** 31)
     with stdout_to_stderr(as_json or itf_path == STDOUT):   # an ASSUME may Print
-        model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock)
+        model, err = load_model(spec, config, constants, tuple(invariants), no_deadlock,
+                                RunConfig("simulate", depth, traces, seed))
     if err is not None:
         if as_json:
             click.echo(json.dumps({"result": "error", "error": err.error, "seed": seed}))

@@ -16,7 +16,7 @@ from . import runtime as R
 from .natives.core import seed as seed_random
 from .natives.registry import NATIVE
 from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
-from .tlcstate import TLCState, reads_statistics
+from .tlcstate import RunConfig, TLCState, reads_statistics
 from .compiler.context import CompileError, Ctx, LVal, Out
 from .compiler.core import Compiler
 from .compiler.operators import SPECIAL_NATIVES
@@ -43,7 +43,8 @@ class ModelBuilder:
     """
 
     def __init__(self, modules: dict[str, A.Module], root: A.Module, cfg: Config,
-                 const_overrides: dict[str, Any] | None = None, checked: bool = False, profile: bool = False):
+                 const_overrides: dict[str, Any] | None = None, checked: bool = False, profile: bool = False,
+                 run: RunConfig = RunConfig()):
         # RandomElement's generator starts again with each model, as TLC's does with each run: the
         # constants it draws are the same in every process that builds this model (worker 0 in the
         # coordinator's process, after the coordinator's own build) and after any earlier check
@@ -54,7 +55,7 @@ class ModelBuilder:
         self.builder = E.Builder(modules, {**NATIVE, **SPECIAL_NATIVES})
         self.env = self.builder.build_root(root)
         self.variables = list(self.builder.variables)
-        self.tlc = TLCState(deadlock=cfg.check_deadlock is not False)
+        self.tlc = TLCState(deadlock=cfg.check_deadlock is not False, run=run)
         self.profile = Profile() if profile else None   # --profile (profile.py); None: nothing is counted
         self.comp = Compiler(NATIVE, len(self.variables), self.variables, self.tlc, checked=checked,
                              profile=self.profile)

@@ -18,6 +18,7 @@ from .build import ModelBuilder
 from .model import Model
 from .modules import load
 from .resolve import check as resolve_names
+from .tlcstate import RunConfig
 
 RECURSION_LIMIT = 20000
 """Deeply nested specs (recursive definitions, long junction lists) need more than Python's default."""
@@ -57,11 +58,14 @@ class Recipe:
     no_deadlock: bool = False
     checked: bool = False
     profile: bool = False       # --profile: count each action's and definition's calls and time
+    run: RunConfig = RunConfig()   # what TLCGet("config") says: bfs or simulate, workers
 
     @classmethod
     def of(cls, spec: str, cfg: str | None = None, constants: dict[str, Any] | None = None,
-           invariants: Sequence[str] = (), no_deadlock: bool = False, profile: bool = False) -> "Recipe":
-        return cls(spec, cfg, tuple((constants or {}).items()), tuple(invariants), no_deadlock, profile=profile)
+           invariants: Sequence[str] = (), no_deadlock: bool = False, profile: bool = False,
+           run: RunConfig | None = None) -> "Recipe":
+        return cls(spec, cfg, tuple((constants or {}).items()), tuple(invariants), no_deadlock, profile=profile,
+                   run=run or RunConfig())
 
     def checked_variant(self) -> "Recipe":
         return replace(self, checked=True, profile=False)
@@ -74,5 +78,5 @@ class Recipe:
         resolve_names(loaded)   # SANY's checks first: an unknown or forward-referenced name is exit 150
         sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
         builder = ModelBuilder(loaded.modules, loaded.root, cfg, dict(self.constants), checked=self.checked,
-                               profile=self.profile)
+                               profile=self.profile, run=self.run)
         return builder.build(recipe=self)

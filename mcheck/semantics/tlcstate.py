@@ -20,6 +20,19 @@ POSSIBLE_REGISTER = "s:_possible"
 """The named register that holds the counts of a .cfg's _POSSIBLE predicates (TLC's _Possible module)."""
 
 
+@dataclass(frozen=True)
+class RunConfig:
+    """How the model is being run, as TLCGet("config") reports it: breadth-first (``bfs``, depth -1)
+    or ``simulate`` (walks of at most ``depth`` states, ``traces`` of them, from ``seed``), and over
+    how many workers."""
+
+    mode: str = "bfs"
+    depth: int = -1
+    traces: int = 0
+    seed: int = 0
+    workers: int = 1
+
+
 @dataclass
 class Statistics:
     """TLC's statistics of the search so far, as the search last gave them (``figures``: distinct,
@@ -44,6 +57,7 @@ class TLCState:
     possible: dict = field(default_factory=dict)
     counterexample: Any = EMPTY_COUNTEREXAMPLE   # TLCExt's CounterExample, while a POSTCONDITION is evaluated
     deadlock: bool = True   # TLCGet("config").deadlock: is deadlock checked (CHECK_DEADLOCK, -deadlock)
+    run: RunConfig = RunConfig()
 
     started: float = field(default_factory=time.monotonic)
 
@@ -66,7 +80,9 @@ class TLCState:
                 return V.make_record(dict(zip(STATISTICS, now)))
             return now[STATISTICS.index(key)]
         if key == "config":
-            return V.Fcn({"mode": "bfs", "depth": -1, "deadlock": self.deadlock, "worker": 1, "seed": 0, "traces": 0})
+            r = self.run
+            return V.Fcn({"mode": r.mode, "depth": r.depth, "deadlock": self.deadlock, "worker": r.workers,
+                          "seed": r.seed, "traces": r.traces})
         if key == POSSIBLE_REGISTER:
             return V.make_record(self.possible)
         if key == "all:named":   # every named register, one value per worker (mcheck's one)

@@ -44,6 +44,31 @@ def test_statistics_with_workers_are_an_error_that_says_so(check):
 VARIABLES x
 Init == x = 0
 Next == x < 3 /\ x' = x + 1 /\ TLCSet(1, TLCGet("generated"))
-""", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE", extends="Naturals, TLC", workers=2)
+""", "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE", extends="Integers, TLC", workers=2)
     assert r.exit_code == 75
     assert "mcheck gives TLC's statistics in a breadth-first search with one worker" in r.error
+
+
+CONFIG_SPEC = r"""
+VARIABLES x
+Init == x = 0
+Next == x < 3 /\ x' = x + 1
+Mode == TLCGet("config").mode = "bfs" /\ TLCGet("config").depth = -1
+"""
+
+
+def test_config_says_breadth_first_and_how_many_workers(check):
+    r = check("Config", CONFIG_SPEC + 'Workers == TLCGet("config").worker = 2\n',
+              "INIT Init\nNEXT Next\nINVARIANT Mode\nINVARIANT Workers\nCHECK_DEADLOCK FALSE",
+              extends="Integers, TLC", workers=2)
+    assert (r.result, r.distinct_states) == ("success", 4), r.error
+
+
+def test_config_in_simulation_says_simulate_with_its_depth_and_seed(spec):
+    from mcheck.api import simulate
+
+    path = spec("Sim", CONFIG_SPEC + 'Sim == TLCGet("config").mode = "simulate" /\\ TLCGet("config").depth = 7'
+                " /\\ TLCGet(\"config\").seed = 5\n",
+                "INIT Init\nNEXT Next\nINVARIANT Sim\nCHECK_DEADLOCK FALSE", extends="Integers, TLC")
+    r = simulate(path, depth=7, traces=3, seed=5)
+    assert r.result == "success", r.error
