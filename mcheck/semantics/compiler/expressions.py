@@ -119,6 +119,9 @@ class Expressions:
         return tail
 
     def x_FcnApp(self, e: A.FcnApp, ctx: Ctx) -> str:
+        pt = self.fcndef_point(e, ctx)
+        if pt is not None:
+            return pt
         if len(e.args) == 1 and isinstance(e.fn, A.FcnApp) and len(e.fn.args) == 1:
             # f[a][b]: one call instead of two; none when f is a tuple of tuples indexed by literals
             # (MCLamportMutex's network[2][1] once its actions are split on the processes)

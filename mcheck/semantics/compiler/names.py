@@ -421,6 +421,48 @@ class Names:
             return fn + "_v"
         return f"{fn}({self.state_code(ctx)})"
 
+    def fcndef_point(self, e: A.FcnApp, ctx: Ctx) -> str | None:
+        """``f[a, b]`` for a state-level ``f[x \\in S, y \\in T] == body`` that is not recursive: the body
+        at that one point, as TLC applies its lazy function value (FcnLambdaValue), instead of the whole
+        function built first, every point of its domain evaluated at each application (MultiCarElevator's
+        CanServiceCall[e, c] and PeopleWaiting[f, d]); a point at which the body fails is then no error
+        unless it is applied.  Outside the domain, the whole function is applied: TLC's error.  None:
+        any other application."""
+        f = e.fn
+        if not isinstance(f, A.Name) or f.name in ctx.locals:
+            return None
+        try:
+            ent, _ = self.resolve(f.name, ctx, f)
+        except CompileError:
+            return None
+        if not isinstance(ent, E.FcnDefEntry) or any(b.tuple_ for b in ent.unit.bounds):
+            return None
+        names = [n for b in ent.unit.bounds for n in b.names]
+        if (len(names) != len(e.args) or len(set(names)) != len(names) or mentions(ent.unit.body, ent.unit.name)
+                or self.levels.of_entry(ent) != STATE):
+            return None
+        key = ("point", id(ent))
+        pt = self._def_cache.get(key)
+        if pt is None:
+            pt = self._def_cache[key] = self.emitter.fresh(f"pt_{pyname(ent.name)}_")
+            try:
+                pys = [self.emitter.fresh("v_") for _ in names]
+                dctx = Ctx(ent.env)
+                body = self.expr(ent.unit.body, dctx.with_locals({n: LVal(p) for n, p in zip(names, pys)}))
+                sets = [self.hexpr(b.set, dctx) for b in ent.unit.bounds for _ in b.names]
+                whole = self.fcndef_code(ent, dctx)
+            except BaseException:
+                del self._def_cache[key]
+                raise
+            arg = pys[0] if len(pys) == 1 else "(" + "".join(p + ", " for p in pys) + ")"
+            inside = " and ".join(f"member({p}, {S}) is True" for p, S in zip(pys, sets))
+            self.emitter.define_source(
+                f"def {pt}(s, {', '.join(pys)}):\n"
+                f"    if {inside}:\n"
+                f"        return {body}\n"
+                f"    return ap({whole}, {arg})\n")
+        return f"{pt}({self.state_code(ctx)}, {', '.join(self.expr(a, ctx) for a in e.args)})"
+
     def _domain_code(self, bounds, ctx: Ctx) -> str:
         sets = []
         for b in bounds:
