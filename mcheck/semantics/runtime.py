@@ -118,6 +118,40 @@ def dom(f):
     return V.domain(f)
 
 
+def dom_iter(f) -> Iterable:
+    """The points of DOMAIN f in any order (an order-free quantifier's bound), without building
+    the set: a function's keys, a tuple's 1..n."""
+    t = type(f)
+    if t is Fcn:
+        return f
+    if t is tuple:
+        return range(1, len(f) + 1)
+    return iterset(V.domain(f))
+
+
+def dom_enum(f) -> list | range:
+    """The points of DOMAIN f in TLC's order: 1..n for a tuple, with no set built."""
+    if type(f) is tuple:
+        return range(1, len(f) + 1)
+    return enum(V.domain(f))
+
+
+def in_dom(x, f) -> bool:
+    """x \\in DOMAIN f without building the set: as ``member_set`` on DOMAIN f, Python's answer
+    when x is a point (a key of the dict) and TLC's check of x against the domain when it is not."""
+    t = type(f)
+    if t is tuple:
+        if type(x) is int:
+            return 0 < x <= len(f)
+    elif t is Fcn:
+        try:
+            if x in f:
+                return True
+        except TypeError:
+            pass
+    return member_set(x, V.domain(f))
+
+
 
 
 def mkfcn(d: dict):

@@ -268,6 +268,12 @@ class Expressions:
         if isinstance(s, A.OpApp) and s.op == ".." and self._is_native(s.op, ctx, "Naturals"):
             lo, hi = (self.expr(a, ctx) for a in s.args)
             return f"range({lo}, {hi} + 1)"
+        if isinstance(s, A.OpApp) and s.op == "DOMAIN" and not self.checked:
+            # DOMAIN f: its points straight from f (a function's keys, a tuple's 1..n), no set built
+            code = self.hexpr(s.args[0], ctx)
+            if code.startswith("K") and ordered and V.is_function(self.emitter.lookup(code)):
+                return self.emitter.value(R.dom_enum(self.emitter.lookup(code)))
+            return f"dom_enum({code})" if ordered else f"dom_iter({code})"
         code = self.hexpr(s, ctx)
         const = self.emitter.lookup(code) if code.startswith("K") else None
         if type(const) is frozenset:

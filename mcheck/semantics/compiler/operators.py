@@ -92,6 +92,8 @@ def _in(c, e: A.OpApp, ctx: Ctx) -> str:
     if isinstance(s, A.OpApp) and s.op == ".." and c._is_native("..", ctx):
         lo, hi = (c.expr(a, ctx) for a in s.args)
         return f"in_range({c.expr(x, ctx)}, {lo}, {hi})"
+    if isinstance(s, A.OpApp) and s.op == "DOMAIN" and not c.checked:
+        return f"in_dom({c.expr(x, ctx)}, {c.hexpr(s.args[0], ctx)})"
     xc, sc = c.expr(x, ctx), c.hexpr(s, ctx)
     if c.kind(s, ctx) != "set" and not isinstance(c.emitter.lookup(sc), (frozenset, V.LazySet)):
         return f"member({xc}, {sc})"

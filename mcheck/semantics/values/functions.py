@@ -202,9 +202,45 @@ def _set_eq(a: Any, b: Any) -> bool:
     return True
 
 
+_SCALARS = (int, str, bool, ModelValue)
+
+
+def _fcn_pairs_eq(a: Fcn, b: Fcn) -> bool | None:
+    """``a = b`` for two ``Fcn`` of one size, point by point in the dict's order, or None when that
+    order could matter: a point of ``a`` missing from ``b``, or a pair of values of two kinds, or a
+    pair whose comparison raised.  Otherwise no comparison raised, so TLC's ordered walk (the slow
+    path) would raise none either and its answer, the conjunction, is this one.  The common case it
+    saves: two states' functions that differ at a point, where the slow path sorted both domains."""
+    eq = True
+    for k, x in a.items():
+        try:
+            y = b[k]
+        except (KeyError, TypeError):
+            return None
+        if x is y:
+            continue
+        tx = type(x)
+        if tx is not type(y):
+            return None
+        if tx in _SCALARS:
+            if x != y:
+                eq = False
+            continue
+        try:
+            if not tla_eq(x, y):
+                eq = False
+        except EvalError:
+            return None
+    return eq
+
+
 def _fcn_eq(a: Any, b: Any) -> bool:
     if type(a) is LazyFcn or type(b) is LazyFcn:
         return a == b
+    if type(a) is Fcn and type(b) is Fcn and len(a) == len(b):
+        eq = _fcn_pairs_eq(a, b)
+        if eq is not None:
+            return eq
     if type(a) is Fcn and a.is_record() and not (type(b) is Fcn and b.is_record()) and b != ():
         raise _eq_error(a, b)
     if len(a) != len(b):

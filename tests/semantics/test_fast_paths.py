@@ -1,0 +1,90 @@
+"""The evaluator's shortcuts give the answers of the general code they bypass: TLC's answer, and its
+error where TLC has one (issue 15: the shortcuts exist for speed only)."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from mcheck.cli.main import main
+from mcheck.semantics import runtime as R
+from mcheck.semantics.values import Fcn, ModelValue, tla_eq
+from mcheck.syntax.errors import EvalError
+
+
+def _check(tmp_path, defs: str, cfg: str = "INIT Init\nNEXT Next\n"):
+    spec = tmp_path / "F.tla"
+    spec.write_text(f"---- MODULE F ----\nEXTENDS Naturals, Sequences, TLC\nVARIABLE x\n{defs}\n====\n")
+    (tmp_path / "F.cfg").write_text(cfg)
+    return CliRunner().invoke(main, ["check", str(spec)])
+
+
+# ---------------------------------------------------------------- function equality, point by point
+
+def test_functions_that_differ_at_one_point_are_unequal():
+    f = Fcn({0: 1, 1: 2, 2: 3})
+    assert tla_eq(f, Fcn({0: 1, 1: 5, 2: 3})) is False
+    assert tla_eq(f, Fcn({2: 3, 1: 2, 0: 1})) is True
+    assert tla_eq(Fcn({"a": Fcn({0: 1, 1: 2})}), Fcn({"a": Fcn({0: 1, 1: 3})})) is False
+    assert tla_eq(Fcn({0: ModelValue("m")}), Fcn({0: ModelValue("n")})) is False
+
+
+def test_function_equality_stops_at_the_first_difference_in_tlcs_order():
+    # TLC compares point "a" first: unequal, so the string at "b" is never compared with 2
+    later_error = Fcn({"b": 2, "a": 1})
+    assert tla_eq(later_error, Fcn({"b": "x", "a": 9})) is False
+    with pytest.raises(EvalError, match="equality of integer 2 with non-integer"):
+        tla_eq(later_error, Fcn({"b": "x", "a": 1}))
+
+
+def test_functions_with_other_points_are_unequal():
+    assert tla_eq(Fcn({0: 1, 1: 2}), Fcn({0: 1, 2: 2})) is False
+
+
+def test_a_spec_comparing_bags_of_records_finds_tlcs_states(tmp_path):
+    r = _check(tmp_path, "Init == x = [n \\in 0..1 |-> [m \\in {[t |-> \"a\"]} |-> 0]]\n"
+                         "Next == \\E n \\in 0..1 : x[n][[t |-> \"a\"]] < 2 /\\ "
+                         "x' = [x EXCEPT ![n] = [@ EXCEPT ![[t |-> \"a\"]] = @ + 1]] /\\ x' # x",
+               "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE\n")
+    assert r.exit_code == 0, r.output
+    assert "9 distinct states found" in r.output
+
+
+# ---------------------------------------------------------------- DOMAIN without building the set
+
+def test_membership_in_a_domain():
+    assert R.in_dom(2, (7, 8)) is True
+    assert R.in_dom(3, (7, 8)) is False
+    assert R.in_dom("a", Fcn({"a": 1})) is True
+    assert R.in_dom("b", Fcn({"a": 1})) is False
+    assert R.in_dom(1, ()) is False
+
+
+def test_membership_of_another_kind_in_a_domain_is_tlcs_error():
+    with pytest.raises(EvalError):
+        R.in_dom("a", Fcn({0: 1}))
+    with pytest.raises(EvalError, match="non-function"):
+        R.in_dom(1, 5)
+
+
+def test_the_points_of_a_domain():
+    assert list(R.dom_iter((7, 8, 9))) == [1, 2, 3]
+    assert set(R.dom_iter(Fcn({"a": 1, "b": 2}))) == {"a", "b"}
+    assert list(R.dom_enum(Fcn({2: 0, 0: 0, 1: 0}))) == [0, 1, 2]
+    with pytest.raises(EvalError, match="non-function"):
+        R.dom_iter(frozenset({1}))
+
+
+def test_quantifiers_and_choose_over_a_domain(tmp_path):
+    r = _check(tmp_path, "Init == x = <<0, 0, 0>>\n"
+                         "Next == /\\ \\E i \\in DOMAIN x : x[i] = 0\n"
+                         "        /\\ LET j == CHOOSE i \\in DOMAIN x : x[i] = 0 IN x' = [x EXCEPT ![j] = 1]\n"
+                         "        /\\ 2 \\in DOMAIN x /\\ ~(4 \\in DOMAIN x)")
+    # <<0,0,0>> -> <<1,0,0>> -> <<1,1,0>> -> <<1,1,1>>, which has no successor
+    assert r.exit_code == 11, r.output
+    assert "4 distinct states found" in r.output
+
+
+def test_a_domain_of_a_non_function_is_tlcs_error(tmp_path):
+    r = _check(tmp_path, "Init == x = 3\nNext == \\E i \\in DOMAIN x : x' = i")
+    assert r.exit_code == 75, r.output
+    assert "Attempted to apply the operator DOMAIN to a non-function" in r.output
