@@ -384,6 +384,7 @@ def state_var(s, i: int, name: str):
 
 NO_STATE = object()
 """The initial key of a definition's memo (Compiler.def_function, in compiler.names): no state is this object."""
+MEMO_LIMIT = 1 << 16   # values a memoised state function remembers before its cache is emptied
 
 
 class Unbound:

@@ -88,3 +88,38 @@ def test_a_domain_of_a_non_function_is_tlcs_error(tmp_path):
     r = _check(tmp_path, "Init == x = 3\nNext == \\E i \\in DOMAIN x : x' = i")
     assert r.exit_code == 75, r.output
     assert "Attempted to apply the operator DOMAIN to a non-function" in r.output
+
+
+# ---------------------------------------------------------------- state functions remembered by the variables they read
+
+def test_the_variables_generated_code_reads_from_its_state():
+    from mcheck.semantics.compiler.names import state_reads
+    assert state_reads("f(s[2], s[0]) + s[2][1]") == [0, 2]
+    assert state_reads("d_token_3(s) + s[1]") is None        # a definition reads what it reads
+    assert state_reads("a_enabled_7(s, qv_5)") is None
+    assert state_reads("v_3 + K4") == []
+
+
+def _two_counters(tmp_path, defs: str, inv: str):
+    spec = tmp_path / "M.tla"
+    spec.write_text("---- MODULE M ----\nEXTENDS Naturals\nVARIABLES x, y\n"
+                    "Init == x = 0 /\\ y = 0\n"
+                    "Next == \\/ x' = (x + 1) % 3 /\\ y' = y\n        \\/ y' = (y + 1) % 3 /\\ x' = x\n"
+                    f"{defs}\n====\n")
+    (tmp_path / "M.cfg").write_text(f"INIT Init\nNEXT Next\nINVARIANT {inv}\n")
+    return CliRunner().invoke(main, ["check", str(spec)])
+
+
+def test_a_remembered_state_function_of_two_variables_tells_states_apart(tmp_path):
+    r = _two_counters(tmp_path, "Sum == LET m == CHOOSE k \\in 0..10 : k = x + y IN [v |-> m, w |-> x].v\n"
+                                "Inv == Sum < 4", "Inv")
+    assert r.exit_code == 12, r.output
+    assert "Invariant Inv is violated" in r.output
+    assert "State 5:" in r.output and "State 6:" not in r.output   # (0,0) (1,0) (2,0) (2,1) (2,2)
+
+
+def test_a_remembered_state_function_of_one_variable_is_shared_by_states(tmp_path):
+    r = _two_counters(tmp_path, "Big == LET m == CHOOSE k \\in 0..10 : k = 2 * x IN [v |-> m, w |-> m].w\n"
+                                "Inv == Big + y < 7", "Inv")
+    assert r.exit_code == 0, r.output
+    assert "9 distinct states found" in r.output

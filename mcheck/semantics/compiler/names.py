@@ -1,6 +1,7 @@
 """Names to code: resolving them (``I!Op``, ``Inv!2``), instances, and each kind of definition or entry."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from time import perf_counter
 
@@ -363,9 +364,22 @@ class Names:
             raise
         if not params and size(unit.body, 14) > 12 and self.levels.of_entry(ent) == STATE \
                 and self.pure_levels.of_entry(ent) == STATE:
-            # a 0-ary state function (token == LET tpos == CHOOSE ...): remember its value for the
-            # last two states it was asked about, by identity (a step asks about s and t in turn)
-            memo = fn + "_memo"
+            self._memoised_state_function(fn, body)
+            return called
+        self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
+        return called
+
+    def _memoised_state_function(self, fn: str, body: str) -> None:
+        """A 0-ary state function (token == LET tpos == CHOOSE ...): its value is remembered for the
+        last state asked about, by identity, and, when its code reads the state only as ``s[i]``,
+        for the values of the variables it reads: a state function of equal variables is equal
+        (values' equality is TLA+'s, as the fingerprints' is), so a step property asking about a
+        successor already seen, or a state sharing the variables, finds it without computing it.
+        The cache is emptied when full (``R.MEMO_LIMIT`` values), as the fingerprints' caches are."""
+        memo = fn + "_memo"
+        reads = state_reads(body)
+        if reads is None:
+            # the last two states, by identity (a step asks about s and t in turn)
             self.emitter.bind(memo, [R.NO_STATE, None, R.NO_STATE, None])
             self.emitter.define_source(
                 f"def {fn}(s):\n"
@@ -375,9 +389,25 @@ class Names:
                 f"    _vv = {body}\n"
                 f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
                 f"    return _vv\n")
-            return called
-        self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
-        return called
+            return
+        self.emitter.bind(memo, [R.NO_STATE, None])
+        cache = fn + "_cache"
+        self.emitter.bind(cache, {})
+        key = f"s[{reads[0]}]" if len(reads) == 1 else "(" + "".join(f"s[{i}], " for i in reads) + ")"
+        self.emitter.define_source(
+            f"def {fn}(s):\n"
+            f"    _mm = {memo}\n"
+            f"    if s is _mm[0]:\n        return _mm[1]\n"
+            f"    _k = {key}\n"
+            f"    try:\n        _vv = {cache}.get(_k, NO_STATE)\n"
+            f"    except TypeError:\n        _vv = _k = NO_STATE\n"
+            f"    if _vv is NO_STATE:\n"
+            f"        _vv = {body}\n"
+            f"        if _k is not NO_STATE:\n"
+            f"            if len({cache}) >= MEMO_LIMIT:\n                {cache}.clear()\n"
+            f"            {cache}[_k] = _vv\n"
+            f"    _mm[0] = s; _mm[1] = _vv\n"
+            f"    return _vv\n")
 
     def _profiled_def(self, ent: E.DefEntry, fn: str) -> None:
         """``--profile``: ``fn`` counts its calls and time into the profile, then calls ``fn_raw``."""
@@ -448,6 +478,21 @@ class Names:
                 i += n
             spread = ", ".join(comps)
         return f"(lambda _t: (lambda {', '.join(p.py for p in pys.values())}: {code})({spread}))"
+
+
+_STATE_NAME = re.compile(r"\bs\b(\[(\d+)\])?")
+
+
+def state_reads(code: str) -> list[int] | None:
+    """The variables (indices) generated code reads from its state ``s``, when it reads it only as
+    ``s[i]``; None when ``s`` appears otherwise (passed to a definition, to ENABLED's generator).
+    A string literal holding the letter s alone only makes it None, or adds an index: safe both ways."""
+    reads = set()
+    for m in _STATE_NAME.finditer(code):
+        if m.group(2) is None:
+            return None
+        reads.add(int(m.group(2)))
+    return sorted(reads)
 
 
 def child_env(env: E.Env, inst: A.Instance) -> E.Env:
