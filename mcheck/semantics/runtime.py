@@ -523,6 +523,22 @@ def member(x, S) -> bool:
     raise _member_error(x, S)
 
 
+def member_memo(x, S, memo: dict) -> bool:
+    """x \\in S for a constant set S whose test walks x (``[Proc -> Seq(Message)]``), remembering
+    the answers by x's value: a state's variables repeat from state to state.  Equal values are
+    TLA+-equal (the values' contract, which the fingerprints share); an error is not remembered."""
+    try:
+        r = memo.get(x)
+    except TypeError:
+        return member_set(x, S)
+    if r is None:
+        r = member_set(x, S)
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[x] = r
+    return r
+
+
 def member_set(x, S) -> bool:
     """x \\in S when S is known to be a set: Python's answer when x is in S, TLC's kind check when not."""
     return x in S or member(x, S)

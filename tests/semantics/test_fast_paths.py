@@ -123,3 +123,24 @@ def test_a_remembered_state_function_of_one_variable_is_shared_by_states(tmp_pat
                                 "Inv == Big + y < 7", "Inv")
     assert r.exit_code == 0, r.output
     assert "9 distinct states found" in r.output
+
+
+# ---------------------------------------------------------------- membership in a constant set, remembered
+
+def test_membership_in_a_constant_function_set_is_remembered_by_value():
+    from mcheck.semantics.values import NAT, FcnSet, SeqSet
+    S = FcnSet(frozenset({1, 2}), SeqSet(NAT))
+    memo: dict = {}
+    assert R.member_memo(((1,), ()), S, memo) is True
+    assert R.member_memo(((1,), (-1,)), S, memo) is False
+    assert R.member_memo(((1,), ()), S, memo) is True
+    assert len(memo) == 2
+
+
+def test_typeok_over_nested_functions_finds_tlcs_violation(tmp_path):
+    r = _two_counters(tmp_path, "TypeOK == [i \\in 1..2 |-> <<x, y>>] \\in [1..2 -> [1..2 -> 0..1]]\n",
+                      "TypeOK")
+    # (0,0) (1,0) (0,1) (1,1) are in it; (2,0) is not
+    assert r.exit_code == 12, r.output
+    assert "Invariant TypeOK is violated" in r.output
+    assert "State 3:" in r.output and "State 4:" not in r.output

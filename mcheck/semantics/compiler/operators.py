@@ -87,6 +87,10 @@ def _bin(tmpl):
     return h
 
 
+# constant sets whose membership test walks the value (and calls no predicate of the spec)
+_STRUCTURAL_SETS = (V.FcnSet, V.SeqSet, V.RecordSet, V.PowerSet, V.ProductSet, V.BoundedSeqSet)
+
+
 def _in(c, e: A.OpApp, ctx: Ctx) -> str:
     x, s = e.args
     if isinstance(s, A.OpApp) and s.op == ".." and c._is_native("..", ctx):
@@ -97,6 +101,9 @@ def _in(c, e: A.OpApp, ctx: Ctx) -> str:
     xc, sc = c.expr(x, ctx), c.hexpr(s, ctx)
     if c.kind(s, ctx) != "set" and not isinstance(c.emitter.lookup(sc), (frozenset, V.LazySet)):
         return f"member({xc}, {sc})"
+    if sc.startswith("K") and isinstance(c.emitter.lookup(sc), _STRUCTURAL_SETS):
+        # TypeOK's x \in [Proc -> Seq(Message)]: the answers remembered by x's value
+        return f"member_memo({xc}, {sc}, {c.emitter.value({})})"
     if plain(xc) and plain(sc):
         # a member: Python's answer; not a member: TLC compares x with the elements (a kind error)
         return f"({xc} in {sc} or member_set({xc}, {sc}))"
