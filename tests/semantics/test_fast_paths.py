@@ -144,3 +144,22 @@ def test_typeok_over_nested_functions_finds_tlcs_violation(tmp_path):
     assert r.exit_code == 12, r.output
     assert "Invariant TypeOK is violated" in r.output
     assert "State 3:" in r.output and "State 4:" not in r.output
+
+
+# ---------------------------------------------------------------- operators remembered by their arguments
+
+def test_a_remembered_operator_of_the_state_answers_for_each_state_and_argument(tmp_path):
+    r = _two_counters(tmp_path, "RECURSIVE Down(_)\n"
+                                "Down(k) == IF k = 0 THEN x ELSE Down(k - 1) + y\n"
+                                "Inv == Down(2) + Down(1) < 9", "Inv")
+    # Down(2) + Down(1) = 2x + 3y, at least 9 only at (2, 2), four steps from (0, 0)
+    assert r.exit_code == 12, r.output
+    assert "State 5:" in r.output and "State 6:" not in r.output
+    assert r.output.count("x = 2") >= 1 and "y = 2" in r.output
+
+
+def test_a_remembered_constant_operator_answers_for_each_argument(tmp_path):
+    r = _two_counters(tmp_path, "Big(S) == CHOOSE m \\in S : \\A n \\in S : n <= m\n"
+                                "Inv == Big({x, y}) + Big({x, y, 1}) < 4", "Inv")
+    assert r.exit_code == 12, r.output   # (0,0): 0 + 1; (2,0): 2 + 2
+    assert "State 3:" in r.output and "State 4:" not in r.output

@@ -366,8 +366,41 @@ class Names:
                 and self.pure_levels.of_entry(ent) == STATE:
             self._memoised_state_function(fn, body)
             return called
+        if params and all(p.arity == 0 for p in unit.params) \
+                and (size(unit.body, 14) > 12 or f"{called}(" in body) and self.levels.of_entry(ent) <= STATE and self.pure_levels.of_entry(ent) <= STATE:
+            self._memoised_operator(fn, params, body, self.levels.of_entry(ent) == STATE)
+            return called
         self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
         return called
+
+    def _memoised_operator(self, fn: str, params: list[str], body: str, state: bool) -> None:
+        """An operator with arguments, a function of them and the state alone (FindLeafNode(root,
+        key), asked again by every UpdateReq(key, val)): its values are remembered by the arguments'
+        values, for the state last asked about (by identity) or, for a constant-level operator
+        (Max(xs)), for good (a dict emptied past ``R.MEMO_LIMIT`` values).  An error is not remembered,
+        and the generated code is one function, so recursion takes no more Python frames."""
+        memo = fn + "_memo"
+        key = params[0] if len(params) == 1 else "(" + "".join(p + ", " for p in params) + ")"
+        if state:
+            self.emitter.bind(memo, [R.NO_STATE, None])
+            head = (f"    _mm = {memo}\n"
+                    f"    if s is not _mm[0]:\n        _mm[0] = s; _mm[1] = {{}}\n"
+                    f"    _d = _mm[1]\n")
+            store = "_d[_k] = _vv"
+        else:
+            self.emitter.bind(memo, {})
+            head = f"    _d = {memo}\n"
+            store = "if len(_d) >= MEMO_LIMIT:\n                _d.clear()\n            _d[_k] = _vv"
+        self.emitter.define_source(
+            f"def {fn}(s{''.join(', ' + p for p in params)}):\n{head}"
+            f"    _k = {key}\n"
+            f"    try:\n        _vv = _d.get(_k, NO_STATE)\n"
+            f"    except TypeError:\n        _vv = _k = NO_STATE\n"
+            f"    if _vv is NO_STATE:\n"
+            f"        _vv = {body}\n"
+            f"        if _k is not NO_STATE:\n"
+            f"            {store}\n"
+            f"    return _vv\n")
 
     def _memoised_state_function(self, fn: str, body: str) -> None:
         """A 0-ary state function (token == LET tpos == CHOOSE ...): its value is remembered for the

@@ -196,6 +196,15 @@ def _set_eq(a: Any, b: Any) -> bool:
         return False
     if a == b:
         return True
+    if type(a) is frozenset and type(b) is frozenset:
+        kinds = set(map(type, a))
+        kinds.update(map(type, b))
+    else:
+        kinds = ()
+    if len(kinds) == 1 and kinds.pop() in _SCALARS:
+        # unequal sets of scalars of one kind ({1, 2} and {1, 3}): no comparison can raise, so
+        # TLC's ordered walk answers FALSE, without sorting both here
+        return False
     for x, y in zip(tlc_sorted(a), tlc_sorted(b)):
         if not tla_eq(x, y):
             return False
