@@ -385,6 +385,9 @@ def state_var(s, i: int, name: str):
 NO_STATE = object()
 """The initial key of a definition's memo (Compiler.def_function, in compiler.names): no state is this object."""
 MEMO_LIMIT = 1 << 16   # values a memoised state function remembers before its cache is emptied
+# the kinds of value a memo takes as a key: hashing one evaluates nothing (a LazyFcn's hash
+# materialises it, evaluating points the spec may never apply)
+MEMO_TYPES = frozenset((int, str, bool, V.ModelValue, frozenset, tuple, Fcn))
 
 
 class Unbound:
@@ -527,9 +530,11 @@ def member_memo(x, S, memo: dict) -> bool:
     """x \\in S for a constant set S whose test walks x (``[Proc -> Seq(Message)]``), remembering
     the answers by x's value: a state's variables repeat from state to state.  Equal values are
     TLA+-equal (the values' contract, which the fingerprints share); an error is not remembered."""
+    if type(x) not in MEMO_TYPES:
+        return member_set(x, S)
     try:
         r = memo.get(x)
-    except TypeError:
+    except Exception:   # a value that cannot be a key: its answer is computed each time
         return member_set(x, S)
     if r is None:
         r = member_set(x, S)

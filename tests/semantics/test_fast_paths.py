@@ -163,3 +163,20 @@ def test_a_remembered_constant_operator_answers_for_each_argument(tmp_path):
                                 "Inv == Big({x, y}) + Big({x, y, 1}) < 4", "Inv")
     assert r.exit_code == 12, r.output   # (0,0): 0 + 1; (2,0): 2 + 2
     assert "State 3:" in r.output and "State 4:" not in r.output
+
+
+def test_a_remembered_operator_given_a_let_function_computes_it(tmp_path):
+    # Chameneos's Sum(f, S) with f a LET-defined function: such a value is no memo key
+    r = _two_counters(tmp_path, "RECURSIVE Sum(_, _)\n"
+                                "Sum(f, S) == IF S = {} THEN 0 ELSE LET e == CHOOSE e \\in S : TRUE IN f[e] + Sum(f, S \\ {e})\n"
+                                "Inv == LET g[i \\in {1, 2}] == IF i = 1 THEN x ELSE y IN Sum(g, {1, 2}) < 4", "Inv")
+    assert r.exit_code == 12, r.output
+    assert "Traceback" not in r.output
+    assert "State 5:" in r.output and "State 6:" not in r.output   # x + y = 4 first at (2, 2)
+
+
+def test_unequal_sets_of_one_kind_of_scalar_are_unequal():
+    assert tla_eq(frozenset({1, 2}), frozenset({1, 3})) is False
+    assert tla_eq(frozenset({"a"}), frozenset({"b"})) is False
+    with pytest.raises(EvalError):
+        tla_eq(frozenset({1}), frozenset({"a"}))

@@ -9,10 +9,10 @@ from ...syntax.printer import print_expr
 from .. import env as E
 from .. import runtime as R
 from .. import values as V
-from ..levels import ACTION, children
+from ..levels import ACTION, STATE, children
 from .context import CompileError, Ctx, LCell, LDef, LExpr, LFcn, LOp, LThunk, LVal
 from .kinds import ident
-from .names import child_env
+from .names import child_env, state_reads
 from .tree import conjuncts, count_mentions, lower_bound, mentions, mentions_at, span_text, upper_bound
 
 _SIMPLE = re.compile(r"[A-Za-z_][A-Za-z_0-9]*(\[\d+\])?|\d+|'[A-Za-z_0-9 ]*'")
@@ -313,7 +313,16 @@ class Expressions:
         body = self.bool_code(e.body, inner, "quant_body")
         self.end_hoisting(hoisted)
         fn = "all" if e.kind == "\\A" else "any"
-        return with_thunks(hoisted, f"{fn}({body} {clauses})")
+        code = with_thunks(hoisted, f"{fn}({body} {clauses})")
+        if not ctx.locals and ctx.nxt is None and not ctx.primed and ctx.state == "s" and not self.checked \
+                and ctx.mode != "init" and self.level(e, ctx, self.pure_levels) == STATE \
+                and state_reads(code, self.def_reads):
+            # a closed quantifier over the state (KeysInLeavesAreUnique == \A n1, n2 \in Leaves : ...):
+            # remembered by the values of the variables it reads, which many states share
+            q = self.emitter.fresh("q_")
+            self._memoised_state_function(q, code)
+            return f"{q}(s)"
+        return code
 
     def x_Choose(self, e: A.Choose, ctx: Ctx) -> str:
         b = e.bound

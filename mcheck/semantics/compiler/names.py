@@ -362,6 +362,7 @@ class Names:
         except BaseException:
             del self._def_cache[key]   # not defined: a later use must not call a function never written
             raise
+        self.def_reads[called] = self.def_reads[fn] = state_reads(body, self.def_reads)
         if not params and size(unit.body, 14) > 12 and self.levels.of_entry(ent) == STATE \
                 and self.pure_levels.of_entry(ent) == STATE:
             self._memoised_state_function(fn, body)
@@ -381,6 +382,7 @@ class Names:
         and the generated code is one function, so recursion takes no more Python frames."""
         memo = fn + "_memo"
         key = params[0] if len(params) == 1 else "(" + "".join(p + ", " for p in params) + ")"
+        kinds = " and ".join(f"type({p}) in MEMO_TYPES" for p in params)
         if state:
             self.emitter.bind(memo, [R.NO_STATE, None])
             head = (f"    _mm = {memo}\n"
@@ -393,9 +395,11 @@ class Names:
             store = "if len(_d) >= MEMO_LIMIT:\n                _d.clear()\n            _d[_k] = _vv"
         self.emitter.define_source(
             f"def {fn}(s{''.join(', ' + p for p in params)}):\n{head}"
-            f"    _k = {key}\n"
-            f"    try:\n        _vv = _d.get(_k, NO_STATE)\n"
-            f"    except TypeError:\n        _vv = _k = NO_STATE\n"
+            f"    if {kinds}:\n"
+            f"        _k = {key}\n"
+            f"        try:\n            _vv = _d.get(_k, NO_STATE)\n"
+            f"        except Exception:\n            _vv = _k = NO_STATE\n"
+            f"    else:\n        _vv = _k = NO_STATE\n"
             f"    if _vv is NO_STATE:\n"
             f"        _vv = {body}\n"
             f"        if _k is not NO_STATE:\n"
@@ -410,7 +414,7 @@ class Names:
         successor already seen, or a state sharing the variables, finds it without computing it.
         The cache is emptied when full (``R.MEMO_LIMIT`` values), as the fingerprints' caches are."""
         memo = fn + "_memo"
-        reads = state_reads(body)
+        reads = state_reads(body, self.def_reads)
         if reads is None:
             # the last two states, by identity (a step asks about s and t in turn)
             self.emitter.bind(memo, [R.NO_STATE, None, R.NO_STATE, None])
@@ -433,7 +437,7 @@ class Names:
             f"    if s is _mm[0]:\n        return _mm[1]\n"
             f"    _k = {key}\n"
             f"    try:\n        _vv = {cache}.get(_k, NO_STATE)\n"
-            f"    except TypeError:\n        _vv = _k = NO_STATE\n"
+            f"    except Exception:\n        _vv = _k = NO_STATE\n"
             f"    if _vv is NO_STATE:\n"
             f"        _vv = {body}\n"
             f"        if _k is not NO_STATE:\n"
@@ -514,17 +518,24 @@ class Names:
 
 
 _STATE_NAME = re.compile(r"\bs\b(\[(\d+)\])?")
+_CALLED = re.compile(r"(\w+)\($")
 
 
-def state_reads(code: str) -> list[int] | None:
+def state_reads(code: str, known: dict | None = None) -> list[int] | None:
     """The variables (indices) generated code reads from its state ``s``, when it reads it only as
-    ``s[i]``; None when ``s`` appears otherwise (passed to a definition, to ENABLED's generator).
-    A string literal holding the letter s alone only makes it None, or adds an index: safe both ways."""
-    reads = set()
+    ``s[i]`` or passes it as the first argument to a generated definition whose reads ``known``
+    gives; None when ``s`` appears otherwise (an unknown function, ENABLED's generator).  A string
+    literal holding the letter s alone only makes it None, or adds an index: safe both ways."""
+    reads: set[int] = set()
     for m in _STATE_NAME.finditer(code):
-        if m.group(2) is None:
+        if m.group(2) is not None:
+            reads.add(int(m.group(2)))
+            continue
+        call = _CALLED.search(code, max(0, m.start() - 80), m.start())
+        inner = known.get(call.group(1)) if call is not None and known is not None else None
+        if inner is None:
             return None
-        reads.add(int(m.group(2)))
+        reads.update(inner)
     return sorted(reads)
 
 
