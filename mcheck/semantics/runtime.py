@@ -118,42 +118,6 @@ def dom(f):
     return V.domain(f)
 
 
-def dom_iter(f) -> Iterable:
-    """The points of DOMAIN f in any order (an order-free quantifier's bound), without building
-    the set: a function's keys, a tuple's 1..n."""
-    t = type(f)
-    if t is Fcn:
-        return f
-    if t is tuple:
-        return range(1, len(f) + 1)
-    return iterset(V.domain(f))
-
-
-def dom_enum(f) -> list | range:
-    """The points of DOMAIN f in TLC's order: 1..n for a tuple, with no set built."""
-    if type(f) is tuple:
-        return range(1, len(f) + 1)
-    return enum(V.domain(f))
-
-
-def in_dom(x, f) -> bool:
-    """x \\in DOMAIN f without building the set: as ``member_set`` on DOMAIN f, Python's answer
-    when x is a point (a key of the dict) and TLC's check of x against the domain when it is not."""
-    t = type(f)
-    if t is tuple:
-        if type(x) is int:
-            return 0 < x <= len(f)
-    elif t is Fcn:
-        try:
-            if x in f:
-                return True
-        except TypeError:
-            pass
-    return member_set(x, V.domain(f))
-
-
-
-
 def mkfcn(d: dict):
     return V.make_fcn(d)
 
@@ -384,10 +348,6 @@ def state_var(s, i: int, name: str):
 
 NO_STATE = object()
 """The initial key of a definition's memo (Compiler.def_function, in compiler.names): no state is this object."""
-MEMO_LIMIT = 1 << 16   # values a memoised state function remembers before its cache is emptied
-# the kinds of value a memo takes as a key: hashing one evaluates nothing (a LazyFcn's hash
-# materialises it, evaluating points the spec may never apply)
-MEMO_TYPES = frozenset((int, str, bool, V.ModelValue, frozenset, tuple, Fcn))
 
 
 class Unbound:
@@ -524,24 +484,6 @@ def member(x, S) -> bool:
     if isinstance(S, range):
         return type(x) is int and x in S
     raise _member_error(x, S)
-
-
-def member_memo(x, S, memo: dict) -> bool:
-    """x \\in S for a constant set S whose test walks x (``[Proc -> Seq(Message)]``), remembering
-    the answers by x's value: a state's variables repeat from state to state.  Equal values are
-    TLA+-equal (the values' contract, which the fingerprints share); an error is not remembered."""
-    if type(x) not in MEMO_TYPES:
-        return member_set(x, S)
-    try:
-        r = memo.get(x)
-    except Exception:   # a value that cannot be a key: its answer is computed each time
-        return member_set(x, S)
-    if r is None:
-        r = member_set(x, S)
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        memo[x] = r
-    return r
 
 
 def member_set(x, S) -> bool:

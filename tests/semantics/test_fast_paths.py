@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from mcheck.cli.main import main
-from mcheck.semantics import runtime as R
+from mcheck.semantics.compiler import fastcalls as R
 from mcheck.semantics.values import Fcn, ModelValue, tla_eq
 from mcheck.syntax.errors import EvalError
 
@@ -180,3 +180,33 @@ def test_unequal_sets_of_one_kind_of_scalar_are_unequal():
     assert tla_eq(frozenset({"a"}), frozenset({"b"})) is False
     with pytest.raises(EvalError):
         tla_eq(frozenset({1}), frozenset({"a"}))
+
+
+# ---------------------------------------------------------------- EXCEPT with @ on one or two keys, = << >>
+
+def test_except_with_the_old_value_on_one_and_two_keys():
+    inc = lambda v: v + 1  # noqa: E731
+    assert R.except_at1((1, 2), 2, inc) == (1, 3)
+    assert R.except_at1((1, 2), 3, inc) == (1, 2)              # outside the domain: unchanged (TLC warns)
+    assert R.except_at1(Fcn({0: 5}), 0, inc) == Fcn({0: 6})
+    assert R.except_at1(Fcn({0: 5}), 1, inc) == Fcn({0: 5})
+    assert R.except_at2(((1,), (2, 3)), 2, 2, inc) == ((1,), (2, 4))
+    assert R.except_at2(Fcn({0: (7,)}), 0, 1, inc) == Fcn({0: (8,)})
+    with pytest.raises(EvalError, match="EXCEPT"):
+        R.except_at1(3, 1, inc)
+
+
+def test_equality_with_the_empty_sequence():
+    assert R.eq_empty(()) is True
+    assert R.eq_empty((1,)) is False
+    assert R.eq_empty(Fcn({0: 1})) is False
+    with pytest.raises(EvalError):
+        R.eq_empty(3)
+
+
+def test_a_fifo_of_messages_empties_as_tlc_finds(tmp_path):
+    r = _check(tmp_path, "Init == x = [i \\in 0..1 |-> <<>>]\n"
+                         "Next == \\/ \\E i \\in 0..1 : Len(x[i]) < 2 /\\ x' = [x EXCEPT ![i] = Append(@, i)]\n"
+                         "        \\/ \\E i \\in 0..1 : x[i] # << >> /\\ x' = [x EXCEPT ![i] = Tail(@)]")
+    assert r.exit_code == 0, r.output
+    assert "9 distinct states found" in r.output

@@ -185,7 +185,10 @@ class Expressions:
             if uses_at:
                 at = self.emitter.fresh("at_")
                 val = self.expr(u.value, ctx.with_locals({"@": LVal(at)}))
-                code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
+                if len(keys) <= 2:
+                    code = f"except_at{len(keys)}({code}, {', '.join(keys)}, lambda {at}: {val})"
+                else:
+                    code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
             elif len(keys) == 1:
                 code = f"except1({code}, {keys[0]}, {self.expr(u.value, ctx)})"
             elif len(keys) == 2:

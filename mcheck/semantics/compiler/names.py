@@ -378,7 +378,7 @@ class Names:
         """An operator with arguments, a function of them and the state alone (FindLeafNode(root,
         key), asked again by every UpdateReq(key, val)): its values are remembered by the arguments'
         values, for the state last asked about (by identity) or, for a constant-level operator
-        (Max(xs)), for good (a dict emptied past ``R.MEMO_LIMIT`` values).  An error is not remembered,
+        (Max(xs)), for good (a dict emptied past ``fastcalls.MEMO_LIMIT`` values).  An error is not remembered,
         and the generated code is one function, so recursion takes no more Python frames."""
         memo = fn + "_memo"
         key = params[0] if len(params) == 1 else "(" + "".join(p + ", " for p in params) + ")"
@@ -412,7 +412,7 @@ class Names:
         for the values of the variables it reads: a state function of equal variables is equal
         (values' equality is TLA+'s, as the fingerprints' is), so a step property asking about a
         successor already seen, or a state sharing the variables, finds it without computing it.
-        The cache is emptied when full (``R.MEMO_LIMIT`` values), as the fingerprints' caches are."""
+        The cache is emptied when full (``fastcalls.MEMO_LIMIT`` values), as the fingerprints' caches are."""
         memo = fn + "_memo"
         reads = state_reads(body, self.def_reads)
         if reads is None:

@@ -182,6 +182,9 @@ def eq_code(c, a: A.Expr, b: A.Expr, ctx: Ctx) -> str:
     ka, kb = c.kind(a, ctx), c.kind(b, ctx)
     if ka == "model" or kb == "model" or (ka is not None and ka == kb):
         return f"({ac} == {bc})"
+    for x, y in ((ac, bc), (bc, ac)):
+        if y.startswith("K") and type(c.emitter.lookup(y)) is tuple and c.emitter.lookup(y) == ():
+            return f"eq_empty({x})"   # network[q][p] = << >>
     if ka is None and kb in _TYPES or kb is None and ka in _TYPES:
         known, oc = (kb, ac) if ka is None else (ka, bc)
         if plain(oc):
