@@ -368,7 +368,8 @@ class Names:
             self._memoised_state_function(fn, body)
             return called
         if params and all(p.arity == 0 for p in unit.params) \
-                and (size(unit.body, 14) > 12 or f"{called}(" in body) and self.levels.of_entry(ent) <= STATE and self.pure_levels.of_entry(ent) <= STATE:
+                and (size(unit.body, 14) > 12 or f"{called}(" in body) \
+                and self.levels.of_entry(ent) <= STATE and self.pure_levels.of_entry(ent) <= STATE:
             self._memoised_operator(fn, params, body, self.levels.of_entry(ent) == STATE)
             return called
         self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
@@ -378,8 +379,9 @@ class Names:
         """An operator with arguments, a function of them and the state alone (FindLeafNode(root,
         key), asked again by every UpdateReq(key, val)): its values are remembered by the arguments'
         values, for the state last asked about (by identity) or, for a constant-level operator
-        (Max(xs)), for good (a dict emptied past ``fastcalls.MEMO_LIMIT`` values).  An error is not remembered,
-        and the generated code is one function, so recursion takes no more Python frames."""
+        (Max(xs)), for good (a dict emptied past ``fastcalls.MEMO_LIMIT`` values).  An error is not
+        remembered, and the generated code is one function: recursion takes no more Python frames.
+        Only arguments of ``MEMO_TYPES`` are keys (hashing a LazyFcn would evaluate it)."""
         memo = fn + "_memo"
         key = params[0] if len(params) == 1 else "(" + "".join(p + ", " for p in params) + ")"
         kinds = " and ".join(f"type({p}) in MEMO_TYPES" for p in params)
@@ -412,7 +414,7 @@ class Names:
         for the values of the variables it reads: a state function of equal variables is equal
         (values' equality is TLA+'s, as the fingerprints' is), so a step property asking about a
         successor already seen, or a state sharing the variables, finds it without computing it.
-        The cache is emptied when full (``fastcalls.MEMO_LIMIT`` values), as the fingerprints' caches are."""
+        The cache is emptied when full (``fastcalls.MEMO_LIMIT`` values), as the fingerprints' are."""
         memo = fn + "_memo"
         reads = state_reads(body, self.def_reads)
         if reads is None:
