@@ -118,8 +118,6 @@ def dom(f):
     return V.domain(f)
 
 
-
-
 def mkfcn(d: dict):
     return V.make_fcn(d)
 

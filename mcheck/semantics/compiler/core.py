@@ -55,6 +55,8 @@ class Compiler(Names, Expressions, Operators, Actions, Kinds, Hoisting):
         self.tlc = tlc_state
         self.emitter = Emitter({"enabled_any": enabled_any, "TLCSTATE": tlc_state, "chk": self._chk})
         self._def_cache: dict[int, str] = {}
+        # the variables each generated definition reads (names.state_reads), None where unknown
+        self.def_reads: dict[str, list[int] | None] = {}
         self._const_cache: dict[int, tuple[bool, Any]] = {}
         self._inst_cache: dict[tuple, E.Env] = {}
         self._hoisting: set[int] = set()

@@ -9,6 +9,7 @@ from typing import Any, Callable
 from ...syntax.errors import EvalError
 from .. import runtime as R
 from .. import values as V
+from . import fastcalls as F
 
 
 class Emitter:
@@ -22,9 +23,10 @@ class Emitter:
 
     def __init__(self, extra_globals: dict[str, Any]):
         glob: dict[str, Any] = {"R": R, "V": V, "Fcn": V.Fcn, "frozenset": frozenset, "EvalError": EvalError}
-        for name in dir(R):
-            if not name.startswith("_"):
-                glob.setdefault(name, getattr(R, name))
+        for module in (R, F):
+            for name in dir(module):
+                if not name.startswith("_"):
+                    glob.setdefault(name, getattr(module, name))
         glob.update(extra_globals)
         self._glob = glob
         self._sources: list[str] = []       # top-level generated function sources

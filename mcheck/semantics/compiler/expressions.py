@@ -9,10 +9,10 @@ from ...syntax.printer import print_expr
 from .. import env as E
 from .. import runtime as R
 from .. import values as V
-from ..levels import ACTION, children
+from ..levels import ACTION, STATE, children
 from .context import CompileError, Ctx, LCell, LDef, LExpr, LFcn, LOp, LThunk, LVal
 from .kinds import ident
-from .names import child_env
+from .names import child_env, state_reads
 from .tree import conjuncts, count_mentions, lower_bound, mentions, mentions_at, span_text, upper_bound
 
 _SIMPLE = re.compile(r"[A-Za-z_][A-Za-z_0-9]*(\[\d+\])?|\d+|'[A-Za-z_0-9 ]*'")
@@ -188,7 +188,10 @@ class Expressions:
             if uses_at:
                 at = self.emitter.fresh("at_")
                 val = self.expr(u.value, ctx.with_locals({"@": LVal(at)}))
-                code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
+                if len(keys) <= 2:
+                    code = f"except_at{len(keys)}({code}, {', '.join(keys)}, lambda {at}: {val})"
+                else:
+                    code = f"except_path({code}, ({''.join(k + ', ' for k in keys)}), lambda {at}: {val})"
             elif len(keys) == 1:
                 code = f"except1({code}, {keys[0]}, {self.expr(u.value, ctx)})"
             elif len(keys) == 2:
@@ -271,6 +274,12 @@ class Expressions:
         if isinstance(s, A.OpApp) and s.op == ".." and self._is_native(s.op, ctx, "Naturals"):
             lo, hi = (self.expr(a, ctx) for a in s.args)
             return f"range({lo}, {hi} + 1)"
+        if isinstance(s, A.OpApp) and s.op == "DOMAIN" and not self.checked:
+            # DOMAIN f: its points straight from f (a function's keys, a tuple's 1..n), no set built
+            code = self.hexpr(s.args[0], ctx)
+            if code.startswith("K") and ordered and V.is_function(self.emitter.lookup(code)):
+                return self.emitter.value(R.dom_enum(self.emitter.lookup(code)))
+            return f"dom_enum({code})" if ordered else f"dom_iter({code})"
         code = self.hexpr(s, ctx)
         const = self.emitter.lookup(code) if code.startswith("K") else None
         if type(const) is frozenset:
@@ -310,7 +319,16 @@ class Expressions:
         body = self.bool_code(e.body, inner, "quant_body")
         self.end_hoisting(hoisted)
         fn = "all" if e.kind == "\\A" else "any"
-        return with_thunks(hoisted, f"{fn}({body} {clauses})")
+        code = with_thunks(hoisted, f"{fn}({body} {clauses})")
+        if not ctx.locals and ctx.nxt is None and not ctx.primed and ctx.state == "s" and not self.checked \
+                and ctx.mode != "init" and self.level(e, ctx, self.pure_levels) == STATE \
+                and state_reads(code, self.def_reads):
+            # a closed quantifier over the state (KeysInLeavesAreUnique == \A n1, n2 \in Leaves : ...):
+            # remembered by the values of the variables it reads, which many states share
+            q = self.emitter.fresh("q_")
+            self._memoised_state_function(q, code)
+            return f"{q}(s)"
+        return code
 
     def x_Choose(self, e: A.Choose, ctx: Ctx) -> str:
         b = e.bound

@@ -1,6 +1,7 @@
 """Names to code: resolving them (``I!Op``, ``Inv!2``), instances, and each kind of definition or entry."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from time import perf_counter
 
@@ -361,11 +362,63 @@ class Names:
         except BaseException:
             del self._def_cache[key]   # not defined: a later use must not call a function never written
             raise
+        self.def_reads[called] = self.def_reads[fn] = state_reads(body, self.def_reads)
         if not params and size(unit.body, 14) > 12 and self.levels.of_entry(ent) == STATE \
                 and self.pure_levels.of_entry(ent) == STATE:
-            # a 0-ary state function (token == LET tpos == CHOOSE ...): remember its value for the
-            # last two states it was asked about, by identity (a step asks about s and t in turn)
-            memo = fn + "_memo"
+            self._memoised_state_function(fn, body)
+            return called
+        if params and all(p.arity == 0 for p in unit.params) \
+                and (size(unit.body, 14) > 12 or f"{called}(" in body) \
+                and self.levels.of_entry(ent) <= STATE and self.pure_levels.of_entry(ent) <= STATE:
+            self._memoised_operator(fn, params, body, self.levels.of_entry(ent) == STATE)
+            return called
+        self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
+        return called
+
+    def _memoised_operator(self, fn: str, params: list[str], body: str, state: bool) -> None:
+        """An operator with arguments, a function of them and the state alone (FindLeafNode(root,
+        key), asked again by every UpdateReq(key, val)): its values are remembered by the arguments'
+        values, for the state last asked about (by identity) or, for a constant-level operator
+        (Max(xs)), for good (a dict emptied past ``fastcalls.MEMO_LIMIT`` values).  An error is not
+        remembered, and the generated code is one function: recursion takes no more Python frames.
+        Only arguments of ``MEMO_TYPES`` are keys (hashing a LazyFcn would evaluate it)."""
+        memo = fn + "_memo"
+        key = params[0] if len(params) == 1 else "(" + "".join(p + ", " for p in params) + ")"
+        kinds = " and ".join(f"type({p}) in MEMO_TYPES" for p in params)
+        if state:
+            self.emitter.bind(memo, [R.NO_STATE, None])
+            head = (f"    _mm = {memo}\n"
+                    f"    if s is not _mm[0]:\n        _mm[0] = s; _mm[1] = {{}}\n"
+                    f"    _d = _mm[1]\n")
+            store = "_d[_k] = _vv"
+        else:
+            self.emitter.bind(memo, {})
+            head = f"    _d = {memo}\n"
+            store = "if len(_d) >= MEMO_LIMIT:\n                _d.clear()\n            _d[_k] = _vv"
+        self.emitter.define_source(
+            f"def {fn}(s{''.join(', ' + p for p in params)}):\n{head}"
+            f"    if {kinds}:\n"
+            f"        _k = {key}\n"
+            f"        try:\n            _vv = _d.get(_k, NO_STATE)\n"
+            f"        except Exception:\n            _vv = _k = NO_STATE\n"
+            f"    else:\n        _vv = _k = NO_STATE\n"
+            f"    if _vv is NO_STATE:\n"
+            f"        _vv = {body}\n"
+            f"        if _k is not NO_STATE:\n"
+            f"            {store}\n"
+            f"    return _vv\n")
+
+    def _memoised_state_function(self, fn: str, body: str) -> None:
+        """A 0-ary state function (token == LET tpos == CHOOSE ...): its value is remembered for the
+        last state asked about, by identity, and, when its code reads the state only as ``s[i]``,
+        for the values of the variables it reads: a state function of equal variables is equal
+        (values' equality is TLA+'s, as the fingerprints' is), so a step property asking about a
+        successor already seen, or a state sharing the variables, finds it without computing it.
+        The cache is emptied when full (``fastcalls.MEMO_LIMIT`` values), as the fingerprints' are."""
+        memo = fn + "_memo"
+        reads = state_reads(body, self.def_reads)
+        if reads is None:
+            # the last two states, by identity (a step asks about s and t in turn)
             self.emitter.bind(memo, [R.NO_STATE, None, R.NO_STATE, None])
             self.emitter.define_source(
                 f"def {fn}(s):\n"
@@ -375,9 +428,25 @@ class Names:
                 f"    _vv = {body}\n"
                 f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
                 f"    return _vv\n")
-            return called
-        self.emitter.define(fn, "s" + "".join(", " + p for p in params), body)
-        return called
+            return
+        self.emitter.bind(memo, [R.NO_STATE, None])
+        cache = fn + "_cache"
+        self.emitter.bind(cache, {})
+        key = f"s[{reads[0]}]" if len(reads) == 1 else "(" + "".join(f"s[{i}], " for i in reads) + ")"
+        self.emitter.define_source(
+            f"def {fn}(s):\n"
+            f"    _mm = {memo}\n"
+            f"    if s is _mm[0]:\n        return _mm[1]\n"
+            f"    _k = {key}\n"
+            f"    try:\n        _vv = {cache}.get(_k, NO_STATE)\n"
+            f"    except Exception:\n        _vv = _k = NO_STATE\n"
+            f"    if _vv is NO_STATE:\n"
+            f"        _vv = {body}\n"
+            f"        if _k is not NO_STATE:\n"
+            f"            if len({cache}) >= MEMO_LIMIT:\n                {cache}.clear()\n"
+            f"            {cache}[_k] = _vv\n"
+            f"    _mm[0] = s; _mm[1] = _vv\n"
+            f"    return _vv\n")
 
     def _profiled_def(self, ent: E.DefEntry, fn: str) -> None:
         """``--profile``: ``fn`` counts its calls and time into the profile, then calls ``fn_raw``."""
@@ -490,6 +559,28 @@ class Names:
                 i += n
             spread = ", ".join(comps)
         return f"(lambda _t: (lambda {', '.join(p.py for p in pys.values())}: {code})({spread}))"
+
+
+_STATE_NAME = re.compile(r"\bs\b(\[(\d+)\])?")
+_CALLED = re.compile(r"(\w+)\($")
+
+
+def state_reads(code: str, known: dict | None = None) -> list[int] | None:
+    """The variables (indices) generated code reads from its state ``s``, when it reads it only as
+    ``s[i]`` or passes it as the first argument to a generated definition whose reads ``known``
+    gives; None when ``s`` appears otherwise (an unknown function, ENABLED's generator).  A string
+    literal holding the letter s alone only makes it None, or adds an index: safe both ways."""
+    reads: set[int] = set()
+    for m in _STATE_NAME.finditer(code):
+        if m.group(2) is not None:
+            reads.add(int(m.group(2)))
+            continue
+        call = _CALLED.search(code, max(0, m.start() - 80), m.start())
+        inner = known.get(call.group(1)) if call is not None and known is not None else None
+        if inner is None:
+            return None
+        reads.update(inner)
+    return sorted(reads)
 
 
 def child_env(env: E.Env, inst: A.Instance) -> E.Env:

@@ -87,14 +87,23 @@ def _bin(tmpl):
     return h
 
 
+# constant sets whose membership test walks the value (and calls no predicate of the spec)
+_STRUCTURAL_SETS = (V.FcnSet, V.SeqSet, V.RecordSet, V.PowerSet, V.ProductSet, V.BoundedSeqSet)
+
+
 def _in(c, e: A.OpApp, ctx: Ctx) -> str:
     x, s = e.args
     if isinstance(s, A.OpApp) and s.op == ".." and c._is_native("..", ctx):
         lo, hi = (c.expr(a, ctx) for a in s.args)
         return f"in_range({c.expr(x, ctx)}, {lo}, {hi})"
+    if isinstance(s, A.OpApp) and s.op == "DOMAIN" and not c.checked:
+        return f"in_dom({c.expr(x, ctx)}, {c.hexpr(s.args[0], ctx)})"
     xc, sc = c.expr(x, ctx), c.hexpr(s, ctx)
     if c.kind(s, ctx) != "set" and not isinstance(c.emitter.lookup(sc), (frozenset, V.LazySet)):
         return f"member({xc}, {sc})"
+    if sc.startswith("K") and isinstance(c.emitter.lookup(sc), _STRUCTURAL_SETS):
+        # TypeOK's x \in [Proc -> Seq(Message)]: the answers remembered by x's value
+        return f"member_memo({xc}, {sc}, {c.emitter.value({})})"
     if plain(xc) and plain(sc):
         # a member: Python's answer; not a member: TLC compares x with the elements (a kind error)
         return f"({xc} in {sc} or member_set({xc}, {sc}))"
@@ -173,6 +182,9 @@ def eq_code(c, a: A.Expr, b: A.Expr, ctx: Ctx) -> str:
     ka, kb = c.kind(a, ctx), c.kind(b, ctx)
     if ka == "model" or kb == "model" or (ka is not None and ka == kb):
         return f"({ac} == {bc})"
+    for x, y in ((ac, bc), (bc, ac)):
+        if y.startswith("K") and type(c.emitter.lookup(y)) is tuple and c.emitter.lookup(y) == ():
+            return f"eq_empty({x})"   # network[q][p] = << >>
     if ka is None and kb in _TYPES or kb is None and ka in _TYPES:
         known, oc = (kb, ac) if ka is None else (ka, bc)
         if plain(oc):

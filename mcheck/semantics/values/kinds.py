@@ -133,7 +133,7 @@ class LazyFcn:
             return True
         if isinstance(other, LazyFcn):
             return False
-        if isinstance(other, (tuple, Fcn)) and self.domain.is_finite():
+        if isinstance(other, (tuple, Fcn)) and _is_finite(self.domain):
             return self.materialize() == other
         return NotImplemented if not isinstance(other, (tuple, Fcn)) else False
 
@@ -142,7 +142,7 @@ class LazyFcn:
         return r if r is NotImplemented else not r
 
     def __hash__(self) -> int:
-        if self.domain.is_finite():
+        if _is_finite(self.domain):
             return hash(self.materialize())
         return id(self) >> 4
 
