@@ -75,8 +75,8 @@ class TLCOrderChecker(LivenessChecker):
         may violate none (its loop closes on a symmetric state): then ``first``."""
         n = len(states)
         succ = [[i + 1] for i in range(n - 1)] + [[n - 1 if stuttering else loop_index]]
-        view = LivenessChecker(TemporalSpec(self.spec.atoms, [], []), states, succ, [0], stutter=False)
-        return [j for j, p in enumerate(props) if view.check(p, lasso=False)] or [first]
+        view = TLCOrderChecker(TemporalSpec(self.spec.atoms, [], []), states, succ, [0], stutter=False)
+        return [j for j, p in enumerate(props) if view.check_all([p]) is not None] or [first]
 
     def _product(self, tf):
         """The product of the state graph (each state stuttering too, each successor once) and the
@@ -110,7 +110,7 @@ class TLCOrderChecker(LivenessChecker):
             s, n = divmod(p, K)
             out = adj[p]
             al = alits[n]
-            for t in dict.fromkeys([*succ[s], s]):
+            for t in dict.fromkeys([*succ[s], s] if self.stutter else succ[s]):
                 vs = self.variants(s, t)
                 for m in tsucc[n]:
                     if vs is None:
