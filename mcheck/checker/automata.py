@@ -87,12 +87,15 @@ def tableau(phi: tuple):
     if got is None:
         if len(_TABLEAUX) > 256:
             _TABLEAUX.clear()
+            _SINKS.clear()
         got = _TABLEAUX[phi] = _build(phi)
     return got
 
 
 def _build(phi: tuple):
     done = _expand(phi)
+    sinks = frozenset(i for i, d in enumerate(done)
+                      if not d.nxt and not any(f[0] == "A" for f in d.old))
     n = len(done)
     initial = [i for i, d in enumerate(done) if INIT in d.incoming]
     succ: list[list[int]] = [[] for _ in range(n)]
@@ -120,7 +123,25 @@ def _build(phi: tuple):
         acc.append(frozenset(i for i, d in enumerate(done) if u not in d.old or u[2] in d.old))
     # an acceptance set with every node is no constraint
     acc = [a for a in acc if len(a) < n]
+    _SINKS[phi] = sinks
     return initial, succ, slits, alits, acc
+
+
+_SINKS: dict[tuple, frozenset] = {}
+
+
+def sinks(phi: tuple) -> frozenset:
+    """The tableau's nodes that owe nothing to the future (no next obligations, no action literal on
+    the step leaving them): a behaviour that reaches one satisfies phi whatever follows (TLC's
+    accepting tableau nodes, which make a finite prefix a counterexample)."""
+    if _has_action(phi):   # TLC's tableau holds no action (it rejects such a formula); keep to its cases
+        return frozenset()
+    tableau(phi)
+    got = _SINKS.get(phi)
+    if got is None:
+        _build(phi)
+        got = _SINKS[phi]
+    return got
 
 
 # ----------------------------------------------------------------------------- SCCs
@@ -242,7 +263,8 @@ def classify(prop: int, conjuncts: list) -> tuple[tuple | None, PEM]:
 
 
 def _has_action(f: tuple) -> bool:
-    return f[0] == "A" or (f[0] in ("and", "or") and (_has_action(f[1]) or _has_action(f[2])))
+    """f mentions an action literal (anywhere: under temporal operators too)."""
+    return f[0] == "A" or (f[0] in ("and", "or", "U", "R") and (_has_action(f[1]) or _has_action(f[2])))
 
 
 def solutions(negations: list[tuple], fairness: list[tuple], limit: int = 4096) -> list[Solution] | None:

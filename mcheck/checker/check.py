@@ -156,8 +156,11 @@ def _liveness(model: Model, graph: GraphRecorder, counts: O.Counts) -> O.Outcome
     if found is None:
         return None
     lasso = found.lasso
-    steps, back = lasso_steps(model, graph.states, lasso.states, lasso.loop_index, lasso.stuttering)
     props = model.liveness.properties
+    if found.prefix:
+        steps, _ = lasso_steps(model, graph.states, lasso.states, None, False)
+        return O.temporal_prefix_violated(props[found.props[0]].name, steps, counts)
+    steps, back = lasso_steps(model, graph.states, lasso.states, lasso.loop_index, lasso.stuttering)
     try:   # named on the behaviour printed (under SYMMETRY or VIEW, not the states stored for classes)
         which = lc.violated_by(props, found.props[0], [st.state for st in steps], lasso.loop_index,
                                lasso.stuttering)

@@ -154,6 +154,12 @@ def temporal_violated(name: str, trace: list[TraceStep], counts: Counts, loop_in
     return _make("liveness failure", EXIT_PROPERTY, counts, v, _temporal_text(name))
 
 
+def temporal_prefix_violated(name: str, trace: list[TraceStep], counts: Counts) -> Outcome:
+    """A temporal property that a finite prefix violates (TLC since tlaplus PR #1348): exit 12, the
+    prefix only, no cycle."""
+    return _make("safety failure", EXIT_INVARIANT, counts, Violation("temporal", name, trace), _temporal_text(name))
+
+
 def join_names(names: list[str]) -> str:
     """Several violated temporal properties as TLC names them: ``A and B``, ``A, B, and C``."""
     return names[0] if len(names) == 1 else (" and ".join(names) if len(names) == 2

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..semantics.ltl import LiveProperty, TemporalSpec
-from .automata import PEM, fairness_formula, solutions, tableau, tarjan
+from .automata import PEM, fairness_formula, sinks, solutions, tableau, tarjan
 from .liveness import Lasso, LivenessChecker
 
 @dataclass
 class Found:
     props: list[int]           # the property whose disjunct found the lasso (violated_by: the others)
     lasso: Lasso
+    prefix: bool = False       # a finite prefix violates it (lasso.states: the path, no cycle)
 
 
 class TLCOrderChecker(LivenessChecker):
@@ -61,6 +62,10 @@ class TLCOrderChecker(LivenessChecker):
             built = self._product(sol.tf)
             if built is None:
                 continue
+            if all(not (p.ea or p.ae_state or p.ae_action) for p in sol.pems):
+                found = self._finite_prefix(sol, *built)
+                if found is not None:
+                    return found
             for pem in sol.pems:
                 lasso = self._search(pem, *built)
                 if lasso is not None:
@@ -128,6 +133,31 @@ class TLCOrderChecker(LivenessChecker):
                         adj[r] = array("q")
                         order.append(r)
         return K, acc, adj, inits
+
+    def _finite_prefix(self, sol, K: int, acc, adj, inits) -> Found | None:
+        """TLC's safety violation of a temporal property (tlaplus PR #1348, issue #710): with no
+        <>[] or []<> part, a reachable tableau node that owes nothing to the future makes the path
+        to its state a counterexample; TLC meets it as it builds the graph, breadth-first, and prints
+        the state's shortest trace."""
+        done = sinks(sol.tf) if sol.tf is not None else frozenset()
+        if not done:
+            return None
+        hit = next((r for r in adj if r % K in done), None)   # adj: in the order the product was built
+        if hit is None:
+            return None
+        goal = hit // K
+        parent = {s: -1 for s in self.inits}
+        q = deque(self.inits)
+        while q and goal not in parent:
+            s = q.popleft()
+            for t in self.succ[s]:
+                if t not in parent:
+                    parent[t] = s
+                    q.append(t)
+        path = [goal]
+        while parent[path[-1]] != -1:
+            path.append(parent[path[-1]])
+        return Found([sol.pems[0].prop], Lasso(path[::-1], len(path) - 1, False), prefix=True)
 
     def holds(self, f: tuple, s: int, t: int, u=None) -> bool:
         """A formula free of temporal operators on the step s -> t (state literals on s), or on the

@@ -61,3 +61,24 @@ def test_disjuncts_with_the_same_tableau_formula_are_one_order_of_solution():
     assert [p.prop for p in sols[0].pems] == [0, 1, 0, 1]
     assert sols[0].pems[0].ea == [("S", 3, False), ("S", 0, True)]
     assert sols[0].pems[2].ae_action == [("A", 4, True)]
+
+
+NEVER_THREE = """
+VARIABLE x
+Init == x = 0
+Step == x < 3 /\\ x' = x + 1
+Spec == Init /\\ [][Step]_x
+FairSpec == Spec /\\ WF_x(Step)
+NeverThree == [](x = 1 => [](x # 3))
+"""
+
+
+def test_a_finite_prefix_that_violates_a_temporal_property_is_a_safety_violation_as_in_tlc(run):
+    # TLC's Github710d (tlaplus PR #1348): no fairness, so once x = 3 follows x = 1 nothing that
+    # comes after matters: exit 12, the 4 states of the prefix, no cycle
+    r = run(NEVER_THREE, "SPECIFICATION Spec\nPROPERTY NeverThree\nCHECK_DEADLOCK FALSE\n")
+    assert (r.result, r.exit_code, r.violation.name) == ("safety failure", 12, "NeverThree")
+    assert lasso(r, "x") == ([0, 1, 2, 3], None, False)
+    # with fairness the tail must be fair too: a liveness counterexample (Github710eFair)
+    r = run(NEVER_THREE, "SPECIFICATION FairSpec\nPROPERTY NeverThree\nCHECK_DEADLOCK FALSE\n")
+    assert (r.result, r.exit_code) == ("liveness failure", 13)
