@@ -267,7 +267,7 @@ def _has_action(f: tuple) -> bool:
     return f[0] == "A" or (f[0] in ("and", "or", "U", "R") and (_has_action(f[1]) or _has_action(f[2])))
 
 
-def solutions(negations: list[tuple], fairness: list[tuple], limit: int = 4096) -> list[Solution] | None:
+def solutions(negations: list[tuple], fairness: list[tuple], limit: int = 1024) -> list[Solution] | None:
     """TLC's orders of solution for ``fairness /\\ (~P1 \\/ ~P2 \\/ ...)`` (Liveness.processLiveness): the
     DNF's disjuncts, grouped by tableau formula in the order of first appearance, each disjunct a PEM
     that remembers its property.  None when the DNF has more than ``limit`` disjuncts."""
