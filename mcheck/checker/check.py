@@ -9,7 +9,7 @@ from ..semantics.natives.tlc_ext import counterexample
 from ..semantics.values import make_record
 from ..syntax.errors import EvalError
 from . import outcome as O
-from .liveness import LivenessChecker
+from .tlc_liveness import TLCOrderChecker, generated_successors
 from .checkpoint import Checkpointer, Resumed
 from .diagnose import located_message
 from .observers import GraphRecorder, Observer, ProfileObserver, ProgressCallback
@@ -147,19 +147,30 @@ def _state_record(model: Model, steps: list, i: int):
 
 
 def _liveness(model: Model, graph: GraphRecorder, counts: O.Counts) -> O.Outcome | None:
-    """The first temporal property with a fair counterexample on the complete graph, as a lasso."""
-    lc = LivenessChecker(model.liveness, graph.states, graph.succ, graph.inits)
+    """The temporal properties checked together, as TLC checks them: the first fair counterexample
+    in TLC's order, as a lasso, named by every property it violates."""
+    lc = TLCOrderChecker(model.liveness, graph.states, graph.succ, graph.inits)
+    lc.actual = generated_successors(model, graph.states)
     try:
-        for prop in model.liveness.properties:
-            lasso = lc.check(prop)
-            if lasso is None:
-                continue
-            steps, back = lasso_steps(model, graph.states, lasso.states, lasso.loop_index, lasso.stuttering)
-            loop = lasso.loop_index
-            if lasso.stuttering:
-                steps.append(O.TraceStep("Stuttering", steps[-1].state))
-                loop = len(steps) - 1
-            return O.temporal_violated(prop.name, steps, counts, loop, lasso.stuttering, back)
+        found = lc.check_all(model.liveness.properties)
     except EvalError as err:
         return O.liveness_error(err.message, counts)
-    return None
+    if found is None:
+        return None
+    lasso = found.lasso
+    props = model.liveness.properties
+    if found.prefix:
+        steps, _ = lasso_steps(model, graph.states, lasso.states, None, False)
+        return O.temporal_prefix_violated(props[found.props[0]].name, steps, counts)
+    steps, back = lasso_steps(model, graph.states, lasso.states, lasso.loop_index, lasso.stuttering)
+    try:   # named on the behaviour printed (under SYMMETRY or VIEW, not the states stored for classes)
+        which = lc.violated_by(props, found.props[0], [st.state for st in steps], lasso.loop_index,
+                               lasso.stuttering)
+    except EvalError:
+        which = found.props
+    loop = lasso.loop_index
+    if lasso.stuttering:
+        steps.append(O.TraceStep("Stuttering", steps[-1].state))
+        loop = len(steps) - 1
+    names = list(dict.fromkeys(props[i].name for i in which))
+    return O.temporal_violated(O.join_names(names), steps, counts, loop, lasso.stuttering, back)

@@ -1,5 +1,9 @@
 """Liveness: temporal properties and fairness, checked on the complete state graph (as TLC does).
 
+This is the check of one property on its own; ``tlc_liveness`` checks them all together in TLC's
+order (what ``check`` runs) and uses this one for a DNF too large to split and to tell which
+properties a counterexample violates.
+
 The method (Gerth, Peled, Vardi, Wolper 1995; Lichtenstein-Pnueli for fairness):
 
 1. ``mcheck.semantics.temporal`` translates each property to the NNF of its negation over compiled
@@ -43,8 +47,10 @@ class Lasso:
 
 
 class LivenessChecker:
-    def __init__(self, spec: TemporalSpec, states: list[tuple], succ: Sequence[Sequence[int]], inits: list[int]):
+    def __init__(self, spec: TemporalSpec, states: list[tuple], succ: Sequence[Sequence[int]], inits: list[int],
+                 stutter: bool = True):
         self.spec = spec
+        self.stutter = stutter     # every state may also stutter (False: the graph is one behaviour, a lasso)
         self.states = states
         self.succ = succ
         self.inits = inits
@@ -101,7 +107,8 @@ class LivenessChecker:
             v = vals[s] = atom.sub(self.states[s])
         return v
 
-    def check(self, prop: LiveProperty) -> Lasso | None:
+    def check(self, prop: LiveProperty, lasso: bool = True) -> Lasso | bool | None:
+        """A fair lasso violating ``prop``, or None; with ``lasso`` False, True if there is one."""
         initial, tsucc, slits, alits, acc = tableau(prop.formula)
         K = len(tsucc)
         if K == 0:
@@ -134,7 +141,7 @@ class LivenessChecker:
             s, n = divmod(p, K)
             out = adj[p]
             ts = succ[s]
-            targets = ts if s in ts else list(ts) + [s]
+            targets = ts if s in ts or not self.stutter else list(ts) + [s]
             al = alits[n]
             for t in targets:
                 ok = True
@@ -157,6 +164,8 @@ class LivenessChecker:
         comps = tarjan(order, lambda v: adj[v][::-1])
         for comp in comps:
             found = self._fair_component(set(comp), adj, K, acc)
+            if found is not None and not lasso:
+                return True
             if found is not None:
                 C, witnesses = found
                 root = comp[-1] if comp[-1] in C else min(C, key=comp.index, default=None)

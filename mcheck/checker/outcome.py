@@ -151,7 +151,24 @@ def property_violated(name: str, trace: list[TraceStep], counts: Counts, initial
 def temporal_violated(name: str, trace: list[TraceStep], counts: Counts, loop_index: int | None,
                       stuttering: bool, loop_action: str | None) -> Outcome:
     v = Violation("temporal", name, trace, loop_index=loop_index, stuttering=stuttering, loop_action=loop_action)
-    return _make("liveness failure", EXIT_PROPERTY, counts, v, f"Temporal property {name} was violated.")
+    return _make("liveness failure", EXIT_PROPERTY, counts, v, _temporal_text(name))
+
+
+def temporal_prefix_violated(name: str, trace: list[TraceStep], counts: Counts) -> Outcome:
+    """A temporal property that a finite prefix violates (TLC since tlaplus PR #1348): exit 12, the
+    prefix only, no cycle."""
+    return _make("safety failure", EXIT_INVARIANT, counts, Violation("temporal", name, trace), _temporal_text(name))
+
+
+def join_names(names: list[str]) -> str:
+    """Several violated temporal properties as TLC names them: ``A and B``, ``A, B, and C``."""
+    return names[0] if len(names) == 1 else (" and ".join(names) if len(names) == 2
+                                              else ", ".join(names[:-1]) + ", and " + names[-1])
+
+
+def _temporal_text(name: str) -> str:
+    several = " and " in name   # identifiers hold no spaces: join_names made it
+    return f"Temporal propert{'ies' if several else 'y'} {name} {'were' if several else 'was'} violated."
 
 
 def deadlock(trace: list[TraceStep], counts: Counts) -> Outcome:
@@ -296,7 +313,7 @@ def headline(r: Outcome) -> str:
             return f"Error: Property {v.name} is violated by the initial state:"
         return f"Error: Action property {v.name} is violated."
     if v is not None and v.kind == "temporal":
-        return f"Error: Temporal property {v.name} was violated."
+        return f"Error: {_temporal_text(v.name)}"
     if v is not None and v.kind == "deadlock":
         return "Error: Deadlock reached."
     return f"Error: {r.error}"
