@@ -173,4 +173,4 @@ def _liveness(model: Model, graph: GraphRecorder, counts: O.Counts) -> O.Outcome
         steps.append(O.TraceStep("Stuttering", steps[-1].state))
         loop = len(steps) - 1
     names = list(dict.fromkeys(props[i].name for i in which))
-    return O.temporal_violated(O.join_names(names), steps, counts, loop, lasso.stuttering, back)
+    return O.temporal_violated(names, steps, counts, loop, lasso.stuttering, back)

@@ -56,6 +56,12 @@ class Violation:
     loop_index: int | None = None
     stuttering: bool = False
     loop_action: str | None = None   # the label of the step that goes back to trace[loop_index]
+    also: tuple[str, ...] = ()       # the other temporal properties the same behaviour violates (TLC names all)
+
+    @property
+    def names(self) -> list[str]:
+        """Every property this behaviour violates: ``name`` first (TLC's "Temporal properties A and B")."""
+        return ([self.name] if self.name is not None else []) + list(self.also)
 
 
 @dataclass
@@ -148,16 +154,19 @@ def property_violated(name: str, trace: list[TraceStep], counts: Counts, initial
                  stats=not initial)
 
 
-def temporal_violated(name: str, trace: list[TraceStep], counts: Counts, loop_index: int | None,
+def temporal_violated(names: list[str], trace: list[TraceStep], counts: Counts, loop_index: int | None,
                       stuttering: bool, loop_action: str | None) -> Outcome:
-    v = Violation("temporal", name, trace, loop_index=loop_index, stuttering=stuttering, loop_action=loop_action)
-    return _make("liveness failure", EXIT_PROPERTY, counts, v, _temporal_text(name))
+    """A liveness counterexample of ``names[0]`` (and of the others in ``names``, which the same
+    behaviour violates: TLC names them all)."""
+    v = Violation("temporal", names[0], trace, loop_index=loop_index, stuttering=stuttering, loop_action=loop_action,
+                  also=tuple(names[1:]))
+    return _make("liveness failure", EXIT_PROPERTY, counts, v, _temporal_text(names))
 
 
 def temporal_prefix_violated(name: str, trace: list[TraceStep], counts: Counts) -> Outcome:
     """A temporal property that a finite prefix violates (TLC since tlaplus PR #1348): exit 12, the
     prefix only, no cycle."""
-    return _make("safety failure", EXIT_INVARIANT, counts, Violation("temporal", name, trace), _temporal_text(name))
+    return _make("safety failure", EXIT_INVARIANT, counts, Violation("temporal", name, trace), _temporal_text([name]))
 
 
 def join_names(names: list[str]) -> str:
@@ -166,9 +175,9 @@ def join_names(names: list[str]) -> str:
                                               else ", ".join(names[:-1]) + ", and " + names[-1])
 
 
-def _temporal_text(name: str) -> str:
-    several = " and " in name   # identifiers hold no spaces: join_names made it
-    return f"Temporal propert{'ies' if several else 'y'} {name} {'were' if several else 'was'} violated."
+def _temporal_text(names: list[str]) -> str:
+    several = len(names) > 1
+    return f"Temporal propert{'ies' if several else 'y'} {join_names(names)} {'were' if several else 'was'} violated."
 
 
 def deadlock(trace: list[TraceStep], counts: Counts) -> Outcome:
@@ -313,7 +322,7 @@ def headline(r: Outcome) -> str:
             return f"Error: Property {v.name} is violated by the initial state:"
         return f"Error: Action property {v.name} is violated."
     if v is not None and v.kind == "temporal":
-        return f"Error: {_temporal_text(v.name)}"
+        return f"Error: {_temporal_text(v.names)}"
     if v is not None and v.kind == "deadlock":
         return "Error: Deadlock reached."
     return f"Error: {r.error}"

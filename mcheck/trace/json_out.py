@@ -16,6 +16,9 @@ def _violation_json(r: Outcome, v) -> dict[str, Any]:
         "trace": [{"action": st.action, "state": {n: tla_repr(x) for n, x in zip(r.variables, st.state)}}
                   for st in v.trace],
     }
+    if v.also:
+        # an addition to the contract: every property the behaviour violates, "name" first (TLC names them all)
+        out["names"] = v.names
     if v.kind == "temporal":
         # the lasso: the 0-based index the cycle returns to (the last state, when it stutters)
         out["loop"] = v.loop_index

@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from mcheck.checker.outcome import join_names
+
 REPO = Path(__file__).resolve().parents[2]
 RATCHET = Path(__file__).resolve().parent / "ratchet.txt"
 LISTS = {
@@ -101,7 +103,7 @@ def compare(mid: str, r, want: dict, secs: float) -> Outcome:
         v = r.violation
         exp_len = want.get("trace_length")
         exp_name = want.get("violated")
-        name = v.name if v else None
+        name = join_names(v.names) if v and v.names else None   # TLC's "A and B" when one behaviour violates several
         length = len(v.trace) if v else None
         if exp_name is not None and name != exp_name:
             problems.append(f"violated {name} (expected {exp_name})")

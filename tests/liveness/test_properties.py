@@ -1,6 +1,9 @@
 """Each temporal property form, holding and violated, with the expected lasso."""
 from __future__ import annotations
 
+import json
+
+from mcheck.trace.json_out import result_json
 
 from .conftest import lasso
 
@@ -34,8 +37,9 @@ def ok(r):
 def violated(r, name):
     assert r.result == "liveness failure", (r.result, r.error)
     assert r.exit_code == 13
-    assert r.violation.name == name
     several = " and " in name
+    assert r.violation.names == name.split(" and ")   # the first is the violation's name
+    assert r.violation.name == name.split(" and ")[0]
     assert r.error == (f"Temporal properties {name} were violated." if several else
                        f"Temporal property {name} was violated.")
 
@@ -127,6 +131,7 @@ def test_several_properties_every_one_the_counterexample_violates_is_named(run):
     body = COUNT + "A == <>(x = 3)\nB == <>(x = 7)\nC == <>(x = 8)"
     r = prop(run, body, "FSpec", "A B C")
     violated(r, "B and C")
+    assert json.loads(json.dumps(result_json(r)))["violation"]["names"] == ["B", "C"]   # "name" stays "B"
 
 
 # ------------------------------------------------------------------ action forms
