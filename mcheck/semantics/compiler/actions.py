@@ -403,18 +403,11 @@ class Actions:
         """``N[i]`` with ``N[n \\in S] == UNCHANGED x``: TLC evaluates a function whose values are
         actions lazily, in the action (coverage/I); its body is inlined as an operator's would be.
         NotImplemented: any other application (a condition)."""
-        f = e.fn
-        if not isinstance(f, A.Name) or f.name in ctx.locals:
+        found = self.applied_fcndef(e, ctx)
+        if found is None:
             return NotImplemented
-        try:
-            ent, _ = self.resolve(f.name, ctx, f)
-        except CompileError:
-            return NotImplemented
-        if not isinstance(ent, E.FcnDefEntry) or any(b.tuple_ for b in ent.unit.bounds):
-            return NotImplemented
-        names = [n for b in ent.unit.bounds for n in b.names]
-        if len(names) != len(e.args) or mentions(ent.unit.body, ent.unit.name) or self.level(
-                ent.unit.body, Ctx(ent.env).with_locals({n: LVal("_") for n in names})) < ACTION:
+        ent, names = found
+        if self.level(ent.unit.body, Ctx(ent.env).with_locals({n: LVal("_") for n in names})) < ACTION:
             return NotImplemented
         as_op = self.__dict__.setdefault("_fcn_ops", {})
         unit = as_op.get(id(ent.unit))

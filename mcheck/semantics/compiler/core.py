@@ -25,6 +25,7 @@ from .actions import Actions
 from .context import Ctx, LDef, LExpr, LVal
 from .emitter import Emitter
 from .expressions import Expressions
+from .functions import FunctionDefs
 from .hoist import Hoisting
 from .kinds import Kinds
 from .names import Names
@@ -32,7 +33,7 @@ from .operators import Operators, enabled_any
 from .tree import mentions
 
 
-class Compiler(Names, Expressions, Operators, Actions, Kinds, Hoisting):
+class Compiler(Names, FunctionDefs, Expressions, Operators, Actions, Kinds, Hoisting):
     """The compiler of one model: each part (a mixin) compiles one kind of thing, all into one ``Emitter``."""
 
     def __init__(self, natives: dict, nvars: int, variables: list[str], tlc_state: Any = None,
