@@ -7,6 +7,7 @@ import counts, also one inside a function, so that a late import cannot hide a c
 from __future__ import annotations
 
 import ast
+import warnings
 from pathlib import Path
 
 import networkx as nx
@@ -112,3 +113,17 @@ def test_every_module_says_its_job_and_stays_small(name):
             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > MAX_FUNCTION_LINES]
     assert long == [], f"{name}: {long}"
     assert "noqa: E402" not in text, f"{name} imports after code"
+
+
+def test_every_module_compiles_without_a_warning():
+    # an invalid escape such as \/ in a docstring is a warning when the module is first compiled (a
+    # fresh clone has no .pyc), which a test that reads a command's output then sees
+    noisy = []
+    for name, path in sorted(MODULES.items()):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            try:
+                compile(path.read_text(encoding="utf-8"), str(path), "exec")
+            except SyntaxError as err:
+                noisy.append(f"{name}: {err.msg}")
+    assert noisy == []

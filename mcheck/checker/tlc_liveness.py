@@ -1,4 +1,4 @@
-"""Liveness checked in TLC's order, so that the counterexample is TLC's (LiveCheck, LiveWorker).
+r"""Liveness checked in TLC's order, so that the counterexample is TLC's (LiveCheck, LiveWorker).
 
 TLC checks all temporal properties at once: ``fairness /\ (~P1 \/ ~P2 \/ ...)`` in disjunctive
 normal form (``automata.solutions``), each disjunct split into its ``<>[]`` parts, its ``[]<>`` parts and
