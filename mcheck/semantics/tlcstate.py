@@ -15,6 +15,7 @@ from .natives.tlc_ext import EMPTY_COUNTEREXAMPLE
 
 STATISTICS = ("distinct", "generated", "queue", "diameter", "duration")
 """TLCGet's keys for TLC's statistics of the search so far."""
+_STATISTICS_KEYS = STATISTICS + ("stats",)   # and TLC's newer record of them all
 
 POSSIBLE_REGISTER = "s:_possible"
 """The named register that holds the counts of a .cfg's _POSSIBLE predicates (TLC's _Possible module)."""
@@ -58,19 +59,17 @@ class TLCState:
     counterexample: Any = EMPTY_COUNTEREXAMPLE   # TLCExt's CounterExample, while a POSTCONDITION is evaluated
     deadlock: bool = True   # TLCGet("config").deadlock: is deadlock checked (CHECK_DEADLOCK, -deadlock)
     run: RunConfig = RunConfig()
-
-    started: float = field(default_factory=time.monotonic)
+    started: float = field(default_factory=time.monotonic)   # TLCGet("duration") counts from here
 
     def set_level(self, level: int) -> None:
         self.level = level
-
 
     def get(self, key):
         if key == "level":
             return self.level
         if isinstance(key, int):
             return self.regs.get(key, 0)
-        if key in STATISTICS or key == "stats":
+        if key in _STATISTICS_KEYS:
             figures = self.stats.figures
             if figures is None:
                 raise EvalError(f"TLCGet({V.tla_repr(key)}): mcheck gives TLC's statistics in a breadth-first "
@@ -117,7 +116,7 @@ def reads_statistics(modules: dict[str, A.Module]) -> bool:
     def reads(x) -> bool:
         if isinstance(x, A.OpApp) and x.op == "TLCGet" and len(x.args) == 1:
             arg = x.args[0]
-            if not isinstance(arg, (A.Num, A.Str)) or (isinstance(arg, A.Str) and arg.value in STATISTICS + ("stats",)):
+            if not isinstance(arg, (A.Num, A.Str)) or (isinstance(arg, A.Str) and arg.value in _STATISTICS_KEYS):
                 return True
         return any(reads(ch) for ch in children(x))
 
