@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:   # networkx takes a tenth of a second to import: only the functions that build a graph do
+    import networkx as nx
 
 FORMATS = {".dot": "dot", ".gv": "dot", ".graphml": "graphml", ".json": "json"}
 
@@ -44,6 +46,7 @@ def to_dot(G: nx.MultiDiGraph) -> str:
 
 def _flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are all scalars (GraphML allows nothing else)."""
+    import networkx as nx
     H = nx.MultiDiGraph()
     H.graph.update({k: (", ".join(v) if isinstance(v, list) else v) for k, v in G.graph.items()})
     for n, d in G.nodes(data=True):
@@ -54,6 +57,8 @@ def _flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def to_json(G: nx.MultiDiGraph) -> dict:
+    """networkx's node-link data, in the form of networkx 3.4 whatever the version."""
+    import networkx as nx
     try:
         return nx.node_link_data(G, edges="edges")
     except TypeError:  # networkx < 3.4
@@ -67,6 +72,7 @@ def write_graph(G: nx.MultiDiGraph, path: str) -> str:
         with open(path, "w", encoding="utf-8") as f:
             f.write(to_dot(G))
     elif fmt == "graphml":
+        import networkx as nx
         nx.write_graphml(_flat(G), path)
     else:
         with open(path, "w", encoding="utf-8") as f:

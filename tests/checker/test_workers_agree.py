@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from mcheck.checker.run import check_spec
+from mcheck.checker.transport import LocalFirstTransport, ProcessTransport
 
 LEADING = ("plain", "set", "function", "record", "invariant", "constraint", "action constraint",
            "view", "deadlock", "action property", "liveness", "symmetry")
@@ -376,3 +377,33 @@ def test_two_workers_report_an_error_while_expanding_a_state_as_one_does(tmp_pat
     one = check_spec(path)
     assert one.result == result and len(one.violation.trace) == 3, one.error
     assert_agree(one, check_spec(path, workers=2), 2, body)
+
+
+STRINGS = r"""
+VARIABLES who, last, n
+Init == who \in {"ann", "bob"} /\ last = [by |-> "", to |-> ""] /\ n = 0
+Next == /\ n < 3
+        /\ \E w \in {"ann", "bob", "cy"} : who' = w /\ last' = [by |-> who, to |-> w] /\ n' = n + 1
+"""
+
+
+def test_workers_started_as_fresh_interpreters_agree_with_forked_ones(tmp_path):
+    # Forked workers share this process's string-hash seed; fresh interpreters each have their own.
+    # Fingerprints of strings and records must not depend on it: the same figures either way.
+    path = _write(tmp_path, "Strings", STRINGS, "INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE")
+    one = check_spec(path)
+    assert (one.result, one.distinct_states, one.depth) == ("success", 26, 4)   # 2 + 6 + 9 + 9
+    forked = check_spec(path, workers=2)
+    fresh = check_spec(path, workers=2, connect=lambda f, a, n: ProcessTransport(f, a, n))
+    assert_agree(one, forked, 2, STRINGS)
+    assert_agree(one, fresh, 2, STRINGS)
+
+
+def test_a_worker_process_that_dies_is_reported_with_its_exit_code(tmp_path):
+    def killed(factory, args, n):
+        t = LocalFirstTransport(factory, args, n)
+        t.remote.procs[0].kill()
+        return t
+    path = _write(tmp_path, "Torus", "VARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 10\n", "INIT Init\nNEXT Next")
+    o = check_spec(path, workers=2, connect=killed)
+    assert o.result == "error" and "worker 1 died (exit code -9)" in o.error
