@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from multiprocessing.connection import Connection
@@ -219,8 +220,12 @@ class _Forked:
 
 
 def _process_transport() -> type[ProcessTransport]:
-    """Forks where forking is safe and cheap (Linux), fresh interpreters elsewhere (macOS, Windows)."""
-    return ForkTransport if sys.platform.startswith("linux") else ProcessTransport
+    """Forks where forking is safe and cheap: on Linux, from a process with one thread (a thread
+    holding a lock at the fork would leave it held in the child forever).  Fresh interpreters
+    elsewhere: macOS, Windows, or a caller of the API that runs threads (a Ray driver, a server)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return ForkTransport
+    return ProcessTransport
 
 
 class LocalFirstTransport:

@@ -17,6 +17,7 @@ remain.  The focused tests after them say the same of hand-written specs, errors
 from __future__ import annotations
 
 import random
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -407,3 +408,22 @@ def test_a_worker_process_that_dies_is_reported_with_its_exit_code(tmp_path):
     path = _write(tmp_path, "Torus", "VARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 10\n", "INIT Init\nNEXT Next")
     o = check_spec(path, workers=2, connect=killed)
     assert o.result == "error" and "worker 1 died (exit code -9)" in o.error
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_workers_are_fresh_interpreters_when_the_caller_runs_threads(tmp_path):
+    # A fork copies only the forking thread: a lock another thread held stays held in the child.
+    import threading
+    from mcheck.checker import transport
+    assert transport._process_transport() is transport.ForkTransport
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert transport._process_transport() is ProcessTransport
+        path = _write(tmp_path, "Torus", "VARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 10\n", "INIT Init\nNEXT Next")
+        o = check_spec(path, workers=2)
+        assert (o.result, o.distinct_states, o.depth) == ("success", 10, 10)
+    finally:
+        stop.set()
+        t.join()
