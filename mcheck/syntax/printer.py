@@ -183,6 +183,8 @@ def _control(w: _W, e: A.Expr, col: int) -> bool:
         w.t(" : ").e(e.body)
     elif isinstance(e, A.Lambda):
         w.t("LAMBDA " + ", ".join(e.params) + " : ").e(e.body)
+    elif isinstance(e, A.Label) and not e.name:  # no name a spec can write: a mark of mcheck's, unprinted
+        w.e(e.body)
     elif isinstance(e, A.Label):
         w.t(e.name + (f"({', '.join(e.params)})" if e.params else "") + " :: ").e(e.body)
     else:
