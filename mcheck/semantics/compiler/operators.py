@@ -196,7 +196,7 @@ def _enabled_env(c, env: E.Env) -> tuple[E.Env, list]:
 
 def _declared_variables(c, env: E.Env) -> list[str]:
     """The VARIABLEs of env's module and of the modules it extends."""
-    mods = {**c.builder.modules, **env.modules}
+    mods = {**getattr(c.builder, "modules", {}), **env.modules}
     out: list[str] = []
     todo, seen = [env.module], set()
     while todo:
