@@ -427,8 +427,8 @@ class Resolver:
         if isinstance(e, A.Name):
             self._ref(e.name, e, 0, (), scope, frames, op_arg)
         elif isinstance(e, A.OpApp):
-            for group in e.inst_args:
-                self.exprs(group, scope, frames, in_except)
+            for group in e.inst_args:  # I(G)!Op, Op(G, 9)!lab: parameters may be operators
+                self.exprs(group, scope, frames, in_except, op_arg=True)
             sym = self._ref(e.op, e, len(e.args), e.inst_args, scope, frames, False)
             self._args(e, sym, scope, frames, in_except)
         elif isinstance(e, A.At):

@@ -20,6 +20,7 @@ from ..syntax.printer import print_expr
 from . import env as E
 from . import runtime as R
 from .compiler.context import CompileError, Ctx, LDef, LExpr, LocalEntry, LVal
+from .compiler.operators import fairness_enabled
 from .ltl import FALSE, TRUE, Atom, FairnessCond, TemporalSpec, always, eventually, f_and, f_or
 
 # ----------------------------------------------------------------------------- translation
@@ -69,7 +70,7 @@ class Translator:
                 a.act = self.emitter.function(a.act)
 
     def fairness(self, e: A.Fairness, ctx) -> FairnessCond:
-        en = A.OpApp("ENABLED", (A.ActionSub("<<>>", e.action, e.sub, span=e.span),), span=e.span)
+        en = fairness_enabled(e)
         step = A.ActionSub("<<>>", e.action, e.sub, span=e.span)
         ei = self.atom(en, ctx, "S")
         si = self.atom(step, ctx, "A")
@@ -244,7 +245,7 @@ class Translator:
             a = self.tl(sub, ctx, neg)
             return eventually(a) if neg else always(a)
         if t is A.Fairness:
-            en = A.OpApp("ENABLED", (A.ActionSub("<<>>", e.action, e.sub, span=e.span),), span=e.span)
+            en = fairness_enabled(e)
             step = A.ActionSub("<<>>", e.action, e.sub, span=e.span)
             # WF: []<>~EN \/ []<>STEP ;  SF: <>[]~EN \/ []<>STEP
             ei, si = self.atom(en, ctx, "S"), self.atom(step, ctx, "A")

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from lark import Token
 
+from . import assumeprove
 from .ast import Span
 from .errors import ParseError
 from .unicode import DASH_CHARS, EQUAL_CHARS, NAMES as UNI_NAMES, SYMBOLS as UNI_SYMBOLS
@@ -409,6 +410,7 @@ def drop_proofs(toks: list[Token], file: str = "") -> list[Token]:
     """Remove proofs and the proof language; end every theorem with ``THM_END``."""
     out: list[Token] = []
     append = out.append
+    theorems: dict[str, assumeprove.AssumeProve] = {}  # THEOREM T == ASSUME ... PROVE ...: its clauses
     i = 0
     n = len(toks)
     while i < n:
@@ -421,17 +423,28 @@ def drop_proofs(toks: list[Token], file: str = "") -> list[Token]:
             col = t.column
             append(t)
             i += 1
+            name = None
             if i + 1 < n and toks[i].type == "NAME" and toks[i + 1].type == "_DEFEQ":
+                name = toks[i].value
                 append(toks[i])
                 append(toks[i + 1])
                 i += 2
+            ap = name is not None and i < n and toks[i].type == "ASSUME"
             skip = i < n and (toks[i].type == "ASSUME" or toks[i].value in PROOF_WORDS)
+            statement = []  # an ASSUME/PROVE's tokens, up to its proof
             while i < n and not _starts_unit(toks, i, col):
                 if toks[i].type in _PROOF_START:
-                    skip = True
+                    skip, ap = True, False
+                if ap:
+                    statement.append(toks[i])
                 if not skip:
+                    if theorems and toks[i].type == "NAME":
+                        assumeprove.check_reference(theorems, toks, i, file)
                     append(toks[i])
                 i += 1
+            found = assumeprove.read(statement) if statement else None
+            if found is not None:
+                theorems[name] = found  # type: ignore[index]
             append(_virtual("THM_END", out[-1], after=True))
             continue
         if typ in _PROOF_START or typ == "USE":
@@ -443,6 +456,8 @@ def drop_proofs(toks: list[Token], file: str = "") -> list[Token]:
             if typ == "USE":
                 _check_facts(toks[start:i], t, file)
             continue
+        if theorems and typ == "NAME":
+            assumeprove.check_reference(theorems, toks, i, file)
         append(t)
         i += 1
     return out

@@ -20,6 +20,7 @@ from . import ast as A
 from .ast import Span
 from .errors import ParseError, register_source
 from .lexer import DISPLAY, lex_expr, lex_module, token_text
+from .subexpr import BINDER_ARGS
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -439,6 +440,9 @@ class _Build(Transformer):
 
     def seg_args(self, c: list) -> tuple:
         return str(c[0]), c[2], c[0], c[3]
+
+    def binder_args(self, c: list) -> tuple:
+        return BINDER_ARGS, c[1], c[0], c[2]
 
     def prefix_infix(self, c: list) -> Token:
         return c[0]

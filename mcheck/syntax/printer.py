@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from . import ast as A
+from .subexpr import BINDER_ARGS
 
 _IDENT = re.compile(r"[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*\Z")
 _PREFIX = {"-.": "-", "~": "~", "[]": "[]", "<>": "<>", "ENABLED": "ENABLED ", "UNCHANGED": "UNCHANGED ",
@@ -103,7 +104,7 @@ def _call(w: _W, op: str, args: tuple, inst_args: tuple) -> None:
     for k, seg in enumerate(segs):
         if k:
             w.t("!")
-        w.t(seg)
+        w.t("" if seg == BINDER_ARGS else seg)
         a = inst_args[k] if k < len(segs) - 1 and k < len(inst_args) else (args if k == len(segs) - 1 else ())
         if a:
             w.t("(").sep(a, w.e).t(")")
@@ -182,6 +183,8 @@ def _control(w: _W, e: A.Expr, col: int) -> bool:
         w.t(" : ").e(e.body)
     elif isinstance(e, A.Lambda):
         w.t("LAMBDA " + ", ".join(e.params) + " : ").e(e.body)
+    elif isinstance(e, A.Label) and not e.name:  # no name a spec can write: a mark of mcheck's, unprinted
+        w.e(e.body)
     elif isinstance(e, A.Label):
         w.t(e.name + (f"({', '.join(e.params)})" if e.params else "") + " :: ").e(e.body)
     else:

@@ -106,6 +106,15 @@ def test_subexpression_references_parse_as_names() -> None:
     assert mod("X == Inv!2").units[0].body == A.Name("Inv!2")
 
 
+def test_selector_arguments_are_kept_per_segment() -> None:
+    """``Op1(2)!(3)!2!1``: the binder selector ``!(3)`` is a segment ``()`` with its arguments, as a
+    definition's or a label's are; ``!++`` names a LET's infix operator, ``!@`` and ``!:`` are selectors."""
+    assert mod("X == Op1(2)!(3)!2!1").units[0].body == A.OpApp("Op1!()!2!1", (), ((A.Num(2),), (A.Num(3),), ()))
+    assert mod("X == Op!lab(1)!:!++(9, 4)").units[0].body == A.OpApp(
+        "Op!lab!:!++", (A.Num(9), A.Num(4)), ((), (A.Num(1),), ()))
+    assert mod("X == F(C!@!++, 1)").units[0].body == A.OpApp("F", (A.Name("C!@!++"), A.Num(1)))
+
+
 def test_unit_spans_point_into_the_file() -> None:
     m = mod("Foo == 1")
     assert m.units[0].span == A.Span("m.tla", 2, 1, 2, 9)

@@ -7,7 +7,7 @@ from time import perf_counter
 
 from ...syntax import ast as A
 from ...syntax.errors import EvalError, ParseError
-from ...syntax.subexpr import select
+from ...syntax.subexpr import is_selector, walk
 from .. import env as E
 from .. import runtime as R
 from .. import values as V
@@ -25,11 +25,13 @@ class Names:
     """Part of ``Compiler``: a name (of a local, a variable, a constant, a definition, an instance) to code."""
 
     def resolve(self, name: str, ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
-        """The entry a (possibly ``I!Op``) name denotes, and the env its definition lives in."""
+        """The entry a (possibly ``I!Op``) name denotes, and the env its definition lives in; for a
+        subexpression name (``Op!lab``, ``Inv!2``), the operator it names (``syntax.subexpr``)."""
         if E.is_path(name):
             parts = E.path_parts(name)
-            if parts[-1] in (":", "<<", ">>") or parts[-1].isdigit():
-                return self._subexpression(name, parts, ctx, node)
+            sel = self.selection(name, parts, ctx, node)
+            if sel is not None:
+                return sel[0], sel[0].env  # type: ignore[attr-defined]
             env = ctx.env
             for i, inst in enumerate(parts[:-1]):
                 ent = env.lookup(inst)
@@ -45,24 +47,69 @@ class Names:
             raise CompileError(f"unknown operator '{name}'", node.span)
         return ent, ctx.env
 
-    def _subexpression(self, name: str, parts: list[str], ctx: Ctx, node: A.Node) -> tuple[E.Entry, E.Env]:
-        """``Inv!2``, ``Thm!<<``, ``Thm!>>`` (a part of a 0-ary definition's body, by position:
-        ``syntax.subexpr``) and ``Thm!:`` (its statement, the definition itself)."""
-        ent, env = self.resolve("!".join(parts[:-1]), ctx, node)
-        if parts[-1] == ":":
-            return ent, env
-        if not isinstance(ent, E.DefEntry) or ent.unit.params:
-            raise CompileError(f"{name}: only the parts of a 0-ary definition can be selected", node.span)
-        try:
-            part = select(ent.unit.body, parts[-1], name)
-        except ParseError as err:
-            raise CompileError(err.message, node.span) from err
-        unit = A.OpDef(name, (), part, span=part.span)
-        key = (id(ent), parts[-1])
-        sub = self._subexprs.get(key)
-        if sub is None:
-            sub = self._subexprs[key] = E.DefEntry(name, unit, ent.env, ent.module)
-        return sub, ent.env
+    def selection(self, name: str, parts: list[str], ctx: Ctx, node: A.Node, inst_args=None,
+                  args: tuple = ()) -> tuple[E.Entry, tuple, dict] | None:
+        """A subexpression name's operator (a definition made of the part it names, its parameters
+        those met on the way), the arguments written in the path for them, and the parameters of the
+        instances it goes through, bound to theirs (``I(55)!Op``); None for a plain ``I!J!Op``.
+        ``inst_args`` None: only the operator is wanted (levels, properties), the instances are
+        taken unbound."""
+        env, locs, i = ctx.env, {}, 0
+        segs = list(inst_args or ()) + [()] * len(parts)
+        while i < len(parts) - 1 and not is_selector(parts[i]):
+            ent = env.lookup(parts[i])
+            if not isinstance(ent, E.InstEntry):
+                break
+            if inst_args is not None and ent.unit.params:
+                pentries = {}
+                for p, a in zip(ent.unit.params, segs[i]):
+                    pentries[p.name] = LocalEntry(p.name, LExpr(a, ctx))
+                    locs[p.name] = LExpr(a, ctx)
+                env = self.builder.instantiate(ent.unit, ent.env, pentries)  # type: ignore[union-attr]
+            else:
+                env = self.instance_env(ent, {})
+            i += 1
+        if i == len(parts) - 1 and not is_selector(parts[i]):
+            if not locs:
+                return None  # I!J!Op: resolve's
+            target = env.lookup(parts[i])  # I(x)!J(y)!Op: the instances' parameters bound
+            if target is None:
+                raise CompileError(f"unknown operator '{parts[i]}' in {name}", node.span)
+            return target, tuple(args), locs
+        if is_selector(parts[i]):
+            raise CompileError(f"{name}: a selector must follow a definition's name", node.span)
+        ent = env.lookup(parts[i])
+        if not isinstance(ent, E.DefEntry):
+            raise CompileError(f"{name}: {parts[i]} is not a definition, so it has no subexpressions", node.span)
+        rest = parts[i + 1:]
+        arg_groups = [tuple(segs[k]) for k in range(i, len(parts) - 1)] + [tuple(args)]
+        made = self.__dict__.setdefault("_selections", {})  # (definition, path) -> (operator, counts)
+        key = (id(ent), tuple(rest))
+        if key not in made:
+            try:
+                found = walk(ent.unit, rest, name, [len(g) for g in arg_groups[1:]])
+            except ParseError as err:
+                raise CompileError(err.message, node.span) from err
+            unit = A.OpDef(name, tuple(found.params), found.expr, span=found.expr.span)
+            made[key] = (E.DefEntry(name, unit, ent.env, ent.module), [len(ent.unit.params)] + found.counts)
+        sub, counts = made[key]
+        return sub, self._path_args(name, sub, counts, arg_groups, inst_args, rest, node), locs
+
+    def _path_args(self, name: str, sub: E.DefEntry, counts: list[int], groups: list[tuple], inst_args,
+                   rest: list[str], node: A.Node) -> tuple:
+        """The arguments of a subexpression's operator: each selector's own (``Op1(2)!(3)``), or, when
+        only the last segment has any, all of them (the operator applied as an argument: A(a, b) with
+        A <- SOp!@)."""
+        flat = tuple(a for g in groups for a in g)
+        if inst_args is None or all(len(g) == c for g, c in zip(groups, counts)):
+            return flat
+        if not any(groups[:-1]) and len(flat) == len(sub.unit.params):
+            return flat
+        for g, c, part in zip(groups, counts, [None, *rest]):
+            if len(g) != c:
+                raise CompileError(f"{name}: {'the definition' if part is None else '!' + part} takes "
+                                   f"{c} argument(s), given {len(g)}", node.span)
+        return flat
 
     def instance_env(self, ent: E.InstEntry, params: dict) -> E.Env:
         key = (id(ent), tuple(sorted((k, id(v)) for k, v in params.items())))
@@ -83,6 +130,14 @@ class Names:
             return self.emitter.value(V.BOOLEAN)
         if name == "STRING":
             return self.emitter.value(V.STRING_SET)
+        if E.is_path(name):
+            sel = self.selection(name, E.path_parts(name), ctx, node, inst_args, args)
+            if sel is not None:
+                sub, sargs, locs = sel
+                if locs:
+                    sctx = replace(ctx, env=getattr(sub, "env", ctx.env), locals=dict(locs))
+                    return self.entry_code(sub, sargs, node, sctx, force_inline=True, param_locals=locs)
+                return self.entry_code(sub, sargs, node, ctx)
         if inst_args:
             return self.inst_call(name, inst_args, args, node, ctx)
         ent, env = self.resolve(name, ctx, node)
@@ -186,7 +241,14 @@ class Names:
             raise CompileError(f"the constant {ent.name} has no value: give it one in the .cfg", node.span)
         if isinstance(ent, E.SubstEntry):
             sub = replace(ctx, env=ent.env, locals=dict(param_locals or {}))
-            code = self.expr(ent.expr, sub)
+            e = ent.expr
+            if args and (isinstance(e, A.Name) and E.is_path(e.name) or isinstance(e, A.OpApp) and not e.args):
+                # A5 <- COp!@!++ (an operator named by a path): applied by name, its arguments the caller's
+                names = [self.emitter.fresh("a_") for _ in args]
+                call = A.OpApp(getattr(e, "name", None) or e.op, tuple(A.Name(n) for n in names),
+                               getattr(e, "inst_args", ()), span=e.span)
+                return self.expr(call, sub.with_locals({n: LExpr(a, ctx) for n, a in zip(names, args)}))
+            code = self.expr(e, sub)
             return self.apply_callable(code, args, ctx) if args else code
         if isinstance(ent, E.NativeEntry):
             return self.native_code(ent, args, node, ctx)

@@ -128,7 +128,16 @@ def _unchanged_expr(c, e: A.OpApp, ctx: Ctx) -> str:
 def _enabled(c, e: A.OpApp, ctx: Ctx) -> str:
     """ENABLED A: A compiled to a generator function of the state and the locals A sees.  A LET
     definition's cell is written out where it is used, so the function receives it as a thunk made
-    here, where the cell's code can see the names it mentions."""
+    here, where the cell's code can see the names it mentions.
+
+    Written in an instantiated module (``I!F``, F == ENABLED (x' = 0 /\\ y' = 1) with x, y <- z), A's
+    primed variables are the module's own, each free, and only its unprimed ones are substituted:
+    TLC evaluates ENABLED in a context branched off the instance's (Tool.enabled, Context.branch), so
+    a primed variable is the module's own variable there (TRUE, where z' = 0 /\\ z' = 1 is not).  The
+    function gets them as extra state slots, holding the substitutions' values.  An action passed in
+    from outside (B(d) == ENABLED d, I!C with C == B(A)) keeps its substitution, as in TLC, whose
+    argument carries its own context; so do WF and SF (``FAIRNESS``), whose ENABLED TLC computes in
+    the instance's context."""
     params, args, cells = [], [], {}
     for k, v in ctx.locals.items():
         if isinstance(v, (LVal, LOp, LThunk, LFcn)):
@@ -139,9 +148,92 @@ def _enabled(c, e: A.OpApp, ctx: Ctx) -> str:
             cells[k] = LThunk(py)
             params.append(py)
             args.append(f"Thunk(lambda: {v.use()})")
-    inner = replace(ctx.with_locals(cells), mode="action", primed=False, nxt=None, assigned=())
-    fn = c.action_function(e.args[0], inner, params, "enabled")
-    return f"enabled_any({fn}({ctx.state}{''.join(', ' + a for a in args)}))"
+    action, env, fresh = e.args[0], ctx.env, []
+    if isinstance(action, A.Label) and action.name == FAIRNESS:
+        action = action.body
+    else:
+        env, fresh = _enabled_env(c, ctx.env)
+    state = ctx.state
+    inner = replace(ctx.with_locals(cells), env=env, mode="action", primed=False, nxt=None, assigned=())
+    if not fresh:
+        fn = c.action_function(action, inner, params, "enabled")
+        return f"enabled_any({fn}({state}{''.join(', ' + a for a in args)}))"
+    now = replace(ctx, primed=False)
+    state = f"({ctx.state} + ({''.join(c.entry_code(t, (), e, now) + ', ' for _, t in fresh)}))"
+    saved = c.nvars, c.variables
+    c.nvars, c.variables = c.nvars + len(fresh), [*c.variables, *(n for n, _ in fresh)]
+    try:  # the action's states have the fresh slots too (an assignment to each is one)
+        fn = c.action_function(action, inner, params, "enabled")
+    finally:
+        c.nvars, c.variables = saved
+    return f"enabled_any({fn}({state}{''.join(', ' + a for a in args)}))"
+
+
+#: the label temporal.py puts around the action of the ENABLED of WF_v(A) and SF_v(A) (no name a
+#: spec can write): that ENABLED keeps an instance's substitutions (TLC's LNStateEnabled)
+FAIRNESS = ""
+
+
+def fairness_enabled(e: A.Fairness) -> A.OpApp:
+    """ENABLED <<A>>_v of WF_v(A) or SF_v(A), marked as fairness's (``FAIRNESS``)."""
+    step = A.ActionSub("<<>>", e.action, e.sub, span=e.span)
+    return A.OpApp("ENABLED", (A.Label(FAIRNESS, (), step, span=e.span),), span=e.span)
+
+
+def _enabled_env(c, env: E.Env) -> tuple[E.Env, list]:
+    """``env`` with the substituted variables of its module fresh (state slots after the spec's),
+    and each such variable with what it is substituted by; ``env`` itself when none is."""
+    memo = c.__dict__.setdefault("_enabled_envs", {})
+    if id(env) not in memo:
+        names = _declared_variables(c, env)
+        subs = [(n, env.lookup(n)) for n in names if n in env.names and not (
+            isinstance(env.lookup(n), E.VarEntry) and env.lookup(n).name == n)]
+        slots = {n: c.nvars + k for k, (n, _) in enumerate(subs)}
+        memo[id(env)] = (_freshen(env, slots, {}) if subs else env, subs, env)
+    fenv, subs, _ = memo[id(env)]
+    return fenv, subs
+
+
+def _declared_variables(c, env: E.Env) -> list[str]:
+    """The VARIABLEs of env's module and of the modules it extends."""
+    mods = {**getattr(c.builder, "modules", {}), **env.modules}
+    out: list[str] = []
+    todo, seen = [env.module], set()
+    while todo:
+        m = mods.get(todo.pop())
+        if m is None or m.name in seen:
+            continue
+        seen.add(m.name)
+        out.extend(n for u in m.units if isinstance(u, A.Variables) for n in u.names)
+        todo.extend(m.extends)
+    return out
+
+
+def _freshen(env: E.Env, slots: dict[str, int], made: dict) -> E.Env:
+    """A copy of env whose variables in ``slots`` are fresh state slots, with its definitions and
+    instances (and those of the environments sharing its substitutions: its module's EXTENDS)
+    re-made in the copies, so that they see the fresh variables too."""
+    if id(env) in made:
+        return made[id(env)]
+    fenv = E.Env(env.module, names=dict(env.names), modules=env.modules, assumes=env.assumes,
+                 variables=env.variables, constants=env.constants)
+    made[id(env)] = fenv
+    shared = {n: env.names[n] for n in slots if n in env.names}
+    for n, slot in slots.items():
+        if n in env.names:
+            fenv.names[n] = E.VarEntry(n, slot)
+    for k, v in env.names.items():
+        home = getattr(v, "env", None)
+        if not isinstance(v, (E.DefEntry, E.FcnDefEntry, E.InstEntry)) or home is None:
+            continue
+        if home is not env and not any(home.names.get(n) is t for n, t in shared.items()):
+            continue
+        inner = _freshen(home, slots, made)
+        clone = E.InstEntry(v.name, v.unit, inner) if isinstance(v, E.InstEntry) else type(v)(v.name, v.unit, inner,
+                                                                                             v.module)
+        clone.override = v.override
+        fenv.names[k] = clone
+    return fenv
 
 
 def enabled_any(gen) -> bool:
