@@ -114,9 +114,12 @@ class FingerprintStore:
         search calls it once per generated state, and cell variables are faster than attributes.
 
         Most successors are states of the level being expanded or of the next one (all of them, on
-        TwoPhase), so the states of those two levels are also kept in a dict (``recent``; they are
+        TwoPhase), so the states of those two levels are also kept in one dict (``window``; they are
         in the frontier anyway): such a successor is found by one C-level dict lookup, without
-        computing its fingerprint.  ``new_level()`` starts a level.  Without a dedup key, the
+        computing its fingerprint.  One dict, not one per level: a lookup hashes the state, and a
+        state's hash is its values' hashes again (a function's is a Python call), so a second dict
+        to try cost a tenth of the search on TwoPhase 7.  ``new_level()`` starts a level and drops
+        the states of the one before the level just expanded.  Without a dedup key, the
         fingerprint is computed inline (``Fingerprinter.state``'s fast path), saving a call."""
         fingerprint, fps = self.fingerprint, self.fps
         fps_append, parent_append, action_append = fps.append, self.parent.append, self.action.append
@@ -124,18 +127,17 @@ class FingerprintStore:
         caches = getattr(fingerprint, "caches", None)   # Fingerprinter.state's per-variable caches
         getitem = dict.__getitem__
         canonical = self.canonical
-        recent: dict = {}            # the states found while expanding the previous level (this level's)
-        found: dict = {}             # the states found while expanding this level (the next level's)
-        recent_get, found_get = recent.get, found.get
+        window: dict = {}            # the states of this level and of the next one found so far
+        window_get = window.get
+        current: list = []           # window's states of this level (found expanding the previous one)
+        found: list = []             # and of the next level (found expanding this one)
         keep = caches is not None    # with a dedup key, states are not what is compared
         limit = _RECENT_MAX
 
         def insert(t: State, parent: int, action: int) -> int:
             nonlocal table, mask, grow_at
             if keep:
-                i = recent_get(t)
-                if i is None:
-                    i = found_get(t)
+                i = window_get(t)
                 if i is not None:
                     return i
                 try:
@@ -157,16 +159,19 @@ class FingerprintStore:
             parent_append(parent)
             action_append(action)
             if keep and len(found) < limit:
-                found[canonical(t)] = j   # the very tuple the search queues (canonical remembers it)
+                t = canonical(t)          # the very tuple the search queues (canonical remembers it)
+                window[t] = j
+                found.append(t)
             if j >= grow_at:
                 self._grow()
                 table, mask, grow_at = self.table, self.mask, self.grow_at
             return j
 
         def new_level() -> None:
-            nonlocal recent, found, recent_get, found_get, limit
-            recent, found = found, {}
-            recent_get, found_get = recent.get, found.get
+            nonlocal current, found, limit
+            for t in current:
+                del window[t]
+            current, found = found, []
             limit = _RECENT_MAX
 
         def spilled() -> None:
@@ -174,6 +179,8 @@ class FingerprintStore:
             are on their way to the file; a later one is found by its fingerprint)."""
             nonlocal limit
             limit = 0
+            for t in found:
+                del window[t]
             found.clear()
 
         self.new_level = new_level
