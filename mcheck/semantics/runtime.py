@@ -132,6 +132,9 @@ def mkfcn(d: dict):
 
 
 
+_dict_set = dict.__setitem__
+
+
 def except1(f, k, v):
     """[f EXCEPT ![k] = v] for one step."""
     if type(f) is tuple:
@@ -143,9 +146,8 @@ def except1(f, k, v):
             old = f[k]
         except (KeyError, TypeError):
             return f
-        d = dict(f)
-        d[k] = v
-        n = Fcn(d)
+        n = Fcn(f)              # one copy (dict(f), then Fcn of it, made two)
+        _dict_set(n, k, v)      # Fcn's own __setitem__ refuses: it is immutable once made
         try:
             n._hash = f._hash ^ hash((k, old)) ^ hash((k, v))
         except AttributeError:
