@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mcheck.syntax import ast as A
+from mcheck.syntax import astcache
 from mcheck.syntax.errors import ParseError, register_source, source_line
 
 __all__ = ["Loaded", "load", "load_text", "STDLIB_DIR", "standard_module_names", "parse_file",
@@ -57,10 +58,16 @@ def _read(path: str) -> str:
 
 
 def _parse(text: str, file: str) -> A.Module:
-    from mcheck.syntax.parser import parse_module  # imported late: the parser is the heavy part
-
+    """The first module of ``text``: from the cache of parsed modules when it was parsed before
+    (``syntax.astcache``: no lark, no grammar to load), else parsed and kept there."""
     register_source(file, text)
-    return parse_module(text, file)
+    mod = astcache.load(text, file)
+    if mod is None:
+        from mcheck.syntax.parser import parse_module  # imported late: the parser is the heavy part
+
+        mod = parse_module(text, file)
+        astcache.store(text, file, mod)
+    return mod
 
 
 def parse_file(path: str) -> A.Module:

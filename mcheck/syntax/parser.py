@@ -7,7 +7,6 @@ parsing, without an intermediate parse tree.  Every lark failure becomes a
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,6 +16,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from lark.lexer import Lexer
 
 from . import ast as A
+from .astcache import cache_dir
 from .ast import Span
 from .errors import ParseError, register_source
 from .lexer import DISPLAY, lex_expr, lex_module, token_text
@@ -459,15 +459,8 @@ _parser: Lark | None = None
 
 
 def _cache_path() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    for d in (os.path.join(base, "mcheck"), tempfile.gettempdir()):
-        try:
-            os.makedirs(d, exist_ok=True)
-            if os.access(d, os.W_OK):
-                return os.path.join(d, "tla_grammar.lark.cache")
-        except OSError:
-            continue
-    return None
+    d = cache_dir()
+    return None if d is None else os.path.join(d, "tla_grammar.lark.cache")
 
 
 def _get_parser() -> Lark:
