@@ -15,12 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from ..syntax import ast as A
-from ..syntax.errors import ConfigError
+from ..syntax.errors import ConfigError, EvalError
 from ..syntax.printer import print_expr
 from . import env as E
 from . import runtime as R
 from .compiler.context import CompileError, Ctx, LDef, LExpr, LocalEntry, LVal
 from .compiler.operators import fairness_enabled
+from .compiler.tree import mentions, span_text
 from .ltl import FALSE, TRUE, Atom, FairnessCond, TemporalSpec, always, eventually, f_and, f_or
 
 # ----------------------------------------------------------------------------- translation
@@ -59,6 +60,34 @@ class Translator:
         self._atom_keys[key] = i
         return i
 
+    def constant_ctx(self, e: A.Expr, ctx) -> Ctx | None:
+        """ctx, with the call-by-name parameters e mentions bound to their values, when e is a closed
+        constant there (``i > 0`` in ``Fair(i) == i > 0 => WF_v(A(i))`` under ``\\A i \\in S``); else None."""
+        if self._level(e, ctx) != 0:
+            return None
+        values: dict[str, Any] = {}
+        for k, v in ctx.locals.items():
+            if (type(v) is LVal and v.const) or not mentions(e, k):
+                continue
+            if not isinstance(v, LExpr) or isinstance(v.expr, A.Lambda):
+                return None
+            inner = self.constant_ctx(v.expr, v.ctx)
+            if inner is None:
+                return None
+            values[k] = self.comp.const_value(v.expr, inner)
+        return self._bound(ctx, values)
+
+    def constant(self, e: A.Expr, ctx) -> bool:
+        """A constant-level part of a temporal formula (ctx from ``constant_ctx``), evaluated now as
+        TLC's Liveness.astToLive does (to LNBool.TRUE or FALSE, which its DNF then simplifies away),
+        with TLC's error when it is not a boolean."""
+        v = self.comp.const_value(e, ctx)
+        if type(v) is not bool:
+            err = EvalError(f"TLC expected a boolean value, but did not find one. {span_text(e)}", e.span)
+            err.exit_code = 255   # TLC_EXPECTED_VALUE has no exit status of its own (ExitStatus: 255)
+            raise err
+        return v
+
     def finish(self) -> None:
         """Compile the atoms' generated functions."""
         self.emitter.flush()
@@ -78,10 +107,19 @@ class Translator:
         return FairnessCond(e.kind, ei, si, _src(e))
 
     def fairness_list(self, e: A.Expr, ctx) -> list[FairnessCond] | None:
-        """``WF_v(A)``, ``SF_v(A)`` and their conjunctions and ``\\A`` over constant sets; None otherwise."""
+        """``WF_v(A)``, ``SF_v(A)`` and their conjunctions and ``\\A`` over constant sets, with constant parts
+        (TRUE, ``c => WF_v(A)``) evaluated; None otherwise."""
         e, ctx = self.unfold(e, ctx)
         if isinstance(e, A.Fairness):
             return [self.fairness(e, ctx)]
+        cc = self.constant_ctx(e, ctx)
+        if cc is not None:
+            return [] if self.constant(e, cc) else None
+        cc = self.constant_ctx(e.args[0], ctx) if isinstance(e, A.OpApp) and e.op == "=>" else None
+        if cc is not None:
+            # (oi # oj) => WF_v(A) under \A oi, oj (MCInnerSerial): TLC evaluates the constant
+            # antecedent (Liveness.astToLive), so a false one makes the conjunct TRUE
+            return self.fairness_list(e.args[1], ctx) if self.constant(e.args[0], cc) else []
         parts = self._conj_parts(e, ctx)
         if parts is not None:
             out = []
@@ -201,6 +239,9 @@ class Translator:
         """The NNF of e (of ~e when neg)."""
         e, ctx = self.unfold(e, ctx)
         lv = self._level(e, ctx)
+        cc = self.constant_ctx(e, ctx) if lv == 0 else None
+        if cc is not None:
+            return TRUE if self.constant(e, cc) != neg else FALSE
         if lv <= 1:
             return ("S", self.atom(e, ctx, "S"), not neg)
         if lv == 2:

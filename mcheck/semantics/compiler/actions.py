@@ -235,7 +235,7 @@ class Actions:
         """The elements of the right side of ``x' \\in S``; in diagnosis mode, TLC's message when
         S is not enumerable, located at the whole ``x' \\in S``."""
         if not self.checked:
-            return f"enum({src})"
+            return self.constant_elements(src) or f"enum({src})"
         where = "initial" if ctx.mode == "init" else "next"
         msg = f"In computing {where} states, the right side of \\IN is not enumerable."
         return self.located(f"R.enum_or_fail({src}, {msg!r}, False)", e)

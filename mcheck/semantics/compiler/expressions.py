@@ -285,10 +285,20 @@ class Expressions:
         if type(const) is frozenset:
             # a constant set: iterate it directly, or its normalized order computed once
             return self.emitter.value(R.enum(const)) if ordered else code
+        elems = self.constant_elements(code)
+        if elems is not None:
+            return elems
         if self.checked:
             msg = "TLC encountered a non-enumerable quantifier bound"
             return self.located(f"R.enum_or_fail({code}, {msg!r}, True)", s)
         return f"enum({code})" if ordered else f"iterset({code})"
+
+    def constant_elements(self, code: str) -> str | None:
+        """For a constant SUBSET S, [S -> T], S \\X T, ...: its elements in TLC's order, built once, not
+        at each entry to the loop (bosco's \\E r \\in SUBSET (P \\X M): 256 sets per state and process)."""
+        const = self.emitter.lookup(code) if code.startswith("K") and not self.checked else None
+        elems = _constant_elements(const) if isinstance(const, V.LazySet) else None
+        return None if elems is None else self.emitter.value(elems)
 
     def _is_native(self, op: str, ctx: Ctx, module: str | None = None) -> bool:
         ent = ctx.env.lookup(op)
@@ -479,6 +489,20 @@ class Expressions:
 
     def x_Fairness(self, e, ctx):
         raise CompileError("a fairness formula cannot be evaluated as a value here", e.span)
+
+
+CONST_ELEMENTS_LIMIT = 1 << 16   # elements of a constant lazy set enumerated once at compile time
+
+
+def _constant_elements(S: V.LazySet) -> list | None:
+    """The elements of a constant lazy set in TLC's order, if it is finite and small (else None: it is
+    enumerated where it is used, with TLC's error if it cannot be)."""
+    try:
+        if not S.is_finite() or S.cardinality() > CONST_ELEMENTS_LIMIT:
+            return None
+        return R.enum(S)
+    except Exception:   # an error of the set's own is raised where TLC meets it, at run time
+        return None
 
 
 CELL_CODE_LIMIT = 2000   # characters of a LET's code times its uses, written out at each use (LCell)
