@@ -61,12 +61,13 @@ def _parse(text: str, file: str) -> A.Module:
     """The first module of ``text``: from the cache of parsed modules when it was parsed before
     (``syntax.astcache``: no lark, no grammar to load), else parsed and kept there."""
     register_source(file, text)
-    mod = astcache.load(text, file)
+    kept = astcache.entry(text, file)
+    mod = astcache.load(kept)
     if mod is None:
         from mcheck.syntax.parser import parse_module  # imported late: the parser is the heavy part
 
         mod = parse_module(text, file)
-        astcache.store(text, file, mod)
+        astcache.store(kept, mod)
     return mod
 
 

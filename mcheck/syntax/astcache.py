@@ -53,7 +53,10 @@ def _parser_version() -> bytes:
     return _version
 
 
-def _entry(text: str, file: str) -> str | None:
+def entry(text: str, file: str) -> str | None:
+    """Where the tree parsed from ``text`` (read from ``file``) is kept; None when there is no cache
+    (``MCHECK_NO_CACHE``, or no directory can be written).  Computed once per parse, for ``load``
+    and then, on a miss, ``store``."""
     if os.environ.get("MCHECK_NO_CACHE"):
         return None
     d = cache_dir()
@@ -65,9 +68,8 @@ def _entry(text: str, file: str) -> str | None:
     return os.path.join(d, "ast", h.hexdigest() + ".pickle")
 
 
-def load(text: str, file: str) -> Any | None:
-    """The tree parsed from ``text`` (read from ``file``) when it was parsed before, else None."""
-    path = _entry(text, file)
+def load(path: str | None) -> Any | None:
+    """The tree kept at ``path`` (from ``entry``) when the text was parsed before, else None."""
     if path is None:
         return None
     try:
@@ -77,10 +79,9 @@ def load(text: str, file: str) -> Any | None:
         return None
 
 
-def store(text: str, file: str, tree: Any) -> None:
-    """Keep ``tree``, parsed from ``text``, for the next run; a cache that cannot be written is
-    no error (the next run parses again)."""
-    path = _entry(text, file)
+def store(path: str | None, tree: Any) -> None:
+    """Keep ``tree`` at ``path`` (from ``entry``) for the next run; a cache that cannot be written
+    is no error (the next run parses again)."""
     if path is None:
         return
     folder = os.path.dirname(path)
