@@ -318,6 +318,9 @@ class Actions:
                     inner = rec_ctx
                 else:
                     inner = inner.with_locals({d.name: LDef(d, inner)})
+            elif isinstance(d, A.OpDef) and type(d.body) in (A.Num, A.Str, A.Bool, A.Name):
+                # LET seq == next_sequence: the value is read where it is used, as cheap as a cell's
+                inner = inner.with_locals({d.name: LExpr(d.body, inner)})
             elif isinstance(d, A.OpDef):
                 uses = count_mentions(e.body, d.name) + sum(
                     count_mentions(dd.body, d.name) for dd in e.defs if isinstance(dd, (A.OpDef, A.FcnDef)))

@@ -472,7 +472,7 @@ class Names:
 
     def _memoised_state_function(self, fn: str, body: str) -> None:
         """A 0-ary state function (token == LET tpos == CHOOSE ...): its value is remembered for the
-        last state asked about, by identity, and, when its code reads the state only as ``s[i]``,
+        last two states asked about, by identity (a step property asks about s and t in turn), and, when its code reads the state only as ``s[i]``,
         for the values of the variables it reads: a state function of equal variables is equal
         (values' equality is TLA+'s, as the fingerprints' is), so a step property asking about a
         successor already seen, or a state sharing the variables, finds it without computing it.
@@ -491,7 +491,7 @@ class Names:
                 f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
                 f"    return _vv\n")
             return
-        self.emitter.bind(memo, [R.NO_STATE, None])
+        self.emitter.bind(memo, [R.NO_STATE, None, R.NO_STATE, None])
         cache = fn + "_cache"
         self.emitter.bind(cache, {})
         key = f"s[{reads[0]}]" if len(reads) == 1 else "(" + "".join(f"s[{i}], " for i in reads) + ")"
@@ -499,6 +499,7 @@ class Names:
             f"def {fn}(s):\n"
             f"    _mm = {memo}\n"
             f"    if s is _mm[0]:\n        return _mm[1]\n"
+            f"    if s is _mm[2]:\n        return _mm[3]\n"
             f"    _k = {key}\n"
             f"    try:\n        _vv = {cache}.get(_k, NO_STATE)\n"
             f"    except Exception:\n        _vv = _k = NO_STATE\n"
@@ -507,7 +508,7 @@ class Names:
             f"        if _k is not NO_STATE:\n"
             f"            if len({cache}) >= MEMO_LIMIT:\n                {cache}.clear()\n"
             f"            {cache}[_k] = _vv\n"
-            f"    _mm[0] = s; _mm[1] = _vv\n"
+            f"    _mm[2] = _mm[0]; _mm[3] = _mm[1]; _mm[0] = s; _mm[1] = _vv\n"
             f"    return _vv\n")
 
     def _profiled_def(self, ent: E.DefEntry, fn: str) -> None:
