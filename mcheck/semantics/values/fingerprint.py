@@ -99,7 +99,9 @@ class Fingerprinter:
         cache = self.caches[i]
         fp = cache.get(v)
         if fp is None:
-            fp = self.value(v)
+            # computed from its parts (which go through the value cache): a variable's new value is
+            # rarely another variable's, so it is not looked up or kept there (two hashes of it saved)
+            fp = self._compute(v)
             if len(cache) >= self.limit:
                 cache.clear()
                 self.canons[i].clear()
