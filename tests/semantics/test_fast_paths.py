@@ -196,6 +196,31 @@ def test_except_with_the_old_value_on_one_and_two_keys():
         R.except_at1(3, 1, inc)
 
 
+def test_an_except_that_is_only_compared_is_the_same_function_with_the_same_hash():
+    from mcheck.semantics.runtime import except1
+    inc = lambda v: v + 1  # noqa: E731
+    f = Fcn({"a": 1, "b": Fcn({0: 2})})
+    hash(f)   # the hash except1 keeps up to date
+    for k, v in (("a", 5), ("b", Fcn({0: 3})), ("c", 9)):
+        made, compared = except1(f, k, v), R.except1_cmp(f, k, v)
+        assert made == compared and hash(made) == hash(compared)
+    assert R.except_at1_cmp(Fcn({0: 5}), 0, inc) == Fcn({0: 6})
+    assert R.except_at1_cmp(Fcn({0: 5}), 1, inc) == Fcn({0: 5})
+    assert R.except_at1_cmp((1, 2), 2, inc) == (1, 3)
+    assert R.except1_cmp((1, 2), 1, 0) == (0, 2)
+    with pytest.raises(EvalError, match="EXCEPT"):
+        R.except_at1_cmp(3, 1, inc)
+
+
+def test_a_step_property_comparing_excepts_finds_tlcs_states(tmp_path):
+    r = _check(tmp_path, "Init == x = [n \\in 0..2 |-> 0]\n"
+                         "Next == \\E n \\in 0..2 : x[n] < 2 /\\ x' = [x EXCEPT ![n] = @ + 1]\n"
+                         "Prop == [][\\E n \\in 0..2 : x' = [x EXCEPT ![n] = x[n] + 1]]_x",
+               "INIT Init\nNEXT Next\nPROPERTY Prop\nCHECK_DEADLOCK FALSE\n")
+    assert r.exit_code == 0, r.output
+    assert "27 distinct states found" in r.output
+
+
 def test_equality_with_the_empty_sequence():
     assert R.eq_empty(()) is True
     assert R.eq_empty((1,)) is False

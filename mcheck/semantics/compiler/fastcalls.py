@@ -10,6 +10,8 @@ from .. import values as V
 from ..runtime import enum, except1, iterset, member_set
 from ..values import Fcn
 
+_dict_set = dict.__setitem__   # Fcn's own __setitem__ refuses: it is immutable once made
+
 # values a memo remembers before it is emptied: it keeps them alive, and the hits come from the
 # values of the states just expanded (PaxosCommit at depth 14: 65,536 cost 30 MB of 250, for no speed)
 MEMO_LIMIT = 1 << 13
@@ -88,6 +90,33 @@ def except_at1(f, k, vfn: Callable[[Any], Any]):
             return f
         return except1(f, k, vfn(f[k]))
     return V.except_(f, (k,), vfn)
+
+
+def except1_cmp(f, k, v):
+    """``except1`` for a value that is compared and dropped (``color' = [color EXCEPT ![i] = "white"]``
+    in a step property, where ``color'`` is known): the same function, whose hash is left to be
+    computed if it is ever asked for.  Keeping it up to date (two pair hashes) is most of ``except1``'s
+    cost on a small function, and EWD998PCal's refinement check makes 14 million of them."""
+    if type(f) is Fcn:
+        try:
+            f[k]
+        except (KeyError, TypeError):
+            return f
+        n = Fcn(f)
+        _dict_set(n, k, v)
+        return n
+    return except1(f, k, v)
+
+
+def except_at1_cmp(f, k, vfn: Callable[[Any], Any]):
+    """``except_at1`` for a value that is compared and dropped (see ``except1_cmp``)."""
+    if type(f) is Fcn:
+        if k not in f:
+            return f
+        n = Fcn(f)
+        _dict_set(n, k, vfn(f[k]))
+        return n
+    return except_at1(f, k, vfn)
 
 
 def except_at2(f, k1, k2, vfn: Callable[[Any], Any]):

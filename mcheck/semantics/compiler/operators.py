@@ -265,10 +265,19 @@ def _neq(c, e: A.OpApp, ctx: Ctx) -> str:
     return f"(not {eq_code(c, e.args[0], e.args[1], ctx)})"
 
 
+def _compared(code: str) -> str:
+    """The code of a side of ``=``: an EXCEPT on one key there makes a value that is compared, never
+    hashed, so it need not keep its hash up to date (``fastcalls.except1_cmp``)."""
+    for name in ("except1(", "except_at1("):
+        if code.startswith(name):
+            return name[:-1] + "_cmp(" + code[len(name):]
+    return code
+
+
 def eq_code(c, a: A.Expr, b: A.Expr, ctx: Ctx) -> str:
     """a = b with TLC's kind rule (IntValue.equals, ...): Python's ``==`` where both kinds are known to
     agree (or one side is a model value, unequal to anything else), a type test or ``tla_eq`` otherwise."""
-    ac, bc = c.expr(a, ctx), c.expr(b, ctx)
+    ac, bc = _compared(c.expr(a, ctx)), _compared(c.expr(b, ctx))
     if c.checked:
         return f"V.tla_eq({ac}, {bc})"
     ka, kb = c.kind(a, ctx), c.kind(b, ctx)
