@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ...syntax.errors import EvalError
-from ..values import make_fcn, tla_repr
+from ..values import Fcn, make_fcn, tla_repr
 from .core import arg_error, finite_items, plus, times
 
 
@@ -22,14 +22,23 @@ def _copies(op: str, k: Any, n: Any) -> int:
     return n
 
 
+def _graph(op: str, B: Any) -> dict:
+    """B's graph as a dict to update: a function's own points (their order is not the bag's: the
+    result is a function, compared and hashed whatever its order), without sorting them in TLC's
+    order first, which was most of EWD998PCal's BagAdd and BagRemove."""
+    if type(B) is Fcn:
+        return dict(B)
+    return dict(_bag(op, 0, B))
+
+
 def bag_add(B, x):
-    d = dict(_bag("BagAdd", 0, B))
+    d = _graph("BagAdd", B)
     d[x] = d.get(x, 0) + 1
     return make_fcn(d)
 
 
 def bag_remove(B, x):
-    d = dict(_bag("BagRemove", 0, B))
+    d = _graph("BagRemove", B)
     n = d.get(x)
     if n is None:
         return B
@@ -41,7 +50,7 @@ def bag_remove(B, x):
 
 
 def bag_remove_all(B, x):
-    d = dict(_bag("BagRemoveAll", 0, B))
+    d = _graph("BagRemoveAll", B)
     if x not in d:
         return B
     del d[x]
