@@ -83,7 +83,7 @@ def _typed(module: str, op: str, fn: Callable, arity: int = 2) -> Callable:
     sig = (f"public static tlc2.value.impl.{result} tlc2.module.{module}.{method}("
            + ",".join(["tlc2.value.impl.IntValue"] * arity) + ")")
 
-    def typed(*args):
+    def fail(args: tuple):
         for a in args:
             if type(a) is not int:
                 tla_repr(a)   # an unbound variable's own error comes first (it fails to print)
@@ -91,6 +91,16 @@ def _typed(module: str, op: str, fn: Callable, arity: int = 2) -> Callable:
                                 f"but it produced the following error:\n"
                                 f"Cannot cast {java_class(a)} to tlc2.value.impl.IntValue")
         return fn(*args)
+
+    if arity == 2:
+        # the hot case (seq + 1 where seq's kind is not known): two type tests, then the operator
+        def typed(a, b):
+            if type(a) is int and type(b) is int:
+                return fn(a, b)
+            return fail((a, b))
+    else:
+        def typed(*args):
+            return fail(args)
     typed.__name__ = f"{module}_{method}"
     return typed
 
