@@ -235,3 +235,29 @@ def test_a_fifo_of_messages_empties_as_tlc_finds(tmp_path):
                          "        \\/ \\E i \\in 0..1 : x[i] # << >> /\\ x' = [x EXCEPT ![i] = Tail(@)]")
     assert r.exit_code == 0, r.output
     assert "9 distinct states found" in r.output
+
+
+# ---------------------------------------------------------------- quantifiers over small constant sets, written out
+
+def test_a_quantifier_over_pairs_of_a_small_constant_set_finds_tlcs_violation(tmp_path):
+    r = _check(tmp_path, "Init == x = [p \\in 1..3 |-> [q \\in 1..3 |-> 0]]\n"
+                         "Next == \\E p, q \\in 1..3 : x' = [x EXCEPT ![p][q] = @ + 1]\n"
+                         "Inv == \\A p, q \\in 1..3 : x[p][q] <= 1",
+               "INIT Init\nNEXT Next\nINVARIANT Inv\n")
+    assert r.exit_code == 12, r.output
+    assert "Invariant Inv is violated" in r.output
+    assert "x = <<<<2, 0, 0>>, <<0, 0, 0>>, <<0, 0, 0>>>>" in r.output
+
+
+def test_written_out_quantifiers_keep_exists_negative_numbers_strings_and_the_empty_set(tmp_path):
+    r = _check(tmp_path, "Init == x = 0\nNext == x < 3 /\\ x' = x + 1\n"
+                         "Inv == /\\ \\E d \\in {0 - 1, 0 - 2} : x + d < x /\\ x - d = x + 2\n"
+                         "       /\\ \\A w \\in {\"a\", \"b\"} : w # \"c\"\n"
+                         "       /\\ \\A e \\in {} : FALSE\n"
+                         "       /\\ ~\\E e \\in {} : TRUE\n"
+                         "       /\\ \\E p \\in 1..2, q \\in 1..3 : p + q = x + 2\n"
+                         "Bad == \\A p \\in 1..2, q \\in 1..3 : p + q # x + 3",
+               "INIT Init\nNEXT Next\nINVARIANT Inv\nINVARIANT Bad\n")
+    assert r.exit_code == 12, r.output   # Inv holds on every state; Bad fails on the initial one (1 + 2 = 0 + 3)
+    assert "Invariant Bad is violated" in r.output
+    assert "x = 0" in r.output and "x = 1" not in r.output

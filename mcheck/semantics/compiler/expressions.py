@@ -1,6 +1,8 @@
 """Expressions to Python expressions: ``expr`` and its visitors ``x_*``, one per kind of syntax node."""
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import replace
 
@@ -324,12 +326,15 @@ class Expressions:
     def x_Quant(self, e: A.Quant, ctx: Ctx) -> str:
         if e.kind in ("\\AA", "\\EE"):
             raise CompileError("temporal quantifiers \\AA and \\EE are not supported", e.span)
-        clauses, inner = self.comprehension(e.bounds, ctx)
         hoisted = self.loop_invariants([e.body], [n for b in e.bounds for n in b.names], ctx)
-        body = self.bool_code(e.body, inner, "quant_body")
+        code = self._unrolled(e, ctx)
+        if code is None:
+            clauses, inner = self.comprehension(e.bounds, ctx)
+            body = self.bool_code(e.body, inner, "quant_body")
+            fn = "all" if e.kind == "\\A" else "any"
+            code = f"{fn}({body} {clauses})"
         self.end_hoisting(hoisted)
-        fn = "all" if e.kind == "\\A" else "any"
-        code = with_thunks(hoisted, f"{fn}({body} {clauses})")
+        code = with_thunks(hoisted, code)
         if not ctx.locals and ctx.nxt is None and not ctx.primed and ctx.state == "s" and not self.checked \
                 and ctx.mode != "init" and self.level(e, ctx, self.pure_levels) == STATE \
                 and state_reads(code, self.def_reads):
@@ -339,6 +344,34 @@ class Expressions:
             self._memoised_state_function(q, code)
             return f"{q}(s)"
         return code
+
+    def _unrolled(self, e: A.Quant, ctx: Ctx) -> str | None:
+        """\\A p, q \\in Proc : Len(network[p][q]) <= 3 over a small constant set, written out: one
+        conjunct (disjunct for \\E) per element, in the order the loop takes them, each with the element
+        as a literal, so that network[1][2] is indexed inline and no generator runs.  None when a
+        bound is not a constant set of at most ``UNROLL_MAX`` numbers, strings or model values in all."""
+        if self.checked or any(b.tuple_ or b.set is None for b in e.bounds):
+            return None
+        names, choices = [], []
+        for b in e.bounds:
+            it = self.bound_iter(b, ctx, False)
+            const = self.emitter.lookup(it) if it.startswith("K") else None
+            if type(const) is not frozenset or not all(type(v) in (int, str, V.ModelValue) for v in const):
+                return None
+            codes = [self.emitter.value(v) if type(v) is V.ModelValue else f"({v})" if type(v) is int and v < 0
+                     else repr(v) for v in const]
+            for n in b.names:
+                names.append(n)
+                choices.append(codes)
+        if math.prod(len(c) for c in choices) > UNROLL_MAX:
+            return None
+        parts = [self.bool_code(e.body, ctx.with_locals({n: LVal(v) for n, v in zip(names, combo)}), "quant_body")
+                 for combo in itertools.product(*choices)]
+        if sum(map(len, parts)) > UNROLL_CODE_MAX:
+            return None
+        if not parts:
+            return "True" if e.kind == "\\A" else "False"
+        return "(" + (" and " if e.kind == "\\A" else " or ").join(f"({p})" for p in parts) + ")"
 
     def x_Choose(self, e: A.Choose, ctx: Ctx) -> str:
         b = e.bound
@@ -505,6 +538,8 @@ def _constant_elements(S: V.LazySet) -> list | None:
         return None
 
 
+UNROLL_MAX = 9           # elements (tuples of them) of a quantifier over constant sets, written out
+UNROLL_CODE_MAX = 4000   # characters of the written-out quantifier's code
 CELL_CODE_LIMIT = 2000   # characters of a LET's code times its uses, written out at each use (LCell)
 
 
