@@ -358,8 +358,7 @@ class Expressions:
             const = self.emitter.lookup(it) if it.startswith("K") else None
             if type(const) is not frozenset or not all(type(v) in (int, str, V.ModelValue) for v in const):
                 return None
-            codes = [self.emitter.value(v) if type(v) is V.ModelValue else f"({v})" if type(v) is int and v < 0
-                     else repr(v) for v in const]
+            codes = [self.emitter.value(v) for v in const]   # literals: 2, (-1), 'a'; a model value's name
             for n in b.names:
                 names.append(n)
                 choices.append(codes)

@@ -472,8 +472,8 @@ class Names:
 
     def _memoised_state_function(self, fn: str, body: str) -> None:
         """A 0-ary state function (token == LET tpos == CHOOSE ...): its value is remembered for the
-        last two states asked about, by identity (a step property asks about s and t in turn), and, when its code reads the state only as ``s[i]``,
-        for the values of the variables it reads: a state function of equal variables is equal
+        last two states asked about, by identity (a step property asks about s and t in turn), and,
+        when its code reads the state only as ``s[i]``, for the values of the variables it reads: a state function of equal variables is equal
         (values' equality is TLA+'s, as the fingerprints' is), so a step property asking about a
         successor already seen, or a state sharing the variables, finds it without computing it.
         The cache is emptied when full (``fastcalls.MEMO_LIMIT`` values), as the fingerprints' are."""
